@@ -1,0 +1,47 @@
+import { Suspense, lazy } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JoinPage } from '../features/join/JoinPage';
+import { resolveRoomKey } from './roomKey';
+import { Shell } from './Shell';
+import { useHashRoute } from './useHashRoute';
+
+// The console and projector carry the whole content library; a phone never loads them.
+const ConsolePage = lazy(() => import('../features/console/ConsolePage'));
+const ProjectorPage = lazy(() => import('../features/projector/ProjectorPage'));
+
+export function App() {
+  const route = useHashRoute();
+  const { t } = useTranslation();
+  const loading = <p role="status">{t('app.loading')}</p>;
+  switch (route.screen) {
+    case 'console':
+      return (
+        <Shell variant="console">
+          <Suspense fallback={loading}>
+            <ConsolePage />
+          </Suspense>
+        </Shell>
+      );
+    case 'projector':
+      return (
+        <Shell variant="projector">
+          <Suspense fallback={loading}>
+            <ProjectorPage />
+          </Suspense>
+        </Shell>
+      );
+    case 'join':
+      return (
+        <Shell variant="phone">
+          <JoinPage room={route.room} roomKey={resolveRoomKey(route.room, route.key)} />
+        </Shell>
+      );
+    case 'not-found':
+      return (
+        <Shell variant="phone">
+          <p role="alert">{t('app.notFound')}</p>
+          <a href="#/">{t('app.backToConsole')}</a>
+        </Shell>
+      );
+  }
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from './LanguagePicker';
+
+type Props = { variant: 'console' | 'projector' | 'phone'; children: ReactNode };
+
+export function Shell({ variant, children }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className={`shell shell--${variant}`}>
+      <header className="shell__header">
+        <span className="shell__name">{t('app.name')}</span>
+        <LanguagePicker />
+      </header>
+      <main className="shell__main">{children}</main>
+    </div>
+  );
+}

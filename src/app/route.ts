@@ -1,0 +1,25 @@
+/** The app's three screens, addressed by the URL fragment (never sent to a server). */
+export type Route =
+  | { screen: 'console' }
+  | { screen: 'projector' }
+  | { screen: 'join'; room: string; key: string | null }
+  | { screen: 'not-found'; hash: string };
+
+/** Room ids and keys are base64url, at least 128 bits (22 characters). */
+const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === '/') return { screen: 'console' };
+  if (path === '/screen') return { screen: 'projector' };
+  const join = /^\/join\/([^/]+)(?:\/([^/]+))?\/?$/.exec(path);
+  if (join?.[1] && TOKEN.test(join[1])) {
+    const key = join[2] && TOKEN.test(join[2]) ? join[2] : null;
+    return { screen: 'join', room: join[1], key };
+  }
+  return { screen: 'not-found', hash: path };
+}
+
+export function joinPath(room: string): string {
+  return `#/join/${room}`;
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  findCase,
+  findSession,
+  findTemplate,
+  listCases,
+  listSessions,
+  listTemplates,
+} from '../../content/library';
+import { useContentLibrary } from '../common/useContentLibrary';
+import { useSelectedSession } from '../common/useSelectedSession';
+import { CaseView } from '../cases/CaseView';
+import { SessionView } from '../sessions/SessionView';
+import { TemplateView } from '../templates/TemplateView';
+import { ChoiceList } from './ChoiceList';
+
+type Shelf = 'sessions' | 'cases' | 'templates';
+const SHELVES: readonly Shelf[] = ['sessions', 'cases', 'templates'];
+
+export default function ConsolePage() {
+  const { t, i18n } = useTranslation();
+  const library = useContentLibrary();
+  const language = i18n.language;
+  const [shelf, setShelf] = useState<Shelf>('sessions');
+  const [sessionId, selectSession] = useSelectedSession();
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const [templateId, setTemplateId] = useState<string | null>(null);
+
+  const sessions = listSessions(library, language);
+  const session = findSession(library, sessionId ?? sessions[0]?.data.id ?? '', language);
+  const cases = listCases(library, language);
+  const selectedCase = findCase(library, caseId ?? cases[0]?.data.id ?? '', language);
+  const templates = listTemplates(library, language);
+  const template = findTemplate(library, templateId ?? templates[0]?.data.id ?? '', language);
+
+  return (
+    <div className="console">
+      <nav className="console__nav" aria-label={t('nav.main')}>
+        {SHELVES.map((name) => (
+          <button
+            key={name}
+            type="button"
+            aria-pressed={shelf === name}
+            onClick={() => setShelf(name)}
+          >
+            {t(`nav.${name}`)}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="button--primary"
+          onClick={() => window.open('#/screen', 'swk-projector')}
+        >
+          {t('nav.openProjector')}
+        </button>
+      </nav>
+      {shelf === 'sessions' && (
+        <div className="console__shelf">
+          <ChoiceList
+            label={t('session.listLabel')}
+            items={sessions.map((s) => ({
+              id: s.data.id,
+              title: s.data.title,
+              detail: t('session.duration', { count: s.data.durationMinutes }),
+            }))}
+            selected={session?.data.id}
+            onSelect={selectSession}
+          />
+          {session && <SessionView session={session} library={library} />}
+        </div>
+      )}
+      {shelf === 'cases' && (
+        <div className="console__shelf">
+          <ChoiceList
+            label={t('case.listLabel')}
+            items={cases.map((c) => ({
+              id: c.data.id,
+              title: c.data.title,
+              detail: t(`case.format.${c.data.format}`),
+            }))}
+            selected={selectedCase?.data.id}
+            onSelect={setCaseId}
+          />
+          {selectedCase && <CaseView entry={selectedCase} />}
+        </div>
+      )}
+      {shelf === 'templates' && (
+        <div className="console__shelf">
+          <ChoiceList
+            label={t('template.listLabel')}
+            items={templates.map((tp) => ({ id: tp.data.id, title: tp.data.title }))}
+            selected={template?.data.id}
+            onSelect={setTemplateId}
+          />
+          {template && <TemplateView entry={template} />}
+        </div>
+      )}
+    </div>
+  );
+}

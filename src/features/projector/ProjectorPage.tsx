@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { findSession } from '../../content/library';
+import { hoursAndMinutes } from '../../domain/agenda';
+import { useContentLibrary } from '../common/useContentLibrary';
+import { useSelectedSession } from '../common/useSelectedSession';
+import { AgendaTable } from '../sessions/AgendaTable';
+
+/** Large type for the back of the room; follows the console's chosen session. */
+export default function ProjectorPage() {
+  const { t, i18n } = useTranslation();
+  const library = useContentLibrary();
+  const [sessionId] = useSelectedSession();
+  const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;
+  if (!session) {
+    return (
+      <div className="projector projector--idle">
+        <h1>{t('projector.waiting')}</h1>
+        <p>{t('projector.hint')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="projector" lang={session.lang}>
+      <h1>{session.data.title}</h1>
+      <p className="projector__duration">
+        {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
+      </p>
+      <AgendaTable agenda={session.data.agenda} large />
+    </div>
+  );
+}

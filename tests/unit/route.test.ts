@@ -1,0 +1,31 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../../src/app/route';
+
+const room = 'AbCdEfGhIjKlMnOpQrStUv';
+const key = 'ZyXwVuTsRqPoNmLkJiHgFe';
+
+describe('parseRoute', () => {
+  it('opens the console at the root', () => {
+    expect(parseRoute('')).toEqual({ screen: 'console' });
+    expect(parseRoute('#/')).toEqual({ screen: 'console' });
+  });
+
+  it('opens the projector screen', () => {
+    expect(parseRoute('#/screen')).toEqual({ screen: 'projector' });
+  });
+
+  it('reads the room and key of a join link', () => {
+    expect(parseRoute(`#/join/${room}/${key}`)).toEqual({ screen: 'join', room, key });
+    expect(parseRoute(`#/join/${room}`)).toEqual({ screen: 'join', room, key: null });
+  });
+
+  it('refuses room ids shorter than 128 bits or with odd characters', () => {
+    expect(parseRoute('#/join/short/key').screen).toBe('not-found');
+    expect(parseRoute(`#/join/${room}<script>/${key}`).screen).toBe('not-found');
+  });
+
+  it('treats a malformed key as no key', () => {
+    expect(parseRoute(`#/join/${room}/bad`)).toEqual({ screen: 'join', room, key: null });
+  });
+});

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { contentPlugin } from './src/content/vitePlugin';
+
+export default defineConfig({
+  plugins: [react(), contentPlugin(import.meta.dirname)],
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
+    environment: 'jsdom',
+    setupFiles: ['tests/setup.ts'],
+  },
+});
