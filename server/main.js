@@ -28,5 +28,5 @@ server.listen(Number(values.port), values.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : values.port;
   console.log(`Security Workshop Kit is running: http://${values.host}:${port}/`);
-  console.log('Open it in this laptop\'s browser to plan and run the workshop. Ctrl+C stops it.');
+  console.log("Open it in this laptop's browser to plan and run the workshop. Ctrl+C stops it.");
 });

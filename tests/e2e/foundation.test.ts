@@ -28,7 +28,9 @@ describe('the console, in a real browser', () => {
     for (const item of scheduleAgenda(spanish.agenda)) {
       const row = agenda.getByRole('row', { name: new RegExp(escape(item.title)) });
       await expect.poll(() => row.textContent()).toContain(`${item.minutes}′`);
-      await expect.poll(() => row.textContent()).toContain(`${item.startMinute}′–${item.endMinute}′`);
+      await expect
+        .poll(() => row.textContent())
+        .toContain(`${item.startMinute}′–${item.endMinute}′`);
     }
     expect(await agenda.getByRole('row').last().textContent()).toContain('140′');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');

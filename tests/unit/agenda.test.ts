@@ -26,7 +26,10 @@ describe('scheduleAgenda', () => {
 
   it('adds an optional activity and its minutes when the trainer includes it', () => {
     const scheduled = scheduleAgenda(agenda, new Set(['own-incidents']));
-    expect(scheduled.find((i) => i.id === 'own-incidents')).toMatchObject({ startMinute: 80, endMinute: 100 });
+    expect(scheduled.find((i) => i.id === 'own-incidents')).toMatchObject({
+      startMinute: 80,
+      endMinute: 100,
+    });
     expect(scheduled.at(-1)).toMatchObject({ id: 'conclusion', endMinute: 160 });
   });
 

@@ -37,7 +37,9 @@ async function buildWith(root: string): Promise<void> {
 describe('building with broken content', () => {
   it('fails, naming the file, the field and what was expected', async () => {
     const broken = validSession.replace('durationMinutes: 30', 'durationMinutes: 35');
-    await expect(buildWith(contentFolder({ 'sessions/en/demo-session.md': broken }))).rejects.toThrow(
+    await expect(
+      buildWith(contentFolder({ 'sessions/en/demo-session.md': broken })),
+    ).rejects.toThrow(
       /Invalid workshop content:\n {2}sessions\/en\/demo-session\.md: agenda: the agenda's minutes \(optional activities left out\) add up to 30, but durationMinutes is 35/,
     );
   });

@@ -4,7 +4,9 @@ import { findSession, listSessions } from '../../src/content/library';
 import { validateContent } from '../../src/content/validate';
 import { files, validSession } from './content-fixtures';
 
-const spanish = validSession.replace('lang: en', 'lang: es').replace('title: Demo session', 'title: Sesión de prueba');
+const spanish = validSession
+  .replace('lang: en', 'lang: es')
+  .replace('title: Demo session', 'title: Sesión de prueba');
 
 describe('content in the participants language', () => {
   const { library } = validateContent([
@@ -22,8 +24,14 @@ describe('content in the participants language', () => {
 
   it('falls back to English, flagged, where a language has no file', () => {
     const { library: englishOnly } = validateContent(files());
-    expect(findSession(englishOnly, 'demo-session', 'es')).toMatchObject({ lang: 'en', fallback: true });
-    expect(findSession(library, 'demo-session', 'ar')).toMatchObject({ lang: 'en', fallback: true });
+    expect(findSession(englishOnly, 'demo-session', 'es')).toMatchObject({
+      lang: 'en',
+      fallback: true,
+    });
+    expect(findSession(library, 'demo-session', 'ar')).toMatchObject({
+      lang: 'en',
+      fallback: true,
+    });
   });
 
   it('lists every session once, in the best language', () => {

@@ -47,7 +47,9 @@ describe('the content schema', () => {
   it('rejects an unknown tool, listing the known ones', () => {
     const broken = validSession.replace('tool: slides', 'tool: karaoke');
     const [error] = errorsFor({ 'sessions/en/demo-session.md': broken });
-    expect(error).toMatch(/^sessions\/en\/demo-session\.md: agenda\.0\.tool: expected one of "slides", "quiz"/);
+    expect(error).toMatch(
+      /^sessions\/en\/demo-session\.md: agenda\.0\.tool: expected one of "slides", "quiz"/,
+    );
   });
 
   it('rejects a reference to a case that does not exist', () => {
@@ -102,7 +104,10 @@ describe('the content schema', () => {
   it('reports every broken file at once', () => {
     const errors = errorsFor({
       'sessions/en/demo-session.md': validSession.replace('title: Demo session\n', ''),
-      'cases/en/demo-quiz.md': validQuiz.replace('keyPoint: When in doubt, react to the worst case.\n', ''),
+      'cases/en/demo-quiz.md': validQuiz.replace(
+        'keyPoint: When in doubt, react to the worst case.\n',
+        '',
+      ),
     });
     expect(errors).toEqual([
       'cases/en/demo-quiz.md: keyPoint: missing; expected string',

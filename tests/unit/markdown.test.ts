@@ -9,7 +9,9 @@ describe('renderMarkdown', () => {
   });
 
   it('never lets raw HTML or script links through', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>',
+    );
     const page = document.createElement('div');
     page.innerHTML = html;
     expect(page.querySelector('script, img')).toBeNull();

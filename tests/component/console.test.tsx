@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { LanguagePicker } from '../../src/app/LanguagePicker';
+import ConsolePage from '../../src/features/console/ConsolePage';
+import { renderWithI18n } from './render';
+
+describe('the facilitator console', () => {
+  it('shows a chosen session with its agenda, minutes and total', async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Security incidents/ }));
+    const agenda = screen.getByRole('table', { name: 'Agenda' });
+    expect(within(agenda).getByRole('row', { name: /Introduction/ })).toHaveTextContent('10′');
+    expect(within(agenda).getByRole('row', { name: /Break/ })).toHaveTextContent('20′');
+    expect(within(agenda).getByRole('row', { name: /Total/ })).toHaveTextContent('140′');
+    expect(screen.getByRole('heading', { name: 'Learning objectives' })).toBeInTheDocument();
+  });
+
+  it('lists the cases and shows a quiz with its model answers', async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Cases' }));
+    await user.click(screen.getByRole('button', { name: /Case analysis 1/ }));
+    expect(screen.getByText('Situation 1.1')).toBeInTheDocument();
+    expect(screen.getAllByText('If a group chooses C').length).toBeGreaterThan(0);
+  });
+
+  it('shows the plan table template with its columns', async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Templates' }));
+    await user.click(screen.getByRole('button', { name: /plan/i, pressed: false }));
+    expect(screen.getAllByRole('table').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the language picker', () => {
+  it('switches the page to Arabic, right to left, and remembers it on this device', async () => {
+    await renderWithI18n(<LanguagePicker />);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ar');
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(document.documentElement).toHaveAttribute('lang', 'ar');
+    expect(localStorage.getItem('swk.language')).toBe('ar');
+    await user.selectOptions(screen.getByRole('combobox'), 'fr');
+    expect(document.documentElement).toHaveAttribute('dir', 'ltr');
+  });
+});

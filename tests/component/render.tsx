@@ -1,0 +1,12 @@
+import { render } from '@testing-library/react';
+import i18next from 'i18next';
+import { Suspense, type ReactElement } from 'react';
+import { setupI18n } from '../../src/i18n/setup';
+
+/** Renders with the app's real i18n, starting in English with nothing remembered. */
+export async function renderWithI18n(ui: ReactElement) {
+  localStorage.clear();
+  if (!i18next.isInitialized) await setupI18n();
+  await i18next.changeLanguage('en');
+  return render(<Suspense fallback={null}>{ui}</Suspense>);
+}
