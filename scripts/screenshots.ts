@@ -24,7 +24,7 @@ const chooseSession = (title: RegExp) => async (page: Page) => {
 };
 const SHOTS: Shot[] = [
   { name: 'console', hash: '#/', prepare: chooseSession(/Security incidents/) },
-  { name: 'console-es', hash: '#/', language: 'es', prepare: chooseSession(/incidentes/i) },
+  { name: 'console-es', hash: '#/', language: 'es', prepare: chooseSession(/incident/i) },
   { name: 'console-ar', hash: '#/', language: 'ar', prepare: chooseSession(/Security incidents/) },
   {
     name: 'console-cases',
@@ -65,7 +65,8 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
       shot.language ?? 'en',
     );
     await page.goto(`${base}${shot.hash}`);
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.getByText('Loading…').waitFor({ state: 'detached' });
     await shot.prepare?.(page);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `screenshots/${shot.name}-${sizeName}.png`, fullPage: false });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contentDirection } from '../../content/languages';
 import type { Localised } from '../../content/library';
 import { renderMarkdown } from '../../content/markdown';
 import type { ContentEntry } from '../../content/schema';
@@ -14,10 +15,10 @@ type Props = { entry: Localised<Credited> & ContentEntry<Credited>; children: Re
 export function ContentFrame({ entry, children }: Props) {
   const { t, i18n } = useTranslation();
   return (
-    <article className="content" lang={entry.lang}>
+    <article className="content" lang={entry.lang} dir={contentDirection(entry.lang)}>
       <h2>{entry.data.title}</h2>
       {entry.fallback && (
-        <p className="note note--fallback" role="note">
+        <p className="note note--fallback" role="note" lang={i18n.language} dir="auto">
           {t('content.fallback', { language: t(`language.${languageKey(i18n.language)}`) })}
         </p>
       )}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { contentDirection } from '../../content/languages';
 import { findSession } from '../../content/library';
 import { hoursAndMinutes } from '../../domain/agenda';
 import { useContentLibrary } from '../common/useContentLibrary';
@@ -20,7 +21,7 @@ export default function ProjectorPage() {
     );
   }
   return (
-    <div className="projector" lang={session.lang}>
+    <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
       <h1>{session.data.title}</h1>
       <p className="projector__duration">
         {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
