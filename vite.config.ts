@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { contentPlugin } from './src/content/vitePlugin';
+import { contentPlugin } from './src/content/vitePlugin.ts';
 
 export default defineConfig({
   plugins: [react(), contentPlugin(import.meta.dirname)],

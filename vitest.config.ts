@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { contentPlugin } from './src/content/vitePlugin';
+import { contentPlugin } from './src/content/vitePlugin.ts';
 
 export default defineConfig({
   plugins: [react(), contentPlugin(import.meta.dirname)],
@@ -8,5 +8,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: ['tests/setup.ts'],
+    testTimeout: 20_000,
   },
 });

@@ -1,7 +1,7 @@
 /** Node-only: reads the content folders from disk for the build and the tests. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { RawContentFile } from './validate';
+import type { RawContentFile } from './validate.ts';
 
 export const CONTENT_FOLDERS = ['sessions', 'cases', 'templates'] as const;
 

@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 
-import { LANGUAGES } from './languages';
+import { LANGUAGES } from './languages.ts';
 
-export { LANGUAGES, type ContentLanguage } from './languages';
+export { LANGUAGES, type ContentLanguage } from './languages.ts';
 
 /** The tools an agenda activity can open on the console. */
 export const TOOLS = ['slides', 'quiz', 'timeline', 'roleplay', 'plan', 'discussion'] as const;

@@ -15,7 +15,7 @@ import {
   type ContentLanguage,
   type Session,
   type Template,
-} from './schema';
+} from './schema.ts';
 
 export type RawContentFile = { path: string; source: string };
 

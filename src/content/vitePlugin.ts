@@ -4,8 +4,8 @@
  * every message at once, so a trainer fixes them in one pass.
  */
 import type { Plugin } from 'vite';
-import { CONTENT_FOLDERS, readContentFiles } from './readContentFiles';
-import { validateContent } from './validate';
+import { CONTENT_FOLDERS, readContentFiles } from './readContentFiles.ts';
+import { validateContent } from './validate.ts';
 
 const VIRTUAL_ID = 'virtual:content';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -22,7 +22,6 @@ export function contentPlugin(root: string): Plugin {
       if (errors.length > 0) {
         throw new Error(`Invalid workshop content:\n${errors.map((e) => `  ${e}`).join('\n')}`);
       }
-      for (const folder of CONTENT_FOLDERS) this.addWatchFile(`${root}/${folder}`);
       return `export default ${JSON.stringify(library)};`;
     },
     handleHotUpdate({ file, server }) {

@@ -9,7 +9,9 @@ describe('the facilitator console', () => {
   it('shows a chosen session with its agenda, minutes and total', async () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: /Security incidents/ }));
+    await user.click(
+      await screen.findByRole('button', { name: /Security incidents/ }, { timeout: 5000 }),
+    );
     const agenda = screen.getByRole('table', { name: 'Agenda' });
     expect(within(agenda).getByRole('row', { name: /Introduction/ })).toHaveTextContent('10′');
     expect(within(agenda).getByRole('row', { name: /Break/ })).toHaveTextContent('20′');
@@ -20,7 +22,7 @@ describe('the facilitator console', () => {
   it('lists the cases and shows a quiz with its model answers', async () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Cases' }));
+    await user.click(await screen.findByRole('button', { name: 'Cases' }, { timeout: 5000 }));
     await user.click(screen.getByRole('button', { name: /Case analysis 1/ }));
     expect(screen.getByText('Situation 1.1')).toBeInTheDocument();
     expect(screen.getAllByText('If a group chooses C').length).toBeGreaterThan(0);
@@ -29,9 +31,23 @@ describe('the facilitator console', () => {
   it('shows the plan table template with its columns', async () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Templates' }));
-    await user.click(screen.getByRole('button', { name: /plan/i, pressed: false }));
-    expect(screen.getAllByRole('table').length).toBeGreaterThan(0);
+    await user.click(await screen.findByRole('button', { name: 'Templates' }, { timeout: 5000 }));
+    await user.click(screen.getByRole('button', { name: 'Security plan table' }));
+    const example = screen.getByRole('table', { name: 'Worked example: A break-in at the office' });
+    const headers = within(example)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
+    expect(headers).toEqual([
+      'Comprehensive',
+      'Specific',
+      'Security measures',
+      'Responsibilities',
+      'Costs',
+      'Timetable',
+    ]);
+    expect(
+      within(example).getByRole('row', { name: /Buy an external hard drive/ }),
+    ).toHaveTextContent('$200');
   });
 });
 

@@ -2,9 +2,15 @@ import { use } from 'react';
 import type { ContentLibrary } from '../../content/validate';
 
 let pending: Promise<ContentLibrary> | undefined;
+let loaded: ContentLibrary | undefined;
 
-/** The validated content library, loaded once; suspends until it arrives. */
+/** Starts loading the content library (once) and resolves when it is there. */
+export function preloadContentLibrary(): Promise<ContentLibrary> {
+  pending ??= import('virtual:content').then((module) => (loaded = module.default));
+  return pending;
+}
+
+/** The validated content library; suspends only until its first load. */
 export function useContentLibrary(): ContentLibrary {
-  pending ??= import('virtual:content').then((module) => module.default);
-  return use(pending);
+  return loaded ?? use(preloadContentLibrary());
 }

@@ -17,7 +17,9 @@ export function ChoiceList({ label, items, selected, onSelect }: Props) {
               aria-pressed={item.id === selected}
               onClick={() => onSelect(item.id)}
             >
-              <span className="choices__title" dir="auto">{item.title}</span>
+              <span className="choices__title" dir="auto">
+                {item.title}
+              </span>
               {item.detail && <span className="choices__detail">{item.detail}</span>}
             </button>
           </li>
