@@ -39,7 +39,8 @@ export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'geolocation=(), microphone=(), camera=()',
+  // Camera and microphone stay allowed: browsers reveal LAN WebRTC candidates to pages that may use them.
+  'Permissions-Policy': 'geolocation=(), payment=(), usb=()',
 };
 
 /**
