@@ -1,0 +1,16 @@
+/**
+ * What the room accepts from any peer. A peer may be hostile: anything past
+ * these limits is dropped on read and counted, never rendered.
+ */
+export const CARD_TEXT_MAX_CHARS = 280;
+export const NICKNAME_MAX_CHARS = 40;
+export const CARDS_PER_PARTICIPANT_MAX = 40;
+export const CARDS_PER_ROOM_MAX = 1_000;
+/** A single Yjs update larger than this is counted as suspicious (a card is well under 1 KiB). */
+export const UPDATE_MAX_BYTES = 64 * 1024;
+/** How long a phone waits for a direct WebRTC link before it says it is relayed. */
+export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
+/** How often the console tells the room it is there (lets phones detect a wrong key). */
+export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
+/** A phone that hears only messages it cannot decrypt for this long has the wrong key. */
+export const WRONG_KEY_AFTER_MS = 4_000;

@@ -1,0 +1,164 @@
+/**
+ * The relay: the room's updates sealed with the room key and carried by the
+ * workshop server over the signaling connection, for phones that cannot reach
+ * their peers over WebRTC (client isolation, no WebRTC at all). The server
+ * forwards ciphertext it cannot read.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CONSOLE_BEACON_INTERVAL_MS, UPDATE_MAX_BYTES } from './limits';
+import { fromBase64, openJson, sealJson, toBase64 } from './roomCrypto';
+
+/** What the signaling connection offers (lib0's WebsocketClient, as y-webrtc uses it). */
+export type SignalingLink = {
+  connected: boolean;
+  send(message: object): void;
+  on(event: 'message' | 'connect' | 'disconnect', listener: (message: never) => void): void;
+  off(event: 'message' | 'connect' | 'disconnect', listener: (message: never) => void): void;
+};
+
+type RelayMessage =
+  | { t: 'hello'; from: number; sv: string }
+  | { t: 'state'; to: number; u: string; sv: string }
+  | { t: 'update'; u: string }
+  | { t: 'awareness'; u: string }
+  | { t: 'beacon' }
+  | { t: 'closed' };
+
+export type RelayCounters = { received: number; undecryptable: number; rejected: number };
+
+const RELAY_ORIGIN = Symbol('relay');
+
+export class RelayChannel {
+  readonly counters: RelayCounters = { received: 0, undecryptable: 0, rejected: 0 };
+  lastValidAt = 0;
+  firstUndecryptableAt = 0;
+  closedByConsole = false;
+  private beacon: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly link: SignalingLink,
+    private readonly topic: string,
+    private readonly key: CryptoKey,
+    private readonly doc: Y.Doc,
+    private readonly awareness: awarenessProtocol.Awareness,
+    private readonly isConsole: boolean,
+    private readonly onChange: () => void,
+  ) {
+    link.on('message', this.onMessage);
+    link.on('connect', this.onConnect);
+    doc.on('update', this.onDocUpdate);
+    awareness.on('update', this.onAwarenessUpdate);
+    if (link.connected) this.onConnect();
+    if (isConsole) this.beacon = setInterval(() => void this.publish({ t: 'beacon' }), CONSOLE_BEACON_INTERVAL_MS);
+  }
+
+  destroy(): void {
+    clearInterval(this.beacon);
+    this.link.off('message', this.onMessage);
+    this.link.off('connect', this.onConnect);
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    if (this.link.connected) this.link.send({ type: 'unsubscribe', topics: [this.topic] });
+  }
+
+  /** Tells every phone the room has ended (the console, when erasing). */
+  announceClosed(): Promise<void> {
+    return this.publish({ t: 'closed' });
+  }
+
+  private onConnect = (): void => {
+    this.link.send({ type: 'subscribe', topics: [this.topic] });
+    void this.publish({ t: 'hello', from: this.doc.clientID, sv: toBase64(Y.encodeStateVector(this.doc)) });
+    if (this.isConsole) void this.publish({ t: 'beacon' });
+  };
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+    if (origin === RELAY_ORIGIN || !tr.local) return;
+    void this.publish({ t: 'update', u: toBase64(update) });
+  };
+
+  private onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin !== 'local') return;
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+    void this.publish({ t: 'awareness', u: toBase64(update) });
+  };
+
+  private onMessage = (message: { type?: unknown; topic?: unknown; data?: unknown }): void => {
+    if (message.type !== 'publish' || message.topic !== this.topic || typeof message.data !== 'string') {
+      return;
+    }
+    void openJson(message.data, this.key).then((value) => this.receive(value));
+  };
+
+  private receive(value: unknown): void {
+    if (value === null) {
+      this.counters.undecryptable += 1;
+      this.firstUndecryptableAt ||= Date.now();
+      this.onChange();
+      return;
+    }
+    const message = value as RelayMessage;
+    try {
+      this.handle(message);
+      this.counters.received += 1;
+      this.lastValidAt = Date.now();
+    } catch {
+      this.counters.rejected += 1; // well-sealed but malformed: a peer with the key misbehaving
+    }
+    this.onChange();
+  }
+
+  private handle(message: RelayMessage): void {
+    switch (message.t) {
+      case 'hello':
+        if (this.isConsole && message.from !== this.doc.clientID) {
+          const sv = fromBase64(message.sv);
+          void this.publish({
+            t: 'state',
+            to: message.from,
+            u: toBase64(Y.encodeStateAsUpdate(this.doc, sv)),
+            sv: toBase64(Y.encodeStateVector(this.doc)),
+          });
+        }
+        return;
+      case 'state':
+        if (message.to !== this.doc.clientID) return;
+        this.apply(message.u);
+        // Send back what the console lacks: changes this phone made while apart.
+        void this.publish({
+          t: 'update',
+          u: toBase64(Y.encodeStateAsUpdate(this.doc, fromBase64(message.sv))),
+        });
+        return;
+      case 'update':
+        this.apply(message.u);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, fromBase64(message.u), RELAY_ORIGIN);
+        return;
+      case 'beacon':
+        return;
+      case 'closed':
+        this.closedByConsole = true;
+        return;
+      default:
+        throw new Error('unknown relay message');
+    }
+  }
+
+  private apply(encoded: string): void {
+    const update = fromBase64(encoded);
+    if (update.byteLength > UPDATE_MAX_BYTES) throw new Error('update too large');
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+  }
+
+  private async publish(message: RelayMessage): Promise<void> {
+    if (!this.link.connected) return;
+    this.link.send({ type: 'publish', topic: this.topic, data: await sealJson(message, this.key) });
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * One live connection to a workshop room per page: the shared document, its
+ * WebRTC provider (peer to peer, encrypted with the room key), the relay
+ * fallback through the workshop server, presence, and on the console the
+ * IndexedDB copy that survives a reload. Kept outside React: y-webrtc allows
+ * one provider per room, and StrictMode would otherwise make two.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
+import { WebrtcProvider } from 'y-webrtc';
+import * as Y from 'yjs';
+import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
+import { RelayChannel, type SignalingLink } from './relay';
+import { deriveRoomKey } from './roomCrypto';
+import { initialiseRoom } from './roomOperations';
+import { metaMap, readRoomMeta } from './roomSchema';
+
+export type RoomRole = 'console' | 'projector' | 'phone';
+export type ConnectionPath = 'direct' | 'relay' | 'pending';
+export type RoomStatus = 'connecting' | 'connected' | 'reconnecting' | 'wrong-key' | 'closed';
+
+/** What each page tells the others about itself: never a name unless the person gives one. */
+export type Presence = { role: RoomRole; nickname: string | null; path: ConnectionPath };
+
+export type RoomSnapshot = { status: RoomStatus; path: ConnectionPath; peers: Map<number, Presence> };
+
+export type RoomConnection = {
+  room: string;
+  doc: Y.Doc;
+  awareness: Awareness;
+  role: RoomRole;
+  persistence: IndexeddbPersistence | null;
+  /** Resolves once the console's stored copy is loaded (at once elsewhere). */
+  ready: Promise<void>;
+  subscribe(listener: () => void): () => void;
+  snapshot(): RoomSnapshot;
+  setNickname(nickname: string | null): void;
+  announceClosed(): Promise<void>;
+  destroy(): void;
+};
+
+const connections = new Map<string, RoomConnection>();
+
+export function signalingUrl(location: Location = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/signal`;
+}
+
+export function persistenceName(room: string): string {
+  return `swk-room-${room}`;
+}
+
+export function openRoomConnection(room: string, key: string, role: RoomRole): RoomConnection {
+  const existing = connections.get(room);
+  if (existing) return existing;
+  const connection = createConnection(room, key, role);
+  connections.set(room, connection);
+  return connection;
+}
+
+export function closeRoomConnection(room: string): void {
+  connections.get(room)?.destroy();
+  connections.delete(room);
+}
+
+function hasWebRtc(): boolean {
+  return typeof RTCPeerConnection !== 'undefined';
+}
+
+function createConnection(room: string, key: string, role: RoomRole): RoomConnection {
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    snapshot = computeSnapshot();
+    listeners.forEach((listener) => listener());
+  };
+  const persistence = role === 'console' ? new IndexeddbPersistence(persistenceName(room), doc) : null;
+  const ready = persistence
+    ? persistence.whenSynced.then(() => initialiseRoom(doc))
+    : Promise.resolve();
+
+  const provider = new WebrtcProvider(room, doc, {
+    signaling: [signalingUrl()],
+    password: key,
+    awareness,
+    // Without WebRTC a phone must not try to open peer connections it cannot hold.
+    maxConns: hasWebRtc() ? 20 + Math.floor(Math.random() * 15) : 0,
+    // LAN host candidates only: no public STUN server ever learns of the room.
+    peerOpts: { config: { iceServers: [] } },
+  });
+  const link = provider.signalingConns[0] as unknown as SignalingLink;
+  let relay: RelayChannel | null = null;
+  void deriveRoomKey(key, room).then((relayKey) => {
+    relay = new RelayChannel(link, `${room}/relay`, relayKey, doc, awareness, role === 'console', notify);
+  });
+
+  const startedAt = Date.now();
+  let everConnected = false;
+  const path = (): ConnectionPath => {
+    const conns = provider.room?.webrtcConns;
+    const direct = conns ? [...conns.values()].some((conn) => conn.connected) : false;
+    if (direct) return 'direct';
+    if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS) return 'relay';
+    return 'pending';
+  };
+  const status = (): RoomStatus => {
+    if (readRoomMeta(doc)?.closedAt !== undefined || relay?.closedByConsole) return 'closed';
+    if (role === 'console') return link.connected ? 'connected' : everConnected ? 'reconnecting' : 'connecting';
+    if (!link.connected) return everConnected ? 'reconnecting' : 'connecting';
+    const heard = (relay?.lastValidAt ?? 0) > 0 || path() === 'direct';
+    if (heard) return 'connected';
+    const undecryptableSince = relay?.firstUndecryptableAt ?? 0;
+    if (undecryptableSince && Date.now() - undecryptableSince > WRONG_KEY_AFTER_MS) return 'wrong-key';
+    return 'connecting';
+  };
+  const computeSnapshot = (): RoomSnapshot => {
+    const peers = new Map<number, Presence>();
+    awareness.getStates().forEach((state, clientId) => {
+      if (clientId !== doc.clientID && isPresence(state)) peers.set(clientId, state);
+    });
+    return { status: status(), path: path(), peers };
+  };
+  let snapshot = computeSnapshot();
+
+  let nickname: string | null = null;
+  const publishPresence = () => {
+    const presence: Presence = { role, nickname, path: path() };
+    const current = awareness.getLocalState() as Presence | null;
+    if (current?.path !== presence.path || current?.nickname !== presence.nickname || !current) {
+      awareness.setLocalState(presence);
+    }
+  };
+  publishPresence();
+
+  const onLinkChange = () => {
+    everConnected ||= link.connected;
+    notify();
+  };
+  link.on('connect', onLinkChange);
+  link.on('disconnect', onLinkChange);
+  provider.on('peers', notify);
+  awareness.on('change', notify);
+  metaMap(doc).observe(notify);
+  // Path and wrong-key are judged over time; a slow tick keeps them honest.
+  const tick = setInterval(() => {
+    publishPresence();
+    notify();
+  }, 1_000);
+
+  return {
+    room,
+    doc,
+    awareness,
+    role,
+    persistence,
+    ready,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    snapshot: () => snapshot,
+    setNickname(value) {
+      nickname = value?.trim() || null;
+      publishPresence();
+    },
+    announceClosed: () => relay?.announceClosed() ?? Promise.resolve(),
+    destroy() {
+      clearInterval(tick);
+      link.off('connect', onLinkChange);
+      link.off('disconnect', onLinkChange);
+      relay?.destroy();
+      awareness.setLocalState(null);
+      provider.destroy();
+      void persistence?.destroy();
+      doc.destroy();
+      connections.delete(room);
+    },
+  };
+}
+
+function isPresence(state: unknown): state is Presence {
+  if (typeof state !== 'object' || state === null) return false;
+  const s = state as Record<string, unknown>;
+  return (
+    (s.role === 'console' || s.role === 'projector' || s.role === 'phone') &&
+    (s.nickname === null || (typeof s.nickname === 'string' && s.nickname.length <= 40)) &&
+    (s.path === 'direct' || s.path === 'relay' || s.path === 'pending')
+  );
+}

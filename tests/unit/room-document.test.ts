@@ -1,0 +1,113 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CARD_TEXT_MAX_CHARS, CARDS_PER_PARTICIPANT_MAX } from '../../src/sync/limits';
+import {
+  CardRejected,
+  addIncidentCard,
+  closeRoom,
+  initialiseRoom,
+  withdrawIncidentCard,
+} from '../../src/sync/roomOperations';
+import { cardsMap, readIncidentCards, readRoomMeta } from '../../src/sync/roomSchema';
+
+const device = 'deviceAAAAAAAA';
+
+/** Two documents that exchange every update, as peers in a room would. */
+function linkedPair(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.on('update', (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a));
+  b.on('update', (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b));
+  return [a, b];
+}
+
+describe('incident cards in the room document', () => {
+  it('a card written on one phone is read, valid, on another', () => {
+    const [phone, projector] = linkedPair();
+    addIncidentCard(phone, device, { text: '  Followed after the meeting ', severity: 'red' }, 1000);
+    const { items, dropped } = readIncidentCards(projector);
+    expect(dropped).toBe(0);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      text: 'Followed after the meeting',
+      severity: 'red',
+      month: null,
+      author: null,
+      device,
+      createdAt: 1000,
+    });
+  });
+
+  it('keeps the author only when the author gives a name', () => {
+    const doc = new Y.Doc();
+    expect(addIncidentCard(doc, device, { text: 'x', severity: 'green', author: ' Ana ' }).author).toBe('Ana');
+    expect(addIncidentCard(doc, device, { text: 'y', severity: 'green', author: '  ' }).author).toBeNull();
+  });
+
+  it('refuses empty and over-long text with a reason', () => {
+    const doc = new Y.Doc();
+    expect(() => addIncidentCard(doc, device, { text: '   ', severity: 'red' })).toThrow(CardRejected);
+    expect(() =>
+      addIncidentCard(doc, device, { text: 'x'.repeat(CARD_TEXT_MAX_CHARS + 1), severity: 'red' }),
+    ).toThrow(CardRejected);
+    expect(readIncidentCards(doc).items).toEqual([]);
+  });
+
+  it('drops and counts what a hostile peer writes, and keeps the rest', () => {
+    const doc = new Y.Doc();
+    addIncidentCard(doc, device, { text: 'real', severity: 'yellow' });
+    const cards = cardsMap(doc);
+    cards.set('huge-card-0001', {
+      id: 'huge-card-0001',
+      text: 'x'.repeat(100_000),
+      severity: 'red',
+      month: null,
+      author: null,
+      device,
+      createdAt: 1,
+    });
+    cards.set('bad-severity01', { id: 'bad-severity01', text: 'x', severity: 'purple' });
+    cards.set('not-an-object1', '<img src=x onerror=alert(1)>');
+    cards.set('mismatched-key', {
+      id: 'other-key-0001',
+      text: 'x',
+      severity: 'red',
+      month: null,
+      author: null,
+      device,
+      createdAt: 1,
+    });
+    const { items, dropped } = readIncidentCards(doc);
+    expect(items.map((c) => c.text)).toEqual(['real']);
+    expect(dropped).toBe(4);
+  });
+
+  it('caps the cards one device can put on the wall, keeping its oldest', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < CARDS_PER_PARTICIPANT_MAX + 5; i++) {
+      addIncidentCard(doc, device, { text: `card ${i}`, severity: 'green' }, i);
+    }
+    addIncidentCard(doc, 'deviceBBBBBBBB', { text: 'someone else', severity: 'red' }, 10_000);
+    const { items, dropped } = readIncidentCards(doc);
+    expect(dropped).toBe(5);
+    expect(items.at(-1)?.text).toBe('someone else');
+    expect(items[0]?.text).toBe('card 0');
+  });
+
+  it('a withdrawn card disappears everywhere', () => {
+    const [a, b] = linkedPair();
+    const card = addIncidentCard(a, device, { text: 'withdraw me', severity: 'red' });
+    withdrawIncidentCard(b, card.id);
+    expect(readIncidentCards(a).items).toEqual([]);
+  });
+
+  it('records when the room was created and closed', () => {
+    const [console_, phone] = linkedPair();
+    initialiseRoom(console_, 5);
+    initialiseRoom(console_, 99);
+    expect(readRoomMeta(phone)).toEqual({ createdAt: 5 });
+    closeRoom(console_, 42);
+    expect(readRoomMeta(phone)).toEqual({ createdAt: 5, closedAt: 42 });
+  });
+});
