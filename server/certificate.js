@@ -34,7 +34,12 @@ export function lanAddresses() {
 export async function loadCertificate(options = {}) {
   if (options.certFile && options.keyFile) {
     const cert = readFileSync(options.certFile, 'utf8');
-    return { cert, key: readFileSync(options.keyFile, 'utf8'), fingerprint: fingerprintOf(cert), created: false };
+    return {
+      cert,
+      key: readFileSync(options.keyFile, 'utf8'),
+      fingerprint: fingerprintOf(cert),
+      created: false,
+    };
   }
   const folder = options.folder ?? dataFolder();
   const certPath = join(folder, 'certificate.pem');
@@ -43,7 +48,12 @@ export async function loadCertificate(options = {}) {
   if (existsSync(certPath) && existsSync(keyPath)) {
     const cert = readFileSync(certPath, 'utf8');
     if (covers(cert, wanted)) {
-      return { cert, key: readFileSync(keyPath, 'utf8'), fingerprint: fingerprintOf(cert), created: false };
+      return {
+        cert,
+        key: readFileSync(keyPath, 'utf8'),
+        fingerprint: fingerprintOf(cert),
+        created: false,
+      };
     }
   }
   const notAfter = new Date(Date.now() + CERTIFICATE_DAYS * 24 * 3600 * 1000);
@@ -57,7 +67,7 @@ export async function loadCertificate(options = {}) {
         altNames: [
           { type: 2, value: 'localhost' },
           { type: 2, value: hostname() },
-          ...wanted.map((ip) => ({ type: 7, ip })),
+          ...wanted.map((ip) => ({ type: /** @type {const} */ (7), ip })),
         ],
       },
     ],
@@ -65,18 +75,21 @@ export async function loadCertificate(options = {}) {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   writeFileSync(certPath, pems.cert, { mode: 0o644 });
   writeFileSync(keyPath, pems.private, { mode: 0o600 });
-  return { cert: pems.cert, key: pems.private, fingerprint: fingerprintOf(pems.cert), created: true };
+  return {
+    cert: pems.cert,
+    key: pems.private,
+    fingerprint: fingerprintOf(pems.cert),
+    created: true,
+  };
 }
 
-/** SHA-256 of the certificate, as browsers show it, for checking by eye on a phone. */
+/**
+ * SHA-256 of the certificate, as browsers show it, for checking by eye on a phone.
+ * @param {string} certPem
+ */
 export function fingerprintOf(certPem) {
   const der = new X509Certificate(certPem).raw;
-  return createHash('sha256')
-    .update(der)
-    .digest('hex')
-    .toUpperCase()
-    .match(/../g)
-    ?.join(':') ?? '';
+  return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)?.join(':') ?? '';
 }
 
 /**

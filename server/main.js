@@ -1,19 +1,28 @@
 // @ts-check
 /**
- * The workshop server: serves the built app from this laptop.
- * Usage: node server/main.js [--host 127.0.0.1] [--port 8080] [--dist dist]
+ * The workshop server, run by `npm start`: serves the built app and our own
+ * signaling endpoint on one port of this laptop, over HTTPS with a self-signed
+ * certificate (phones need a secure context for the room's encryption).
+ *
+ *   node server/main.js [--host 0.0.0.0] [--port 8443] [--dist dist]
+ *                       [--cert file --key file]   a real certificate instead
+ *                       [--http]                   plain HTTP, loopback only (development)
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createStaticHandler } from './static.js';
+import QRCode from 'qrcode';
+import { createWorkshopServer } from './app.js';
+import { dataFolder, lanAddresses, loadCertificate } from './certificate.js';
 
 const { values } = parseArgs({
   options: {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string', default: '8080' },
+    host: { type: 'string' },
+    port: { type: 'string' },
     dist: { type: 'string', default: 'dist' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    http: { type: 'boolean', default: false },
   },
 });
 
@@ -23,10 +32,39 @@ if (!existsSync(resolve(dist, 'index.html'))) {
   process.exit(1);
 }
 
-const server = createServer(createStaticHandler(dist));
-server.listen(Number(values.port), values.host, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : values.port;
-  console.log(`Security Workshop Kit is running: http://${values.host}:${port}/`);
-  console.log("Open it in this laptop's browser to plan and run the workshop. Ctrl+C stops it.");
-});
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const host = values.host ?? (values.http ? '127.0.0.1' : '0.0.0.0');
+if (values.http && !LOOPBACK.has(host)) {
+  console.error('--http serves unencrypted pages: it only binds to loopback (127.0.0.1).');
+  process.exit(1);
+}
+const port = Number(values.port ?? (values.http ? 8080 : 8443));
+
+const tls = values.http
+  ? undefined
+  : await loadCertificate({ certFile: values.cert, keyFile: values.key });
+const workshop = createWorkshopServer({ dist, tls });
+const bound = await workshop.listen(port, host);
+
+const scheme = tls ? 'https' : 'http';
+const addresses = host === '0.0.0.0' ? lanAddresses() : [host];
+const urls = addresses.map((address) => `${scheme}://${address}:${bound}/`);
+console.log('Security Workshop Kit is running.');
+console.log(`  On this laptop:  ${scheme}://${LOOPBACK.has(host) ? host : '127.0.0.1'}:${bound}/`);
+for (const url of urls) console.log(`  On the network:  ${url}`);
+if (tls) {
+  console.log(`  Certificate SHA-256: ${tls.fingerprint}`);
+  if (tls.created) console.log(`  (a new certificate was made and kept in ${dataFolder()})`);
+  console.log(
+    '  Phones will warn that the certificate is self-signed: compare the fingerprint, then accept.',
+  );
+}
+const firstLan = urls.find((url) => !url.includes('127.0.0.1'));
+if (firstLan) {
+  console.log(await QRCode.toString(firstLan, { type: 'terminal', small: true }));
+}
+console.log("Open the console in this laptop's browser. Ctrl+C stops the server.");
+
+const stop = () => void workshop.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

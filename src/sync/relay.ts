@@ -50,7 +50,11 @@ export class RelayChannel {
     doc.on('update', this.onDocUpdate);
     awareness.on('update', this.onAwarenessUpdate);
     if (link.connected) this.onConnect();
-    if (isConsole) this.beacon = setInterval(() => void this.publish({ t: 'beacon' }), CONSOLE_BEACON_INTERVAL_MS);
+    if (isConsole)
+      this.beacon = setInterval(
+        () => void this.publish({ t: 'beacon' }),
+        CONSOLE_BEACON_INTERVAL_MS,
+      );
   }
 
   destroy(): void {
@@ -69,11 +73,20 @@ export class RelayChannel {
 
   private onConnect = (): void => {
     this.link.send({ type: 'subscribe', topics: [this.topic] });
-    void this.publish({ t: 'hello', from: this.doc.clientID, sv: toBase64(Y.encodeStateVector(this.doc)) });
+    void this.publish({
+      t: 'hello',
+      from: this.doc.clientID,
+      sv: toBase64(Y.encodeStateVector(this.doc)),
+    });
     if (this.isConsole) void this.publish({ t: 'beacon' });
   };
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+  private onDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    tr: Y.Transaction,
+  ): void => {
     if (origin === RELAY_ORIGIN || !tr.local) return;
     void this.publish({ t: 'update', u: toBase64(update) });
   };
@@ -89,7 +102,11 @@ export class RelayChannel {
   };
 
   private onMessage = (message: { type?: unknown; topic?: unknown; data?: unknown }): void => {
-    if (message.type !== 'publish' || message.topic !== this.topic || typeof message.data !== 'string') {
+    if (
+      message.type !== 'publish' ||
+      message.topic !== this.topic ||
+      typeof message.data !== 'string'
+    ) {
       return;
     }
     void openJson(message.data, this.key).then((value) => this.receive(value));

@@ -22,7 +22,11 @@ export type RoomStatus = 'connecting' | 'connected' | 'reconnecting' | 'wrong-ke
 /** What each page tells the others about itself: never a name unless the person gives one. */
 export type Presence = { role: RoomRole; nickname: string | null; path: ConnectionPath };
 
-export type RoomSnapshot = { status: RoomStatus; path: ConnectionPath; peers: Map<number, Presence> };
+export type RoomSnapshot = {
+  status: RoomStatus;
+  path: ConnectionPath;
+  peers: Map<number, Presence>;
+};
 
 export type RoomConnection = {
   room: string;
@@ -74,7 +78,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     snapshot = computeSnapshot();
     listeners.forEach((listener) => listener());
   };
-  const persistence = role === 'console' ? new IndexeddbPersistence(persistenceName(room), doc) : null;
+  const persistence =
+    role === 'console' ? new IndexeddbPersistence(persistenceName(room), doc) : null;
   const ready = persistence
     ? persistence.whenSynced.then(() => initialiseRoom(doc))
     : Promise.resolve();
@@ -91,7 +96,15 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   const link = provider.signalingConns[0] as unknown as SignalingLink;
   let relay: RelayChannel | null = null;
   void deriveRoomKey(key, room).then((relayKey) => {
-    relay = new RelayChannel(link, `${room}/relay`, relayKey, doc, awareness, role === 'console', notify);
+    relay = new RelayChannel(
+      link,
+      `${room}/relay`,
+      relayKey,
+      doc,
+      awareness,
+      role === 'console',
+      notify,
+    );
   });
 
   const startedAt = Date.now();
@@ -105,12 +118,14 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   };
   const status = (): RoomStatus => {
     if (readRoomMeta(doc)?.closedAt !== undefined || relay?.closedByConsole) return 'closed';
-    if (role === 'console') return link.connected ? 'connected' : everConnected ? 'reconnecting' : 'connecting';
+    if (role === 'console')
+      return link.connected ? 'connected' : everConnected ? 'reconnecting' : 'connecting';
     if (!link.connected) return everConnected ? 'reconnecting' : 'connecting';
     const heard = (relay?.lastValidAt ?? 0) > 0 || path() === 'direct';
     if (heard) return 'connected';
     const undecryptableSince = relay?.firstUndecryptableAt ?? 0;
-    if (undecryptableSince && Date.now() - undecryptableSince > WRONG_KEY_AFTER_MS) return 'wrong-key';
+    if (undecryptableSince && Date.now() - undecryptableSince > WRONG_KEY_AFTER_MS)
+      return 'wrong-key';
     return 'connecting';
   };
   const computeSnapshot = (): RoomSnapshot => {

@@ -12,7 +12,12 @@ export function deriveRoomKey(secret: string, room: string): Promise<CryptoKey> 
     .importKey('raw', encoder.encode(secret), 'PBKDF2', false, ['deriveKey'])
     .then((material) =>
       crypto.subtle.deriveKey(
-        { name: 'PBKDF2', salt: encoder.encode(`relay:${room}`), iterations: 100_000, hash: 'SHA-256' },
+        {
+          name: 'PBKDF2',
+          salt: encoder.encode(`relay:${room}`),
+          iterations: 100_000,
+          hash: 'SHA-256',
+        },
         material,
         { name: 'AES-GCM', length: 256 },
         false,
@@ -23,7 +28,11 @@ export function deriveRoomKey(secret: string, room: string): Promise<CryptoKey> 
 
 export async function sealJson(value: unknown, key: CryptoKey): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value)));
+  const cipher = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    encoder.encode(JSON.stringify(value)),
+  );
   const out = new Uint8Array(IV_BYTES + cipher.byteLength);
   out.set(iv);
   out.set(new Uint8Array(cipher), IV_BYTES);

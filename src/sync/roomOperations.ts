@@ -6,13 +6,24 @@
 import type * as Y from 'yjs';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from './limits';
 import { randomToken } from './roomId';
-import { cardsMap, incidentCardSchema, metaMap, type IncidentCard, type Severity } from './roomSchema';
+import {
+  cardsMap,
+  incidentCardSchema,
+  metaMap,
+  type IncidentCard,
+  type Severity,
+} from './roomSchema';
 
 export type NewCard = { text: string; severity: Severity; author?: string | null };
 
 export class CardRejected extends Error {}
 
-export function addIncidentCard(doc: Y.Doc, device: string, input: NewCard, now = Date.now()): IncidentCard {
+export function addIncidentCard(
+  doc: Y.Doc,
+  device: string,
+  input: NewCard,
+  now = Date.now(),
+): IncidentCard {
   const text = input.text.trim();
   if (text.length === 0) throw new CardRejected('empty');
   if (text.length > CARD_TEXT_MAX_CHARS) throw new CardRejected('too-long');

@@ -5,7 +5,12 @@
  */
 import * as z from 'zod/mini';
 import type * as Y from 'yjs';
-import { CARD_TEXT_MAX_CHARS, CARDS_PER_PARTICIPANT_MAX, CARDS_PER_ROOM_MAX, NICKNAME_MAX_CHARS } from './limits';
+import {
+  CARD_TEXT_MAX_CHARS,
+  CARDS_PER_PARTICIPANT_MAX,
+  CARDS_PER_ROOM_MAX,
+  NICKNAME_MAX_CHARS,
+} from './limits';
 
 export const SEVERITIES = ['red', 'yellow', 'green'] as const;
 export type Severity = (typeof SEVERITIES)[number];
