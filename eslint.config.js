@@ -44,7 +44,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['yjs', 'y-*'], message: 'Only src/sync talks to yjs.' }] },
+        {
+          patterns: [
+            {
+              group: ['yjs', 'y-*'],
+              message: 'Only src/sync talks to yjs.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

@@ -2,6 +2,7 @@
 /** The workshop server in one piece: the built app and the signaling endpoint on one port. */
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { lanAddresses } from './certificate.js';
 import { attachSignaling } from './signaling.js';
 import { createStaticHandler } from './static.js';
 
@@ -10,7 +11,21 @@ import { createStaticHandler } from './static.js';
  *           signaling?: import('./signaling.js').SignalingOptions }} options
  */
 export function createWorkshopServer(options) {
-  const handler = createStaticHandler(options.dist);
+  const serveFile = createStaticHandler(options.dist);
+  /** @type {import('node:http').RequestListener} */
+  const handler = (req, res) => {
+    // Where phones can reach this laptop, for the console's join QR code.
+    if (req.url === '/workshop.json') {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const scheme = options.tls ? 'https' : 'http';
+      const urls = lanAddresses().map((ip) => `${scheme}://${ip}:${port}/`);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ lanUrls: options.tls ? urls : [] }));
+      return;
+    }
+    serveFile(req, res);
+  };
   const server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
   const signaling = attachSignaling(server, options.signaling);
   return {

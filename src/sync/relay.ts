@@ -34,6 +34,8 @@ export class RelayChannel {
   lastValidAt = 0;
   firstUndecryptableAt = 0;
   closedByConsole = false;
+  /** The server echoes a publish to its sender too; this tells our own messages apart. */
+  private readonly sender = Math.random().toString(36).slice(2);
   private beacon: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -119,7 +121,9 @@ export class RelayChannel {
       this.onChange();
       return;
     }
-    const message = value as RelayMessage;
+    const envelope = value as { s?: unknown; m?: RelayMessage };
+    if (envelope.s === this.sender) return;
+    const message = envelope.m as RelayMessage;
     try {
       this.handle(message);
       this.counters.received += 1;
@@ -176,6 +180,7 @@ export class RelayChannel {
 
   private async publish(message: RelayMessage): Promise<void> {
     if (!this.link.connected) return;
-    this.link.send({ type: 'publish', topic: this.topic, data: await sealJson(message, this.key) });
+    const data = await sealJson({ s: this.sender, m: message }, this.key);
+    this.link.send({ type: 'publish', topic: this.topic, data });
   }
 }

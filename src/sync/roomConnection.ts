@@ -30,6 +30,8 @@ export type RoomSnapshot = {
 
 export type RoomConnection = {
   room: string;
+  /** The room key: only the console shows it (in the join link); it never leaves the room's pages. */
+  key: string;
   doc: Y.Doc;
   awareness: Awareness;
   role: RoomRole;
@@ -164,6 +166,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
 
   return {
     room,
+    key,
     doc,
     awareness,
     role,

@@ -1,20 +1,22 @@
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { createStaticHandler } from '../../server/static.js';
+import { createWorkshopServer } from '../../server/app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     wsEndpoint: string;
     baseURL: string;
+    framesFile: string;
   }
 }
 
 let browserServer: BrowserServer | undefined;
-let server: Server | undefined;
+let workshop: ReturnType<typeof createWorkshopServer> | undefined;
+/** Every signaling frame the server receives, for the tests that check what it could read. */
+const FRAMES_FILE = resolve('node_modules/.cache/swk-signaling-frames.log');
 
 export async function setup(project: TestProject): Promise<void> {
   assertChromium();
@@ -22,19 +24,23 @@ export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(resolve(dist, 'index.html'))) {
     throw new Error('No built app in dist/: run "npm run build" before the browser tests.');
   }
-  server = createServer(createStaticHandler(dist));
-  await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('server has no port');
+  mkdirSync(dirname(FRAMES_FILE), { recursive: true });
+  writeFileSync(FRAMES_FILE, '');
+  workshop = createWorkshopServer({
+    dist,
+    signaling: { onFrame: (frame) => appendFileSync(FRAMES_FILE, `${frame}\n`), log: () => {} },
+  });
+  const port = await workshop.listen(0, '127.0.0.1');
   browserServer = await chromium.launchServer({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   project.provide('wsEndpoint', browserServer.wsEndpoint());
-  project.provide('baseURL', `http://127.0.0.1:${address.port}/`);
+  project.provide('baseURL', `http://127.0.0.1:${port}/`);
+  project.provide('framesFile', FRAMES_FILE);
 }
 
 export async function teardown(): Promise<void> {
   await browserServer?.close();
-  await new Promise((done) => server?.close(done));
+  await workshop?.close();
 }

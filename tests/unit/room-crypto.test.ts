@@ -13,8 +13,12 @@ describe('relay encryption', () => {
   it('gives nothing to a wrong key, another room, or tampered ciphertext', async () => {
     const key = await deriveRoomKey('right-key-aaaaaaaaaaaaa', 'room-id');
     const sealed = await sealJson({ ok: true }, key);
-    expect(await openJson(sealed, await deriveRoomKey('wrong-key-aaaaaaaaaaaaa', 'room-id'))).toBeNull();
-    expect(await openJson(sealed, await deriveRoomKey('right-key-aaaaaaaaaaaaa', 'other'))).toBeNull();
+    expect(
+      await openJson(sealed, await deriveRoomKey('wrong-key-aaaaaaaaaaaaa', 'room-id')),
+    ).toBeNull();
+    expect(
+      await openJson(sealed, await deriveRoomKey('right-key-aaaaaaaaaaaaa', 'other')),
+    ).toBeNull();
     expect(await openJson(sealed.slice(0, -4) + 'AAAA', key)).toBeNull();
     expect(await openJson('not base64 at all!', key)).toBeNull();
   });

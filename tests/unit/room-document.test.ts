@@ -17,15 +17,26 @@ const device = 'deviceAAAAAAAA';
 function linkedPair(): [Y.Doc, Y.Doc] {
   const a = new Y.Doc();
   const b = new Y.Doc();
-  a.on('update', (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a));
-  b.on('update', (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b));
+  a.on(
+    'update',
+    (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a),
+  );
+  b.on(
+    'update',
+    (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b),
+  );
   return [a, b];
 }
 
 describe('incident cards in the room document', () => {
   it('a card written on one phone is read, valid, on another', () => {
     const [phone, projector] = linkedPair();
-    addIncidentCard(phone, device, { text: '  Followed after the meeting ', severity: 'red' }, 1000);
+    addIncidentCard(
+      phone,
+      device,
+      { text: '  Followed after the meeting ', severity: 'red' },
+      1000,
+    );
     const { items, dropped } = readIncidentCards(projector);
     expect(dropped).toBe(0);
     expect(items).toHaveLength(1);
@@ -41,13 +52,19 @@ describe('incident cards in the room document', () => {
 
   it('keeps the author only when the author gives a name', () => {
     const doc = new Y.Doc();
-    expect(addIncidentCard(doc, device, { text: 'x', severity: 'green', author: ' Ana ' }).author).toBe('Ana');
-    expect(addIncidentCard(doc, device, { text: 'y', severity: 'green', author: '  ' }).author).toBeNull();
+    expect(
+      addIncidentCard(doc, device, { text: 'x', severity: 'green', author: ' Ana ' }).author,
+    ).toBe('Ana');
+    expect(
+      addIncidentCard(doc, device, { text: 'y', severity: 'green', author: '  ' }).author,
+    ).toBeNull();
   });
 
   it('refuses empty and over-long text with a reason', () => {
     const doc = new Y.Doc();
-    expect(() => addIncidentCard(doc, device, { text: '   ', severity: 'red' })).toThrow(CardRejected);
+    expect(() => addIncidentCard(doc, device, { text: '   ', severity: 'red' })).toThrow(
+      CardRejected,
+    );
     expect(() =>
       addIncidentCard(doc, device, { text: 'x'.repeat(CARD_TEXT_MAX_CHARS + 1), severity: 'red' }),
     ).toThrow(CardRejected);

@@ -13,10 +13,11 @@ import { useSelectedSession } from '../common/useSelectedSession';
 import { CaseView } from '../cases/CaseView';
 import { SessionView } from '../sessions/SessionView';
 import { TemplateView } from '../templates/TemplateView';
+import { LiveRoomPanel } from '../room/LiveRoomPanel';
 import { ChoiceList } from './ChoiceList';
 
-type Shelf = 'sessions' | 'cases' | 'templates';
-const SHELVES: readonly Shelf[] = ['sessions', 'cases', 'templates'];
+type Shelf = 'sessions' | 'cases' | 'templates' | 'room';
+const SHELVES: readonly Shelf[] = ['sessions', 'cases', 'templates', 'room'];
 
 export default function ConsolePage() {
   const { t, i18n } = useTranslation();
@@ -55,6 +56,7 @@ export default function ConsolePage() {
           {t('nav.openProjector')}
         </button>
       </nav>
+      {shelf === 'room' && <LiveRoomPanel />}
       {shelf === 'sessions' && (
         <div className="console__shelf">
           <ChoiceList

@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../app/route';
 
 type Props = { room: string; roomKey: string | null };
+
+// The live room (yjs, WebRTC) loads after the join screen shows, to keep the first paint light.
+const PhoneRoom = lazy(() => import('../room/PhoneRoom'));
 
 /** A short, readable form of the room id, for "am I in the right room?" checks aloud. */
 function roomCode(room: string): string {
@@ -24,10 +27,11 @@ export function JoinPage({ room, roomKey }: Props) {
       <h1>{t('join.title')}</h1>
       <p className="join__room">{t('join.room', { code: roomCode(room) })}</p>
       {roomKey ? (
-        <div role="status" className="join__status">
-          <p className="join__waiting">{t('join.waiting')}</p>
-          <p>{t('join.waitingDetail')}</p>
+        <div className="join__status">
           <p className="join__privacy">{t('join.anonymous')}</p>
+          <Suspense fallback={<p role="status">{t('status.connecting')}</p>}>
+            <PhoneRoom room={room} roomKey={roomKey} />
+          </Suspense>
         </div>
       ) : (
         <p role="alert" className="join__problem">

@@ -5,6 +5,7 @@ import { hoursAndMinutes } from '../../domain/agenda';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { useSelectedSession } from '../common/useSelectedSession';
 import { AgendaTable } from '../sessions/AgendaTable';
+import { ProjectorRoom } from './ProjectorRoom';
 
 /** Large type for the back of the room; follows the console's chosen session. */
 export default function ProjectorPage() {
@@ -12,21 +13,23 @@ export default function ProjectorPage() {
   const library = useContentLibrary();
   const [sessionId] = useSelectedSession();
   const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;
-  if (!session) {
-    return (
-      <div className="projector projector--idle">
-        <h1>{t('projector.waiting')}</h1>
-        <p>{t('projector.hint')}</p>
-      </div>
-    );
-  }
   return (
-    <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
-      <h1>{session.data.title}</h1>
-      <p className="projector__duration">
-        {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
-      </p>
-      <AgendaTable agenda={session.data.agenda} large />
-    </div>
+    <>
+      {session ? (
+        <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
+          <h1>{session.data.title}</h1>
+          <p className="projector__duration">
+            {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
+          </p>
+          <AgendaTable agenda={session.data.agenda} large />
+        </div>
+      ) : (
+        <div className="projector projector--idle">
+          <h1>{t('projector.waiting')}</h1>
+          <p>{t('projector.hint')}</p>
+        </div>
+      )}
+      <ProjectorRoom />
+    </>
   );
 }

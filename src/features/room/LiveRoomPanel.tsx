@@ -1,0 +1,146 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
+import type { RoomConnection } from '../../sync/roomConnection';
+import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
+import { ParticipantList } from './ParticipantList';
+import { useIncidentCards } from './useRoom';
+
+export function LiveRoomPanel() {
+  const { t } = useTranslation();
+  const connection = useConsoleRoom();
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <section className="live-room" aria-labelledby="live-room-heading">
+      <h2 id="live-room-heading">{t('room.heading')}</h2>
+      <p>{t('room.intro')}</p>
+      {notice && (
+        <p role="status" className="note">
+          {notice}
+        </p>
+      )}
+      {connection ? (
+        <OpenRoom connection={connection} onErased={() => setNotice(t('room.erased'))} />
+      ) : (
+        <div className="live-room__actions">
+          <button
+            type="button"
+            className="button--primary"
+            onClick={() => {
+              setNotice(null);
+              setConsoleRoom(startNewRoom());
+            }}
+          >
+            {t('room.open')}
+          </button>
+          <label className="file-button">
+            {t('room.import')}
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                if (!file) return;
+                try {
+                  setConsoleRoom(await importRoom(await file.text()));
+                  setNotice(null);
+                } catch {
+                  setNotice(t('room.importFailed'));
+                }
+              }}
+            />
+          </label>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function OpenRoom({ connection, onErased }: { connection: RoomConnection; onErased: () => void }) {
+  const { t } = useTranslation();
+  const link = useJoinLink(connection);
+  const cards = useIncidentCards(connection.doc);
+  const [confirming, setConfirming] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  return (
+    <div className="live-room__open">
+      <div className="live-room__join">
+        {link.qr && <img src={link.qr} alt={t('room.qrAlt')} width={280} height={280} />}
+        <p>
+          <strong>{t('room.joinLink')}</strong>
+        </p>
+        <p className="join-link" dir="ltr">
+          <code>{link.url}</code>
+        </p>
+      </div>
+      <div className="live-room__people">
+        <ParticipantList connection={connection} />
+        <p>{t('room.cards', { count: cards.items.length })}</p>
+        {cards.dropped > 0 && <p className="note">{t('room.dropped', { count: cards.dropped })}</p>}
+        <div className="live-room__actions">
+          <button type="button" onClick={() => download(exportRoom(connection))}>
+            {t('room.export')}
+          </button>
+          {!confirming && (
+            <button type="button" className="button--danger" onClick={() => setConfirming(true)}>
+              {t('room.erase')}
+            </button>
+          )}
+        </div>
+        {confirming && (
+          <div role="alertdialog" aria-labelledby="erase-question" className="confirm">
+            <p id="erase-question">{t('room.eraseConfirm')}</p>
+            <button
+              type="button"
+              className="button--danger"
+              disabled={erasing}
+              onClick={async () => {
+                setErasing(true);
+                await eraseRoom(connection);
+                setConsoleRoom(null);
+                onErased();
+              }}
+            >
+              {erasing ? t('room.erasing') : t('room.eraseYes')}
+            </button>
+            <button type="button" disabled={erasing} onClick={() => setConfirming(false)}>
+              {t('room.cancel')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The link phones open: the laptop's LAN address when the server knows it. */
+function useJoinLink(connection: RoomConnection): { url: string; qr: string | null } {
+  const [base, setBase] = useState(() => `${window.location.origin}${window.location.pathname}`);
+  const [qr, setQr] = useState<string | null>(null);
+  const url = `${base}#/join/${connection.room}/${connection.key}`;
+  useEffect(() => {
+    fetch('workshop.json')
+      .then((response) => (response.ok ? response.json() : null))
+      .then((info: { lanUrls?: string[] } | null) => {
+        const lan = info?.lanUrls?.[0];
+        if (lan) setBase(lan);
+      })
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    void QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }).then((svg) =>
+      setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
+    );
+  }, [url]);
+  return { url, qr };
+}
+
+function download(text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = `workshop-room-${new Date().toISOString().slice(0, 10)}.json`;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

@@ -1,0 +1,150 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from '../../sync/limits';
+import {
+  closeRoomConnection,
+  openRoomConnection,
+  type RoomStatus,
+} from '../../sync/roomConnection';
+import { randomToken } from '../../sync/roomId';
+import { addIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
+import { SEVERITIES, type Severity } from '../../sync/roomSchema';
+import { useIncidentCards, useRoomSnapshot } from './useRoom';
+
+/** This page's anonymous device id: lets a phone find its own cards; gone when the page goes. */
+const DEVICE = randomToken(12);
+
+export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
+  const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);
+  const { status } = useRoomSnapshot(connection);
+  useEffect(() => {
+    if (status === 'closed') closeRoomConnection(room);
+  }, [status, room]);
+  return (
+    <>
+      <StatusBanner status={status} />
+      {status !== 'closed' && status !== 'wrong-key' && (
+        <CardWriter doc={connection.doc} onNickname={connection.setNickname} />
+      )}
+    </>
+  );
+}
+
+function StatusBanner({ status }: { status: RoomStatus }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className={`room-status room-status--${status}`} data-status={status}>
+      {t(`status.${status}`)}
+    </p>
+  );
+}
+
+type Doc = ReturnType<typeof openRoomConnection>['doc'];
+
+function CardWriter({ doc, onNickname }: { doc: Doc; onNickname: (name: string | null) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [severity, setSeverity] = useState<Severity>('yellow');
+  const [nickname, setNickname] = useState('');
+  const [sign, setSign] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const counterId = useId();
+  const { items } = useIncidentCards(doc);
+  const mine = items.filter((card) => card.device === DEVICE);
+  return (
+    <>
+      <label className="field">
+        <span>{t('phone.nickname')}</span>
+        <input
+          value={nickname}
+          maxLength={NICKNAME_MAX_CHARS}
+          autoComplete="off"
+          onChange={(event) => {
+            setNickname(event.target.value);
+            onNickname(event.target.value);
+          }}
+        />
+        <small>{t('phone.nicknameHint')}</small>
+      </label>
+      <form
+        className="card-writer"
+        aria-labelledby="card-writer-heading"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (text.trim() === '') {
+            setProblem(t('phone.empty'));
+            return;
+          }
+          addIncidentCard(doc, DEVICE, { text, severity, author: sign ? nickname : null });
+          setText('');
+          setProblem(null);
+        }}
+      >
+        <h2 id="card-writer-heading">{t('phone.cardHeading')}</h2>
+        <label className="field">
+          <span>{t('phone.cardText')}</span>
+          <textarea
+            value={text}
+            maxLength={CARD_TEXT_MAX_CHARS}
+            rows={3}
+            aria-describedby={counterId}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <small id={counterId}>
+            {t('phone.cardCounter', { count: text.length, max: CARD_TEXT_MAX_CHARS })}
+          </small>
+        </label>
+        <fieldset className="severity-choice">
+          <legend>{t('phone.severity')}</legend>
+          {SEVERITIES.map((value) => (
+            <label key={value} className={`severity-option severity--${value}`}>
+              <input
+                type="radio"
+                name="severity"
+                value={value}
+                checked={severity === value}
+                onChange={() => setSeverity(value)}
+              />
+              {t(`severity.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        {nickname.trim() !== '' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={sign}
+              onChange={(event) => setSign(event.target.checked)}
+            />
+            {t('phone.sign')}
+          </label>
+        )}
+        {problem && <p role="alert">{problem}</p>}
+        <button type="submit" className="button--primary">
+          {t('phone.add')}
+        </button>
+      </form>
+      <p className="wall-count" aria-live="polite">
+        {t('wall.count', { count: items.length })}
+      </p>
+      <section aria-labelledby="my-cards-heading">
+        <h2 id="my-cards-heading">{t('phone.yourCards')}</h2>
+        {mine.length === 0 ? (
+          <p>{t('phone.noCards')}</p>
+        ) : (
+          <ul className="cards">
+            {mine.map((card) => (
+              <li key={card.id} className={`card severity--${card.severity}`}>
+                <span className="card__severity">{t(`severity.${card.severity}`)}</span>
+                <span dir="auto">{card.text}</span>
+                <button type="button" onClick={() => withdrawIncidentCard(doc, card.id)}>
+                  {t('phone.withdraw')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { incidentCardsSnapshot, subscribeIncidentCards } from '../../sync/incidentCardStore';
+import type { RoomConnection, RoomSnapshot } from '../../sync/roomConnection';
+import type { IncidentCard, Validated } from '../../sync/roomSchema';
+
+export function useRoomSnapshot(connection: RoomConnection): RoomSnapshot {
+  return useSyncExternalStore(connection.subscribe, connection.snapshot);
+}
+
+/** The room's valid incident cards (and how many were dropped), re-read on every change. */
+export function useIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
+  const subscribe = useCallback(
+    (listener: () => void) => subscribeIncidentCards(doc, listener),
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => incidentCardsSnapshot(doc));
+}

@@ -1,0 +1,114 @@
+/**
+ * The console's side of a room's life: open one, find it again after a reload,
+ * back it up to a file and bring it back, and erase it everywhere.
+ */
+import * as Y from 'yjs';
+import {
+  closeRoomConnection,
+  openRoomConnection,
+  persistenceName,
+  type RoomConnection,
+} from './roomConnection';
+import { fromBase64, toBase64 } from './roomCrypto';
+import { createRoomCredentials } from './roomId';
+import { closeRoom } from './roomOperations';
+
+/** The console's own device keeps the room's id and key so a reload finds the room again. */
+const ROOM_STORAGE_KEY = 'swk.room';
+const EXPORT_FORMAT = 'security-workshop-kit/room';
+const EXPORT_VERSION = 1;
+/** Time for the "room closed" message to reach phones before the connection goes. */
+const CLOSE_NOTICE_MS = 1_500;
+
+export type RoomCredentials = { room: string; key: string };
+
+export function storedRoom(): RoomCredentials | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(ROOM_STORAGE_KEY) ?? 'null') as unknown;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as RoomCredentials).room === 'string' &&
+      typeof (value as RoomCredentials).key === 'string'
+    ) {
+      return value as RoomCredentials;
+    }
+  } catch {
+    // unreadable: as if there were no room
+  }
+  return null;
+}
+
+export function openConsoleRoom(credentials: RoomCredentials): RoomConnection {
+  return openRoomConnection(credentials.room, credentials.key, 'console');
+}
+
+export function startNewRoom(): RoomConnection {
+  const credentials = createRoomCredentials();
+  localStorage.setItem(ROOM_STORAGE_KEY, JSON.stringify(credentials));
+  return openConsoleRoom(credentials);
+}
+
+/** A backup of the room's content: no room id, no key, no client ids in clear. */
+export function exportRoom(connection: RoomConnection): string {
+  return JSON.stringify({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    update: toBase64(Y.encodeStateAsUpdate(connection.doc)),
+  });
+}
+
+export class ImportRejected extends Error {}
+
+/** Opens a new room holding what the file holds. */
+export async function importRoom(fileText: string): Promise<RoomConnection> {
+  let update: Uint8Array;
+  try {
+    const parsed = JSON.parse(fileText) as {
+      format?: unknown;
+      version?: unknown;
+      update?: unknown;
+    };
+    if (
+      parsed.format !== EXPORT_FORMAT ||
+      parsed.version !== EXPORT_VERSION ||
+      typeof parsed.update !== 'string'
+    ) {
+      throw new ImportRejected('not-a-room-file');
+    }
+    update = fromBase64(parsed.update);
+    Y.applyUpdate(new Y.Doc(), update); // fails here, before any room exists, if the data is corrupt
+  } catch (error) {
+    throw error instanceof ImportRejected ? error : new ImportRejected('corrupt');
+  }
+  const connection = startNewRoom();
+  await connection.ready;
+  Y.applyUpdate(connection.doc, update);
+  return connection;
+}
+
+/**
+ * Erases the room everywhere this laptop can reach: phones are told it closed,
+ * then the connection, the IndexedDB copy, caches and stored keys go.
+ */
+export async function eraseRoom(connection: RoomConnection): Promise<void> {
+  closeRoom(connection.doc);
+  await connection.announceClosed();
+  await new Promise((done) => setTimeout(done, CLOSE_NOTICE_MS));
+  await connection.persistence?.clearData();
+  closeRoomConnection(connection.room);
+  await deleteDatabase(persistenceName(connection.room));
+  if (typeof caches !== 'undefined') {
+    for (const name of await caches.keys()) await caches.delete(name);
+  }
+  localStorage.removeItem(ROOM_STORAGE_KEY);
+  sessionStorage.clear();
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((done) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => done();
+  });
+}

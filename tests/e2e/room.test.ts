@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+
+const { browser, baseURL } = useBrowser();
+const wsURL = baseURL.replace('http://', 'ws://');
+
+/** A participant's phone: its own browser context, WebRTC on unless told otherwise. */
+async function phone(
+  b: Browser,
+  link: string,
+  options: { noWebRtc?: boolean } = {},
+): Promise<Person> {
+  const person = await newPerson(b, PHONE);
+  await person.context.grantPermissions(['microphone', 'camera']);
+  if (options.noWebRtc) {
+    await person.context.addInitScript(() => {
+      // @ts-expect-error: removing WebRTC the way a browser without it would look
+      delete window.RTCPeerConnection;
+    });
+  }
+  await person.page.goto(link);
+  return person;
+}
+
+const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
+const wallCount = (page: Page) => page.locator('.wall-count').textContent();
+
+async function writeCard(page: Page, text: string, severity: 'Red' | 'Yellow' | 'Green') {
+  await page.getByLabel('What happened? A few words.').fill(text);
+  await page.getByRole('radio', { name: new RegExp(`^${severity}`) }).check();
+  await page.getByRole('button', { name: 'Add the card' }).click();
+}
+
+describe('a live room across devices', () => {
+  it('syncs phones, projector and console, relays a phone without WebRTC, survives a reload and erases', async () => {
+    const b = browser();
+    const trainer = await newPerson(b, PROJECTOR);
+    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const console_ = trainer.page;
+    await console_.goto(baseURL);
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    await console_.getByRole('button', { name: 'Open a live room' }).click();
+    const link = (await console_.locator('.join-link code').textContent()) ?? '';
+    expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}$/);
+    const key = link.split('/').at(-1) ?? '';
+    await expect
+      .poll(() => console_.getByRole('img', { name: 'QR code to join the room' }).count())
+      .toBe(1);
+
+    const projector = await trainer.context.newPage();
+    await projector.goto(`${baseURL}#/screen`);
+
+    const phones = [await phone(b, link), await phone(b, link), await phone(b, link)];
+    for (const p of phones)
+      await expect.poll(() => statusOf(p.page), { timeout: 20_000 }).toBe('connected');
+    expect(phones[0]?.page.url()).not.toContain(key);
+
+    await writeCard(phones[0]!.page, 'Followed from the office to the bus stop', 'Red');
+    for (const p of phones)
+      await expect.poll(() => wallCount(p.page), { timeout: 15_000 }).toContain('1');
+    await expect
+      .poll(() => projector.getByRole('region', { name: 'Incident cards' }).textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('Followed from the office to the bus stop');
+    await expect
+      .poll(() => projector.locator('.cards--wall .card').first().textContent())
+      .toContain('Red: serious');
+
+    // A phone with no WebRTC at all still takes part, through the relay, and the console says so.
+    const relayed = await phone(b, link, { noWebRtc: true });
+    await expect.poll(() => statusOf(relayed.page), { timeout: 20_000 }).toBe('connected');
+    await expect.poll(() => wallCount(relayed.page), { timeout: 15_000 }).toContain('1');
+    await writeCard(relayed.page, 'Van with no number plates outside', 'Yellow');
+    await expect
+      .poll(() => projector.getByRole('region', { name: 'Incident cards' }).textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('Van with no number plates outside');
+    await expect.poll(() => wallCount(phones[2]!.page), { timeout: 15_000 }).toContain('2');
+    await expect
+      .poll(() => console_.getByRole('list', { name: 'Participants' }).textContent(), {
+        timeout: 20_000,
+      })
+      .toContain('relayed through this laptop');
+    await expect.poll(() => console_.locator('.live-room__count').textContent()).toContain('4');
+
+    // A phone that joins late receives everything.
+    const late = await phone(b, link);
+    await expect.poll(() => wallCount(late.page), { timeout: 20_000 }).toContain('2');
+
+    // The console reloads and loses nothing.
+    await console_.reload();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    await expect
+      .poll(() => console_.getByText(/Incident cards in the room: \d+/).textContent(), {
+        timeout: 15_000,
+      })
+      .toBe('Incident cards in the room: 2');
+
+    // Erase: phones are told, and nothing of the room is left in the console's IndexedDB.
+    await console_.getByRole('button', { name: 'Erase the room…' }).click();
+    await console_.getByRole('button', { name: 'Erase everything' }).click();
+    await expect
+      .poll(() => console_.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toContain('The room was erased');
+    for (const p of [...phones, relayed]) {
+      await expect.poll(() => statusOf(p.page), { timeout: 15_000 }).toBe('closed');
+    }
+    const databases = await console_.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name),
+    );
+    expect(databases.filter((name) => name?.startsWith('swk-room-'))).toEqual([]);
+    expect(await console_.evaluate(() => localStorage.getItem('swk.room'))).toBeNull();
+
+    // Nothing went anywhere but the workshop server.
+    for (const person of [trainer, ...phones, relayed, late]) {
+      const foreign = person.requests.filter(
+        (url) => !url.startsWith(baseURL) && !url.startsWith(wsURL),
+      );
+      expect(foreign).toEqual([]);
+    }
+
+    // The server saw only ciphertext: no card text, no key, no SDP fingerprint.
+    const frames = readFileSync(inject('framesFile'), 'utf8');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const secret of [
+      'Followed from the office',
+      'Van with no number',
+      key,
+      'fingerprint',
+      'a=ice',
+    ]) {
+      expect(frames.includes(secret), secret).toBe(false);
+    }
+    for (const person of [trainer, ...phones, relayed, late]) await person.context.close();
+  }, 180_000);
+
+  it('a phone with a wrong key gets nothing and says so', async () => {
+    const b = browser();
+    const trainer = await newPerson(b, PROJECTOR);
+    await trainer.page.goto(baseURL);
+    await trainer.page.getByRole('button', { name: 'Live room' }).click();
+    await trainer.page.getByRole('button', { name: 'Open a live room' }).click();
+    const link = (await trainer.page.locator('.join-link code').textContent()) ?? '';
+    const honest = await phone(b, link);
+    await expect.poll(() => statusOf(honest.page), { timeout: 20_000 }).toBe('connected');
+    await writeCard(honest.page, 'Only for the right key', 'Green');
+
+    const wrongLink = link.replace(/\/[A-Za-z0-9_-]{22}$/, '/WRONGwrongWRONGwrong00');
+    const intruder = await phone(b, wrongLink);
+    await expect.poll(() => statusOf(intruder.page), { timeout: 20_000 }).toBe('wrong-key');
+    await expect
+      .poll(() => intruder.page.getByRole('status').textContent())
+      .toContain('does not open this room');
+    expect(await intruder.page.content()).not.toContain('Only for the right key');
+    for (const person of [trainer, honest, intruder]) await person.context.close();
+  }, 90_000);
+});
