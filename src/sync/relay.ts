@@ -80,8 +80,15 @@ export class RelayChannel {
       from: this.doc.clientID,
       sv: toBase64(Y.encodeStateVector(this.doc)),
     });
-    if (this.isConsole) void this.publish({ t: 'beacon' });
+    if (this.isConsole) this.sendBeacon();
   };
+
+  private lastBeaconAt = 0;
+
+  private sendBeacon(): void {
+    this.lastBeaconAt = Date.now();
+    void this.publish({ t: 'beacon' });
+  }
 
   private onDocUpdate = (
     update: Uint8Array,
@@ -118,6 +125,8 @@ export class RelayChannel {
     if (value === null) {
       this.counters.undecryptable += 1;
       this.firstUndecryptableAt ||= Date.now();
+      // Someone with another key is here: answer at once, so their phone can say "wrong key".
+      if (this.isConsole && Date.now() - this.lastBeaconAt > 1_000) this.sendBeacon();
       this.onChange();
       return;
     }

@@ -1,0 +1,108 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
+import { deriveRoomKey } from '../../src/sync/roomCrypto';
+import { addIncidentCard } from '../../src/sync/roomOperations';
+import { readIncidentCards } from '../../src/sync/roomSchema';
+
+/** An in-memory signaling server: every publish goes to every subscriber, sender included. */
+function fakeServer() {
+  const links: FakeLink[] = [];
+  const frames: string[] = [];
+  class FakeLink implements SignalingLink {
+    connected = true;
+    topics = new Set<string>();
+    listeners = new Map<string, Set<(m: never) => void>>();
+    send(message: { type: string; topics?: string[]; topic?: string }) {
+      frames.push(JSON.stringify(message));
+      if (message.type === 'subscribe') message.topics?.forEach((t) => this.topics.add(t));
+      if (message.type === 'publish') {
+        for (const link of links) {
+          if (link.topics.has(message.topic ?? '')) {
+            setTimeout(() => link.listeners.get('message')?.forEach((l) => l(message as never)));
+          }
+        }
+      }
+    }
+    on(event: string, listener: (m: never) => void) {
+      if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+      this.listeners.get(event)?.add(listener);
+    }
+    off(event: string, listener: (m: never) => void) {
+      this.listeners.get(event)?.delete(listener);
+    }
+  }
+  return {
+    frames,
+    link: () => {
+      const link = new FakeLink();
+      links.push(link);
+      return link;
+    },
+  };
+}
+
+async function peer(server: ReturnType<typeof fakeServer>, secret: string, isConsole: boolean) {
+  const doc = new Y.Doc();
+  const relay = new RelayChannel(
+    server.link(),
+    'room/relay',
+    await deriveRoomKey(secret, 'room'),
+    doc,
+    new Awareness(doc),
+    isConsole,
+    () => {},
+  );
+  return { doc, relay };
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 150));
+
+describe('the relay', () => {
+  it('brings a phone up to date from the console, and carries its changes back', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'key-aaaaaaaaaaaaaaaaaaa', true);
+    addIncidentCard(console_.doc, 'deviceCONSOLE1', {
+      text: 'written before the phone came',
+      severity: 'red',
+    });
+    const phone = await peer(server, 'key-aaaaaaaaaaaaaaaaaaa', false);
+    await settle();
+    expect(readIncidentCards(phone.doc).items.map((c) => c.text)).toEqual([
+      'written before the phone came',
+    ]);
+    addIncidentCard(phone.doc, 'devicePHONE001', { text: 'from the phone', severity: 'green' });
+    await settle();
+    expect(readIncidentCards(console_.doc).items).toHaveLength(2);
+    expect(server.frames.join('\n')).not.toContain('from the phone');
+    console_.relay.destroy();
+    phone.relay.destroy();
+  });
+
+  it('counts what it cannot decrypt, and takes nothing from a wrong key', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'right-key-aaaaaaaaaaaaa', true);
+    addIncidentCard(console_.doc, 'deviceCONSOLE1', { text: 'secret', severity: 'red' });
+    await new Promise((done) => setTimeout(done, 1_100)); // past the console's beacon rate limit
+    const intruder = await peer(server, 'wrong-key-aaaaaaaaaaaaa', false);
+    await settle();
+    expect(intruder.relay.counters.undecryptable).toBeGreaterThan(0);
+    expect(intruder.relay.lastValidAt).toBe(0);
+    expect(readIncidentCards(intruder.doc).items).toEqual([]);
+    console_.relay.destroy();
+    intruder.relay.destroy();
+  });
+
+  it('tells phones when the console closes the room', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'key-aaaaaaaaaaaaaaaaaaa', true);
+    const phone = await peer(server, 'key-aaaaaaaaaaaaaaaaaaa', false);
+    await console_.relay.announceClosed();
+    await settle();
+    expect(phone.relay.closedByConsole).toBe(true);
+    console_.relay.destroy();
+    phone.relay.destroy();
+  });
+});
