@@ -3,10 +3,8 @@
  * Usage: npm run build && npm run screenshots  (writes screenshots/*.png)
  */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from 'playwright-core';
-import { createStaticHandler } from '../server/static.js';
+import { createWorkshopServer } from '../server/app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../tests/e2e/chromium';
 
 const SIZES = { phone: { width: 390, height: 844 }, projector: { width: 1920, height: 1080 } };
@@ -51,9 +49,8 @@ const SHOTS: Shot[] = [
 
 assertChromium();
 mkdirSync('screenshots', { recursive: true });
-const server = createServer(createStaticHandler('dist'));
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+const workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+const base = `http://127.0.0.1:${await workshop.listen(0, '127.0.0.1')}/`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 for (const [sizeName, viewport] of Object.entries(SIZES)) {
   const context = await browser.newContext({ viewport });
@@ -74,6 +71,52 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
   }
   await context.close();
 }
+await liveRoomShots();
 await browser.close();
-server.close();
+await workshop.close();
+
+/** The live room: the console with its QR code, two phones (English, Arabic), the wall. */
+async function liveRoomShots(): Promise<void> {
+  const trainer = await browser.newContext({ viewport: SIZES.projector });
+  await trainer.grantPermissions(['microphone', 'camera']);
+  const console_ = await trainer.newPage();
+  await console_.goto(base);
+  await console_.getByRole('button', { name: 'Live room' }).click();
+  await console_.getByRole('button', { name: 'Open a live room' }).click();
+  const link = (await console_.locator('.join-link code').textContent()) ?? '';
+  const phones = [];
+  for (const language of ['en', 'ar']) {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    await context.grantPermissions(['microphone', 'camera']);
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.evaluate((lang) => localStorage.setItem('swk.language', lang), language);
+    await page.goto(link);
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
+    phones.push({ page, language });
+  }
+  const [first] = phones;
+  if (first) {
+    const cards: [string, string][] = [
+      ['Someone photographed our office door twice this month', 'Red'],
+      ['Phone calls with silence on the line', 'Yellow'],
+      ['A stranger asked what we do at the office', 'Green'],
+    ];
+    for (const [text, severity] of cards) {
+      await first.page.getByLabel('What happened? A few words.').fill(text);
+      await first.page.getByRole('radio', { name: new RegExp(`^${severity}`) }).check();
+      await first.page.getByRole('button', { name: 'Add the card' }).click();
+    }
+  }
+  await console_.waitForTimeout(1_500);
+  await console_.screenshot({ path: 'screenshots/live-room-console-projector.png' });
+  for (const { page, language } of phones) {
+    await page.screenshot({ path: `screenshots/live-room-phone-${language}.png`, fullPage: true });
+  }
+  const projector = await trainer.newPage();
+  await projector.goto(`${base}#/screen`);
+  await projector.waitForTimeout(3_000);
+  await projector.screenshot({ path: 'screenshots/live-room-wall-projector.png', fullPage: true });
+  await trainer.close();
+}
 console.log('screenshots written to screenshots/');

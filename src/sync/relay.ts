@@ -46,6 +46,8 @@ export class RelayChannel {
     private readonly awareness: awarenessProtocol.Awareness,
     private readonly isConsole: boolean,
     private readonly onChange: () => void,
+    /** Whether anyone (this page included) lacks a direct link: only then do updates go by relay too. */
+    private readonly relayNeeded: () => boolean = () => true,
   ) {
     link.on('message', this.onMessage);
     link.on('connect', this.onConnect);
@@ -96,7 +98,7 @@ export class RelayChannel {
     _doc: Y.Doc,
     tr: Y.Transaction,
   ): void => {
-    if (origin === RELAY_ORIGIN || !tr.local) return;
+    if (origin === RELAY_ORIGIN || !tr.local || !this.relayNeeded()) return;
     void this.publish({ t: 'update', u: toBase64(update) });
   };
 

@@ -106,6 +106,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       awareness,
       role === 'console',
       notify,
+      relayNeeded,
     );
   });
 
@@ -114,9 +115,19 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   const path = (): ConnectionPath => {
     const conns = provider.room?.webrtcConns;
     const direct = conns ? [...conns.values()].some((conn) => conn.connected) : false;
-    if (direct) return 'direct';
+    // A second window of the same browser (the projector) is linked by BroadcastChannel.
+    if (direct || (provider.room?.bcConns.size ?? 0) > 0) return 'direct';
     if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS) return 'relay';
     return 'pending';
+  };
+  // Updates go by relay as well only while someone in the room has no direct link:
+  // sealing and opening every update on every page costs the phones' CPU.
+  const relayNeeded = (): boolean => {
+    if (path() !== 'direct') return true;
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId !== doc.clientID && isPresence(state) && state.path !== 'direct') return true;
+    }
+    return false;
   };
   const status = (): RoomStatus => {
     if (readRoomMeta(doc)?.closedAt !== undefined || relay?.closedByConsole) return 'closed';

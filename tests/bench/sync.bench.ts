@@ -35,21 +35,18 @@ async function joinPhone(browser: Browser, link: string): Promise<{ page: Page; 
   await page.locator('[data-status="connected"]').waitFor({ timeout: 60_000 });
   const joinMs = Date.now() - started;
   // Record, in the page, when each new wall count first shows.
-  await page.evaluate(() => {
-    const seen: Record<string, number> = {};
-    (window as unknown as { __seen: Record<string, number> }).__seen = seen;
+  // A plain script string: the TypeScript runner would otherwise inject helpers the page lacks.
+  await page.evaluate(`(() => {
+    const seen = {};
+    window.__seen = seen;
     const read = () => {
       const text = document.querySelector('.wall-count')?.textContent ?? '';
       const count = String(parseInt(text.split(' ').pop() ?? '', 10));
       if (count !== 'NaN' && !(count in seen)) seen[count] = Date.now();
     };
-    new MutationObserver(read).observe(document.body, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
     read();
-  });
+  })()`);
   return { page, joinMs };
 }
 
