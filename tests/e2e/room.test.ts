@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
@@ -100,6 +102,15 @@ describe('a live room across devices', () => {
       })
       .toBe('Incident cards in the room: 2');
 
+    // A backup of the room, taken before erasing.
+    const [download] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name: 'Export the room to a file' }).click(),
+    ]);
+    const backup = join(mkdtempSync(join(tmpdir(), 'swk-backup-')), 'room.json');
+    await download.saveAs(backup);
+    expect(readFileSync(backup, 'utf8')).not.toContain(key);
+
     // Erase: phones are told, and nothing of the room is left in the console's IndexedDB.
     await console_.getByRole('button', { name: 'Erase the room…' }).click();
     await console_.getByRole('button', { name: 'Erase everything' }).click();
@@ -114,6 +125,16 @@ describe('a live room across devices', () => {
     );
     expect(databases.filter((name) => name?.startsWith('swk-room-'))).toEqual([]);
     expect(await console_.evaluate(() => localStorage.getItem('swk.room'))).toBeNull();
+
+    // The backup brings the room's content back, in a new room.
+    await console_.getByLabel('Import a room from a file').setInputFiles(backup);
+    await expect
+      .poll(() => console_.getByText(/Incident cards in the room: \d+/).textContent(), {
+        timeout: 15_000,
+      })
+      .toBe('Incident cards in the room: 2');
+    const newLink = (await console_.locator('.join-link code').textContent()) ?? '';
+    expect(newLink).not.toContain(key);
 
     // Nothing went anywhere but the workshop server.
     for (const person of [trainer, ...phones, relayed, late]) {
