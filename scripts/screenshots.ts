@@ -88,9 +88,8 @@ async function liveRoomShots(): Promise<void> {
   for (const language of ['en', 'ar']) {
     const context = await browser.newContext({ viewport: SIZES.phone });
     await context.grantPermissions(['microphone', 'camera']);
+    await context.addInitScript(`localStorage.setItem('swk.language', '${language}')`);
     const page = await context.newPage();
-    await page.goto(base);
-    await page.evaluate((lang) => localStorage.setItem('swk.language', lang), language);
     await page.goto(link);
     await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
     phones.push({ page, language });

@@ -11,7 +11,7 @@ describe('the join screen', () => {
     window.history.replaceState(null, '', `/#/join/${room}/${key}`);
     await renderWithI18n(<JoinPage room={room} roomKey={key} />);
     expect(screen.getByRole('status')).toHaveTextContent('Waiting for the facilitator');
-    expect(screen.getByText('Room ABCDEF')).toBeInTheDocument();
+    expect(screen.getByText(/^Room \u2066ABCDEF\u2069$/)).toBeInTheDocument();
     expect(window.location.hash).toBe(`#/join/${room}`);
   });
 

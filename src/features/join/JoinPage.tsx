@@ -9,7 +9,8 @@ const PhoneRoom = lazy(() => import('../room/PhoneRoom'));
 
 /** A short, readable form of the room id, for "am I in the right room?" checks aloud. */
 function roomCode(room: string): string {
-  return room.slice(0, 6).toUpperCase();
+  // Isolated left to right, so "-" or "_" in the code stay in place inside Arabic text.
+  return `\u2066${room.slice(0, 6).toUpperCase()}\u2069`;
 }
 
 export function JoinPage({ room, roomKey }: Props) {
