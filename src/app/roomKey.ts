@@ -1,10 +1,10 @@
 /**
- * The room key, held in memory only: once read from the link it is removed from
- * the address bar, and a phone keeps nothing after it leaves.
+ * The room key for a join screen: from the link when it has one (the link's key
+ * is then removed from the address bar), else from what this phone remembers.
  */
-const keys = new Map<string, string>();
+import { recall, rememberForVisit } from '../sync/phoneMemory';
 
 export function resolveRoomKey(room: string, keyFromLink: string | null): string | null {
-  if (keyFromLink) keys.set(room, keyFromLink);
-  return keys.get(room) ?? null;
+  if (keyFromLink) return rememberForVisit(room, keyFromLink).key;
+  return recall(room)?.key ?? null;
 }

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
 import { RelayChannel, type SignalingLink } from './relay';
 import { deriveRoomKey } from './roomCrypto';
+import { isKept } from './phoneMemory';
 import { initialiseRoom } from './roomOperations';
 import { metaMap, readRoomMeta } from './roomSchema';
 
@@ -36,6 +37,8 @@ export type RoomConnection = {
   awareness: Awareness;
   role: RoomRole;
   persistence: IndexeddbPersistence | null;
+  /** A phone's copy on the device, only when its user asks for it. */
+  persistOnDevice(on: boolean): Promise<void>;
   /** Resolves once the console's stored copy is loaded (at once elsewhere). */
   ready: Promise<void>;
   subscribe(listener: () => void): () => void;
@@ -80,8 +83,10 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     snapshot = computeSnapshot();
     listeners.forEach((listener) => listener());
   };
-  const persistence =
-    role === 'console' ? new IndexeddbPersistence(persistenceName(room), doc) : null;
+  let persistence =
+    role === 'console' || (role === 'phone' && isKept(room))
+      ? new IndexeddbPersistence(persistenceName(room), doc)
+      : null;
   const ready = persistence
     ? persistence.whenSynced.then(() => initialiseRoom(doc))
     : Promise.resolve();
@@ -181,7 +186,16 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     doc,
     awareness,
     role,
-    persistence,
+    get persistence() {
+      return persistence;
+    },
+    async persistOnDevice(on) {
+      if (on && !persistence) persistence = new IndexeddbPersistence(persistenceName(room), doc);
+      if (!on && persistence) {
+        await persistence.clearData();
+        persistence = null;
+      }
+    },
     ready,
     subscribe(listener) {
       listeners.add(listener);

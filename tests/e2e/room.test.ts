@@ -71,6 +71,29 @@ describe('a live room across devices', () => {
       .poll(() => projector.locator('.cards--wall .card').first().textContent())
       .toContain('Red: serious');
 
+    // A phone that reloads mid-session loses nothing: same room, its own cards still its own.
+    await phones[0]!.page.reload();
+    await expect.poll(() => statusOf(phones[0]!.page), { timeout: 20_000 }).toBe('connected');
+    await expect
+      .poll(() => phones[0]!.page.getByRole('region', { name: 'Your cards' }).textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('Followed from the office to the bus stop');
+
+    // Nothing stays on a phone unless its user asks; unticking forgets it again.
+    const roomDatabases = (page: Page) =>
+      page.evaluate(
+        async () =>
+          (await indexedDB.databases()).filter((d) => d.name?.startsWith('swk-room-')).length,
+      );
+    const keeper = phones[1]!.page;
+    expect(await roomDatabases(keeper)).toBe(0);
+    const keepBox = keeper.getByRole('checkbox', { name: /Keep this room on this phone/ });
+    await keepBox.check();
+    await expect.poll(() => roomDatabases(keeper)).toBe(1);
+    await keepBox.uncheck();
+    await expect.poll(() => roomDatabases(keeper)).toBe(0);
+
     // A phone with no WebRTC at all still takes part, through the relay, and the console says so.
     const relayed = await phone(b, link, { noWebRtc: true });
     await expect.poll(() => statusOf(relayed.page), { timeout: 20_000 }).toBe('connected');

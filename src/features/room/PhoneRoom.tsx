@@ -6,25 +6,37 @@ import {
   openRoomConnection,
   type RoomStatus,
 } from '../../sync/roomConnection';
+import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
 import { randomToken } from '../../sync/roomId';
 import { addIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 
-/** This page's anonymous device id: lets a phone find its own cards; gone when the page goes. */
-const DEVICE = randomToken(12);
-
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);
   const { status } = useRoomSnapshot(connection);
+  // An anonymous id for this visit: lets the phone find its own cards, says nothing of its person.
+  const device = useMemo(() => recall(room)?.device ?? randomToken(12), [room]);
   useEffect(() => {
-    if (status === 'closed') closeRoomConnection(room);
-  }, [status, room]);
+    if (status !== 'closed') return;
+    forget(room);
+    void connection.persistOnDevice(false).then(() => closeRoomConnection(room));
+  }, [status, room, connection]);
   return (
     <>
       <StatusBanner status={status} />
       {status !== 'closed' && status !== 'wrong-key' && (
-        <CardWriter doc={connection.doc} onNickname={connection.setNickname} />
+        <>
+          <CardWriter doc={connection.doc} device={device} onNickname={connection.setNickname} />
+          <KeepOnPhone
+            room={room}
+            onChange={(on) => {
+              if (on) keep(room, { key: roomKey, device });
+              else forget(room);
+              void connection.persistOnDevice(on);
+            }}
+          />
+        </>
       )}
     </>
   );
@@ -41,7 +53,32 @@ function StatusBanner({ status }: { status: RoomStatus }) {
 
 type Doc = ReturnType<typeof openRoomConnection>['doc'];
 
-function CardWriter({ doc, onNickname }: { doc: Doc; onNickname: (name: string | null) => void }) {
+function KeepOnPhone({ room, onChange }: { room: string; onChange: (on: boolean) => void }) {
+  const { t } = useTranslation();
+  const [kept, setKept] = useState(() => isKept(room));
+  const hintId = useId();
+  return (
+    <label className="check keep">
+      <input
+        type="checkbox"
+        checked={kept}
+        aria-describedby={hintId}
+        onChange={(event) => {
+          setKept(event.target.checked);
+          onChange(event.target.checked);
+        }}
+      />
+      <span>
+        {t('phone.keep')}
+        <small id={hintId}>{t('phone.keepHint')}</small>
+      </span>
+    </label>
+  );
+}
+
+type WriterProps = { doc: Doc; device: string; onNickname: (name: string | null) => void };
+
+function CardWriter({ doc, device, onNickname }: WriterProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [severity, setSeverity] = useState<Severity>('yellow');
@@ -50,7 +87,7 @@ function CardWriter({ doc, onNickname }: { doc: Doc; onNickname: (name: string |
   const [problem, setProblem] = useState<string | null>(null);
   const counterId = useId();
   const { items } = useIncidentCards(doc);
-  const mine = items.filter((card) => card.device === DEVICE);
+  const mine = items.filter((card) => card.device === device);
   return (
     <>
       <label className="field">
@@ -75,7 +112,7 @@ function CardWriter({ doc, onNickname }: { doc: Doc; onNickname: (name: string |
             setProblem(t('phone.empty'));
             return;
           }
-          addIncidentCard(doc, DEVICE, { text, severity, author: sign ? nickname : null });
+          addIncidentCard(doc, device, { text, severity, author: sign ? nickname : null });
           setText('');
           setProblem(null);
         }}

@@ -1,0 +1,59 @@
+/**
+ * What a phone remembers of a room. By default only for this visit
+ * (sessionStorage: a reload loses nothing, closing the tab forgets it); kept
+ * longer only when its user asks, and forgotten when they untick it or the
+ * room closes.
+ */
+import { randomToken } from './roomId';
+
+export type PhoneMemory = { key: string; device: string };
+
+const visitEntry = (room: string) => `swk.visit.${room}`;
+const keptEntry = (room: string) => `swk.kept.${room}`;
+
+function read(storage: Storage, name: string): PhoneMemory | null {
+  try {
+    const value = JSON.parse(storage.getItem(name) ?? 'null') as Partial<PhoneMemory> | null;
+    return typeof value?.key === 'string' && typeof value.device === 'string'
+      ? { key: value.key, device: value.device }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: Storage, name: string, memory: PhoneMemory): void {
+  try {
+    storage.setItem(name, JSON.stringify(memory));
+  } catch {
+    // storage refused (private mode): the visit still works, it just will not survive a reload
+  }
+}
+
+export function recall(room: string): PhoneMemory | null {
+  return read(sessionStorage, visitEntry(room)) ?? read(localStorage, keptEntry(room));
+}
+
+/** Takes the key from a join link; the device id stays the same for the whole visit. */
+export function rememberForVisit(room: string, key: string): PhoneMemory {
+  const memory = { key, device: recall(room)?.device ?? randomToken(12) };
+  write(sessionStorage, visitEntry(room), memory);
+  return memory;
+}
+
+export function isKept(room: string): boolean {
+  return read(localStorage, keptEntry(room)) !== null;
+}
+
+export function keep(room: string, memory: PhoneMemory): void {
+  write(localStorage, keptEntry(room), memory);
+}
+
+export function forget(room: string): void {
+  try {
+    localStorage.removeItem(keptEntry(room));
+    sessionStorage.removeItem(visitEntry(room));
+  } catch {
+    // nothing stored
+  }
+}
