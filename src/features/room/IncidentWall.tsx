@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { IncidentCardItem } from './IncidentCardItem';
 import { useIncidentCards } from './useRoom';
 
 /** The room's cards as the projector shows them: severity in words as well as colour. */
@@ -14,11 +15,7 @@ export function IncidentWall({ doc }: { doc: Y.Doc }) {
       ) : (
         <ul className="cards cards--wall">
           {items.map((card) => (
-            <li key={card.id} className={`card severity--${card.severity}`}>
-              <span className="card__severity">{t(`severity.${card.severity}`)}</span>
-              <span dir="auto">{card.text}</span>
-              {card.author && <span className="card__author">{card.author}</span>}
-            </li>
+            <IncidentCardItem key={card.id} card={card} />
           ))}
         </ul>
       )}

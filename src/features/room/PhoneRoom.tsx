@@ -10,6 +10,7 @@ import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
 import { randomToken } from '../../sync/roomId';
 import { addIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
+import { IncidentCardItem } from './IncidentCardItem';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
@@ -171,13 +172,11 @@ function CardWriter({ doc, device, onNickname }: WriterProps) {
         ) : (
           <ul className="cards">
             {mine.map((card) => (
-              <li key={card.id} className={`card severity--${card.severity}`}>
-                <span className="card__severity">{t(`severity.${card.severity}`)}</span>
-                <span dir="auto">{card.text}</span>
+              <IncidentCardItem key={card.id} card={card}>
                 <button type="button" onClick={() => withdrawIncidentCard(doc, card.id)}>
                   {t('phone.withdraw')}
                 </button>
-              </li>
+              </IncidentCardItem>
             ))}
           </ul>
         )}
