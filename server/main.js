@@ -9,6 +9,7 @@
  *                       [--http]                   plain HTTP, loopback only (development)
  */
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
@@ -43,10 +44,20 @@ const port = Number(values.port ?? (values.http ? 8080 : 8443));
 const tls = values.http
   ? undefined
   : await loadCertificate({ certFile: values.cert, keyFile: values.key });
-const workshop = createWorkshopServer({ dist, tls });
+const scheme = tls ? 'https' : 'http';
+// Only pages this server served may open the signaling socket: the names and addresses it
+// answers on, with its port. This also stops DNS-rebinding pages on the plain-HTTP loopback.
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
+const names =
+  host === '0.0.0.0'
+    ? [...loopbackNames, hostname(), ...lanAddresses()]
+    : LOOPBACK.has(host)
+      ? loopbackNames
+      : [host];
+const allowedOrigins = names.map((name) => `${scheme}://${name}:${port}`);
+const workshop = createWorkshopServer({ dist, tls, signaling: { allowedOrigins } });
 const bound = await workshop.listen(port, host);
 
-const scheme = tls ? 'https' : 'http';
 const addresses = host === '0.0.0.0' ? lanAddresses() : [host];
 const urls = addresses.map((address) => `${scheme}://${address}:${bound}/`);
 console.log('Security Workshop Kit is running.');
