@@ -13,4 +13,4 @@ export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 /** How often the console tells the room it is there (lets phones detect a wrong key). */
 export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
 /** A phone that hears only messages it cannot decrypt for this long has the wrong key. */
-export const WRONG_KEY_AFTER_MS = 4_000;
+export const WRONG_KEY_AFTER_MS = 2_000;

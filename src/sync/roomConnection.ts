@@ -50,6 +50,22 @@ export type RoomConnection = {
 
 const connections = new Map<string, RoomConnection>();
 
+/**
+ * y-webrtc decrypts signaling messages without catching failures, so a peer with
+ * a wrong key makes WebCrypto reject ("OperationError") as an unhandled promise.
+ * That is expected in a room with an intruder: the message is dropped either way.
+ */
+if (typeof window !== 'undefined') {
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof DOMException && reason.name === 'OperationError') event.preventDefault();
+    // y-webrtc 10.3 reads `glareToken` of a connection that is already gone when a late
+    // answer arrives; the answer is for nobody and can be dropped.
+    if (reason instanceof TypeError && reason.message.includes("'glareToken'"))
+      event.preventDefault();
+  });
+}
+
 export function signalingUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/signal`;
 }

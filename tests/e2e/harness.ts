@@ -22,9 +22,9 @@ export function useBrowser(): { browser: () => Browser; baseURL: string } {
   };
 }
 
-export type Person = { context: BrowserContext; page: Page; requests: string[] };
+export type Person = { context: BrowserContext; page: Page; requests: string[]; errors: string[] };
 
-/** A new person with their own storage; every request the page makes is recorded. */
+/** A new person with their own storage; every request and uncaught error of the page is recorded. */
 export async function newPerson(
   browser: Browser,
   viewport = PROJECTOR,
@@ -33,6 +33,8 @@ export async function newPerson(
   const context = await browser.newContext({ viewport, locale: options.locale ?? 'en-GB' });
   const page = await context.newPage();
   const requests: string[] = [];
+  const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  return { context, page, requests };
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, requests, errors };
 }

@@ -167,6 +167,22 @@ describe('a live room across devices', () => {
       expect(foreign).toEqual([]);
     }
 
+    // No page threw along the way.
+    // Known and open: once in this run the console's React recovers from an error in a
+    // concurrent render (minified error #520) and renders again synchronously; nothing is
+    // lost and the user sees nothing, but its cause is not found yet. Any other error fails.
+    trainer.errors = trainer.errors.filter((message) => !message.includes('#520'));
+    const everyone = {
+      trainer,
+      phone1: phones[0],
+      phone2: phones[1],
+      phone3: phones[2],
+      relayed,
+      late,
+    };
+    for (const [who, person] of Object.entries(everyone))
+      expect({ who, errors: person?.errors }).toEqual({ who, errors: [] });
+
     // The server saw only ciphertext: no card text, no key, no SDP fingerprint.
     const frames = readFileSync(inject('framesFile'), 'utf8');
     expect(frames.length).toBeGreaterThan(0);
@@ -200,6 +216,7 @@ describe('a live room across devices', () => {
       .poll(() => intruder.page.getByRole('status').textContent())
       .toContain('does not open this room');
     expect(await intruder.page.content()).not.toContain('Only for the right key');
+    for (const person of [trainer, honest, intruder]) expect(person.errors).toEqual([]);
     for (const person of [trainer, honest, intruder]) await person.context.close();
   }, 90_000);
 });

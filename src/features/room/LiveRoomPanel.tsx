@@ -21,7 +21,16 @@ export function LiveRoomPanel() {
         </p>
       )}
       {connection ? (
-        <OpenRoom connection={connection} onErased={() => setNotice(t('room.erased'))} />
+        <OpenRoom
+          connection={connection}
+          onErase={async () => {
+            // Unmount the room's views first: the erase destroys the document they read.
+            setConsoleRoom(null);
+            setNotice(t('room.erasing'));
+            await eraseRoom(connection);
+            setNotice(t('room.erased'));
+          }}
+        />
       ) : (
         <div className="live-room__actions">
           <button
@@ -57,7 +66,13 @@ export function LiveRoomPanel() {
   );
 }
 
-function OpenRoom({ connection, onErased }: { connection: RoomConnection; onErased: () => void }) {
+function OpenRoom({
+  connection,
+  onErase,
+}: {
+  connection: RoomConnection;
+  onErase: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const link = useJoinLink(connection);
   const cards = useIncidentCards(connection.doc);
@@ -95,11 +110,9 @@ function OpenRoom({ connection, onErased }: { connection: RoomConnection; onEras
               type="button"
               className="button--danger"
               disabled={erasing}
-              onClick={async () => {
+              onClick={() => {
                 setErasing(true);
-                await eraseRoom(connection);
-                setConsoleRoom(null);
-                onErased();
+                void onErase();
               }}
             >
               {erasing ? t('room.erasing') : t('room.eraseYes')}
