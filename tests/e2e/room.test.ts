@@ -168,10 +168,6 @@ describe('a live room across devices', () => {
     }
 
     // No page threw along the way.
-    // Known and open: once in this run the console's React recovers from an error in a
-    // concurrent render (minified error #520) and renders again synchronously; nothing is
-    // lost and the user sees nothing, but its cause is not found yet. Any other error fails.
-    trainer.errors = trainer.errors.filter((message) => !message.includes('#520'));
     const everyone = {
       trainer,
       phone1: phones[0],

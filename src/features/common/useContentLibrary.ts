@@ -1,16 +1,25 @@
 import { use } from 'react';
 import type { ContentLibrary } from '../../content/validate';
 
-let pending: Promise<ContentLibrary> | undefined;
-let loaded: ContentLibrary | undefined;
+type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
+
+let pending: TrackedPromise | undefined;
 
 /** Starts loading the content library (once) and resolves when it is there. */
 export function preloadContentLibrary(): Promise<ContentLibrary> {
-  pending ??= import('virtual:content').then((module) => (loaded = module.default));
+  if (!pending) {
+    const promise: TrackedPromise = import('virtual:content').then((module) => {
+      // Marked the way React reads a settled promise, so later renders do not suspend.
+      promise.status = 'fulfilled';
+      promise.value = module.default;
+      return module.default;
+    });
+    pending = promise;
+  }
   return pending;
 }
 
-/** The validated content library; suspends only until its first load. */
+/** The validated content library; suspends only until its first load. use() is called on every render. */
 export function useContentLibrary(): ContentLibrary {
-  return loaded ?? use(preloadContentLibrary());
+  return use(preloadContentLibrary());
 }
