@@ -18,6 +18,7 @@ type Shot = {
   prepare?: (page: Page) => Promise<void>;
 };
 const chooseSession = (title: RegExp) => async (page: Page) => {
+  await page.locator('.console__nav button').nth(1).click();
   await page.getByRole('button', { name: title }).first().click();
 };
 const SHOTS: Shot[] = [
@@ -72,6 +73,7 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
   await context.close();
 }
 await liveRoomShots();
+await dayShots();
 await browser.close();
 await workshop.close();
 
@@ -118,4 +120,31 @@ async function liveRoomShots(): Promise<void> {
   await projector.screenshot({ path: 'screenshots/live-room-wall-projector.png', fullPage: true });
   await trainer.close();
 }
+/**
+ * The day running: the console at two laptop sizes and the projector, with the
+ * clock frozen eight minutes into the first activity (its warning phase).
+ */
+async function dayShots(): Promise<void> {
+  const trainer = await browser.newContext({ viewport: SIZES.projector });
+  await trainer.clock.install({ time: new Date('2026-11-23T09:00:00') });
+  const console_ = await trainer.newPage();
+  await console_.goto(base);
+  await console_
+    .getByRole('checkbox', { name: /Preparing a security plan/ })
+    .check()
+    .catch(() => undefined);
+  await console_.getByRole('button', { name: 'Start the day' }).click();
+  await trainer.clock.runFor('08:30');
+  await console_.screenshot({ path: 'screenshots/day-console-1920.png' });
+  await console_.setViewportSize({ width: 1366, height: 768 });
+  await console_.screenshot({ path: 'screenshots/day-console-1366.png' });
+  const projector = await trainer.newPage();
+  await projector.goto(`${base}#/screen`);
+  await projector.getByRole('timer').waitFor();
+  await projector.screenshot({ path: 'screenshots/day-projector-1920.png' });
+  await trainer.clock.runFor('03:00');
+  await projector.screenshot({ path: 'screenshots/day-projector-overrun-1920.png' });
+  await trainer.close();
+}
+
 console.log('screenshots written to screenshots/');

@@ -22,7 +22,7 @@ export type AgendaRun = {
   extraMs: Readonly<Record<string, number>>;
   /** Time actually spent on items already run, by key. */
   spentMs: Readonly<Record<string, number>>;
-  skipped: readonly string[];
+  skipped: string[];
 };
 
 export const NEW_RUN: AgendaRun = {
@@ -160,4 +160,77 @@ export function projectDay(
     endsAt = dayStartsAt + Object.values(run.spentMs).reduce((sum, ms) => sum + ms, 0);
   } else endsAt = now + Math.max(0, remainingMs(run, plan, now)) + toRun(run.current + 1);
   return { endsAt, plannedEndsAt, lagMs: endsAt - plannedEndsAt };
+}
+
+export type RunRowState = 'done' | 'current' | 'upcoming' | 'skipped';
+
+export type RunRow = {
+  key: string;
+  state: RunRowState;
+  /** When the item started (current) or is now expected to start (upcoming). */
+  startsAt: number | null;
+  /** When it is now expected to end. */
+  endsAt: number | null;
+  /** What a finished item really took. */
+  spentMs: number | null;
+};
+
+/**
+ * The day's schedule recomputed from where the run stands: finished items with
+ * what they took, the current one from when its clock started, and the rest
+ * pushed back or pulled forward by every pause, overrun, extension and skip.
+ */
+export function projectSchedule(
+  run: AgendaRun,
+  plan: readonly PlannedItem[],
+  dayStartsAt: number,
+  now: number,
+): RunRow[] {
+  const active = run.status === 'running' || run.status === 'paused';
+  let clock =
+    run.status === 'ready'
+      ? Math.max(dayStartsAt, now)
+      : now + Math.max(0, active ? remainingMs(run, plan, now) : 0);
+  return plan.map((item, index) => {
+    const row = { key: item.key, startsAt: null, endsAt: null, spentMs: null };
+    if (run.skipped.includes(item.key)) return { ...row, state: 'skipped' };
+    if (run.status !== 'ready' && index < run.current) {
+      return { ...row, state: 'done', spentMs: run.spentMs[item.key] ?? 0 };
+    }
+    if (active && index === run.current) {
+      return {
+        ...row,
+        state: 'current',
+        startsAt: now - elapsedMs(run, now),
+        endsAt: clock,
+      };
+    }
+    const startsAt = clock;
+    clock += allowedMs(run, item);
+    return { ...row, state: 'upcoming', startsAt, endsAt: clock };
+  });
+}
+
+/**
+ * Keeps the run on the same item when the trainer changes the plan mid-day
+ * (adds the optional activity, moves a break). If the current item left the
+ * plan, the run moves on to whatever now stands in its place.
+ */
+export function rebaseRun(
+  run: AgendaRun,
+  oldPlan: readonly PlannedItem[],
+  newPlan: readonly PlannedItem[],
+  now: number,
+): AgendaRun {
+  if (run.status === 'ready') return { ...run, current: 0 };
+  if (run.status === 'finished') return { ...run, current: newPlan.length };
+  const key = oldPlan[run.current]?.key;
+  const at = newPlan.findIndex((item) => item.key === key);
+  if (at !== -1) return { ...run, current: at };
+  const current = firstToRun(newPlan, Math.min(run.current, newPlan.length), run.skipped);
+  if (current >= newPlan.length) {
+    return { ...run, status: 'finished', current, startedAt: null, spentBeforeMs: 0 };
+  }
+  const startedAt = run.status === 'running' ? now : null;
+  return { ...run, current, startedAt, spentBeforeMs: 0 };
 }

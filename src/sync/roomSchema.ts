@@ -38,7 +38,7 @@ export const roomMetaSchema = z.object({
 export type RoomMeta = z.infer<typeof roomMetaSchema>;
 
 /** The document's top-level types, named in one place. */
-export const ROOM_MAPS = { meta: 'meta', cards: 'incidentCards' } as const;
+export const ROOM_MAPS = { meta: 'meta', cards: 'incidentCards', agenda: 'agenda' } as const;
 
 export function cardsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOM_MAPS.cards);
@@ -78,4 +78,60 @@ export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
 export function readRoomMeta(doc: Y.Doc): RoomMeta | null {
   const parsed = roomMetaSchema.safeParse(metaMap(doc).toJSON());
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The console's day plan and where its run stands, so a projector on another
+ * screen can follow it. Also the shape kept in the console's localStorage and
+ * sent over BroadcastChannel: one validator for every way it travels.
+ */
+const itemKeySchema = z.string().check(z.regex(/^[a-z0-9-]{1,60}\/[a-z0-9-]{1,60}$/));
+const sessionIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,60}$/));
+const msSchema = z.number().check(z.nonnegative(), z.lte(7 * 24 * 3_600_000));
+
+export const daySettingsSchema = z.object({
+  sessionIds: z.array(sessionIdSchema).check(z.maxLength(20)),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  startTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  includedOptional: z.array(itemKeySchema).check(z.maxLength(200)),
+  breakMinutes: z.record(itemKeySchema, z.number().check(z.int(), z.gte(1), z.lte(180))),
+  breakAfter: z.record(itemKeySchema, itemKeySchema),
+  warningMinutes: z.number().check(z.gte(0), z.lte(30)),
+});
+
+export const agendaRunSchema = z.object({
+  status: z.enum(['ready', 'running', 'paused', 'finished']),
+  current: z.number().check(z.int(), z.nonnegative(), z.lte(500)),
+  startedAt: z.nullable(z.number().check(z.nonnegative())),
+  spentBeforeMs: msSchema,
+  extraMs: z.record(itemKeySchema, msSchema),
+  spentMs: z.record(itemKeySchema, msSchema),
+  skipped: z.array(itemKeySchema).check(z.maxLength(500)),
+});
+
+export const agendaStateSchema = z.object({
+  settings: daySettingsSchema,
+  run: agendaRunSchema,
+  /** The console's clock when it last changed: the newest copy wins. */
+  updatedAt: z.number().check(z.nonnegative()),
+});
+export type AgendaState = z.infer<typeof agendaStateSchema>;
+
+const AGENDA_KEY = 'day';
+
+export function agendaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOM_MAPS.agenda);
+}
+
+export function readAgendaState(doc: Y.Doc): AgendaState | null {
+  return parseAgendaState(agendaMap(doc).get(AGENDA_KEY));
+}
+
+export function parseAgendaState(value: unknown): AgendaState | null {
+  const parsed = agendaStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+export function writeAgendaState(doc: Y.Doc, state: AgendaState): void {
+  doc.transact(() => agendaMap(doc).set(AGENDA_KEY, state));
 }

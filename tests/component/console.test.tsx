@@ -9,9 +9,8 @@ describe('the facilitator console', () => {
   it('shows a chosen session with its agenda, minutes and total', async () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
-    await user.click(
-      await screen.findByRole('button', { name: /Security incidents/ }, { timeout: 5000 }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Sessions' }, { timeout: 5000 }));
+    await user.click(screen.getByRole('button', { name: /Security incidents/ }));
     const agenda = screen.getByRole('table', { name: 'Agenda' });
     expect(within(agenda).getByRole('row', { name: /Introduction/ })).toHaveTextContent('10′');
     expect(within(agenda).getByRole('row', { name: /Break/ })).toHaveTextContent('20′');

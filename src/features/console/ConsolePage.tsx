@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   findCase,
@@ -15,15 +15,18 @@ import { SessionView } from '../sessions/SessionView';
 import { TemplateView } from '../templates/TemplateView';
 import { LiveRoomPanel } from '../room/LiveRoomPanel';
 import { ChoiceList } from './ChoiceList';
+import { DayShelf } from '../day/DayShelf';
+import { shareDayWithRoom } from '../day/consoleDayStore';
+import { useConsoleRoom } from '../room/consoleRoomStore';
 
-type Shelf = 'sessions' | 'cases' | 'templates' | 'room';
-const SHELVES: readonly Shelf[] = ['sessions', 'cases', 'templates', 'room'];
+type Shelf = 'day' | 'sessions' | 'cases' | 'templates' | 'room';
+const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'templates', 'room'];
 
 export default function ConsolePage() {
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const language = i18n.language;
-  const [shelf, setShelf] = useState<Shelf>('sessions');
+  const [shelf, setShelf] = useState<Shelf>('day');
   const [sessionId, selectSession] = useSelectedSession();
   const [caseId, setCaseId] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState<string | null>(null);
@@ -34,6 +37,9 @@ export default function ConsolePage() {
   const selectedCase = findCase(library, caseId ?? cases[0]?.data.id ?? '', language);
   const templates = listTemplates(library, language);
   const template = findTemplate(library, templateId ?? templates[0]?.data.id ?? '', language);
+  const room = useConsoleRoom();
+  // A projector on another screen follows the day through the room.
+  useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
 
   return (
     <div className="console">
@@ -56,6 +62,7 @@ export default function ConsolePage() {
           {t('nav.openProjector')}
         </button>
       </nav>
+      {shelf === 'day' && <DayShelf library={library} />}
       {shelf === 'room' && <LiveRoomPanel />}
       {shelf === 'sessions' && (
         <div className="console__shelf">

@@ -4,18 +4,28 @@ import { findSession } from '../../content/library';
 import { hoursAndMinutes } from '../../domain/agenda';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { useSelectedSession } from '../common/useSelectedSession';
+import { useFollowedDay } from '../day/followedDay';
 import { AgendaTable } from '../sessions/AgendaTable';
-import { ProjectorRoom } from './ProjectorRoom';
+import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
+import { ProjectorRun } from './ProjectorRun';
 
-/** Large type for the back of the room; follows the console's chosen session. */
+/**
+ * Large type for the back of the room. While the console runs the day it shows
+ * the running agenda; otherwise the session the console has open.
+ */
 export default function ProjectorPage() {
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
+  const room = useProjectorRoom();
+  const day = useFollowedDay(room?.doc ?? null);
   const [sessionId] = useSelectedSession();
   const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;
+  const running = day && day.run.status !== 'ready';
   return (
     <>
-      {session ? (
+      {running ? (
+        <ProjectorRun library={library} state={day} />
+      ) : session ? (
         <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
           <h1>{session.data.title}</h1>
           <p className="projector__duration">
@@ -29,7 +39,7 @@ export default function ProjectorPage() {
           <p>{t('projector.hint')}</p>
         </div>
       )}
-      <ProjectorRoom />
+      <ProjectorRoom connection={room} />
     </>
   );
 }

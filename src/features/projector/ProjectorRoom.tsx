@@ -1,15 +1,18 @@
 import { useMemo } from 'react';
 import { storedRoom } from '../../sync/consoleRoom';
-import { openRoomConnection } from '../../sync/roomConnection';
+import { openRoomConnection, type RoomConnection } from '../../sync/roomConnection';
 import { IncidentWall } from '../room/IncidentWall';
 
 /** The projector is a window of the console's laptop: it joins the room the console opened. */
-export function ProjectorRoom() {
+export function useProjectorRoom(): RoomConnection | null {
   const credentials = useMemo(() => storedRoom(), []);
-  const connection = useMemo(
+  return useMemo(
     () => (credentials ? openRoomConnection(credentials.room, credentials.key, 'projector') : null),
     [credentials],
   );
+}
+
+export function ProjectorRoom({ connection }: { connection: RoomConnection | null }) {
   if (!connection) return null;
   return (
     <div className="projector projector--wall">

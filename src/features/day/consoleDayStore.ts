@@ -1,0 +1,53 @@
+/**
+ * The console's day: its plan and where the run stands. Kept outside React so
+ * the projector channel and the room hear every change once, whatever renders.
+ */
+import { useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { publishAgendaState } from '../../sync/agendaSync';
+import type { AgendaState } from '../../sync/roomSchema';
+import { loadStoredDay, openDayChannel, storeDay, type DayChannel } from './dayChannel';
+
+export type ConsoleDay = AgendaState;
+
+let day: ConsoleDay | null | undefined;
+let channel: DayChannel | null = null;
+const listeners = new Set<() => void>();
+const rooms = new Set<Y.Doc>();
+
+function current(): ConsoleDay | null {
+  if (day === undefined) {
+    day = loadStoredDay();
+    channel = openDayChannel((message) => {
+      // A projector that just opened asks for the state; answer with ours.
+      if (message.type === 'hello' && day) channel?.post({ type: 'state', state: day });
+    });
+  }
+  return day;
+}
+
+export function updateConsoleDay(
+  change: (day: ConsoleDay | null) => Omit<ConsoleDay, 'updatedAt'>,
+) {
+  const next: AgendaState = { ...change(current()), updatedAt: Date.now() };
+  day = next;
+  storeDay(next);
+  channel?.post({ type: 'state', state: next });
+  rooms.forEach((doc) => publishAgendaState(doc, next));
+  listeners.forEach((listener) => listener());
+}
+
+/** While a room is open, every change of the day is written into it too. */
+export function shareDayWithRoom(doc: Y.Doc): () => void {
+  rooms.add(doc);
+  const now = current();
+  if (now) publishAgendaState(doc, now);
+  return () => rooms.delete(doc);
+}
+
+export function useConsoleDay(): ConsoleDay | null {
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, current);
+}
