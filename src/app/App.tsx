@@ -26,7 +26,7 @@ export function App() {
       return (
         <Shell variant="projector">
           <Suspense fallback={loading}>
-            <ProjectorPage />
+            <ProjectorPage room={route.room} roomKey={route.key} />
           </Suspense>
         </Shell>
       );

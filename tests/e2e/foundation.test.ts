@@ -21,6 +21,7 @@ describe('the console, in a real browser', () => {
     const { page, context, requests } = await newPerson(browser(), PROJECTOR);
     await page.goto(baseURL);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.getByRole('button', { name: es.nav.sessions }).click();
 
     const spanish = sessionIn('es');
     await page.getByRole('button', { name: new RegExp(spanish.title) }).click();
@@ -65,6 +66,7 @@ describe('the console, in a real browser', () => {
     await projector.goto(`${baseURL}#/screen`);
     const plan = library.sessions.en.find((s) => s.data.id === 'security-plan');
     if (!plan) throw new Error('security-plan missing');
+    await console.getByRole('button', { name: 'Sessions' }).click();
     await console.getByRole('button', { name: new RegExp(plan.data.title) }).click();
     await expect
       .poll(() => projector.getByRole('heading', { level: 1 }).textContent())

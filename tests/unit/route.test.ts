@@ -12,7 +12,9 @@ describe('parseRoute', () => {
   });
 
   it('opens the projector screen', () => {
-    expect(parseRoute('#/screen')).toEqual({ screen: 'projector' });
+    expect(parseRoute('#/screen')).toEqual({ screen: 'projector', room: null, key: null });
+    expect(parseRoute(`#/screen/${room}/${key}`)).toEqual({ screen: 'projector', room, key });
+    expect(parseRoute(`#/screen/${room}/short`).screen).toBe('not-found');
   });
 
   it('reads the room and key of a join link', () => {

@@ -16,6 +16,7 @@ import {
   toggleSession,
   type DaySettings,
 } from '../../src/domain/workshopDay';
+import { agendaStateSchema } from '../../src/sync/roomSchema';
 
 const MIN = 60_000;
 const incidents = {
@@ -226,6 +227,38 @@ describe('the schedule while the day runs', () => {
           .reduce((sum, minutes) => sum + minutes, 0);
         const end = rows.at(-1)?.endsAt ?? dayStartsAt(settings);
         expect(end).toBe(dayStartsAt(settings) + included * MIN);
+      }),
+    );
+  });
+});
+
+describe('the countdown against the wall clock', () => {
+  it('loses no time across an hour of pauses and reloads (the stored run read back through the schema)', () => {
+    const plan = planForSettings(day, sessions);
+    const startedAt = dayStartsAt(day);
+    const step = fc.record({
+      gapMs: fc.integer({ min: 1, max: 600_000 }),
+      action: fc.constantFrom('tick', 'pause', 'resume', 'reload'),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 200 }), (steps) => {
+        let state = run.start(run.NEW_RUN, plan, startedAt);
+        state = run.extend(state, plan[0]?.key ?? '', 600); // long enough never to end
+        let now = startedAt;
+        let runningMs = 0;
+        for (const { gapMs, action } of steps) {
+          if (state.status === 'running') runningMs += gapMs;
+          now += gapMs;
+          if (action === 'pause') state = run.pause(state, now);
+          if (action === 'resume') state = run.resume(state, now);
+          if (action === 'reload') {
+            const stored = JSON.parse(
+              JSON.stringify({ settings: day, run: state, updatedAt: now }),
+            );
+            state = agendaStateSchema.parse(stored).run;
+          }
+        }
+        expect(run.elapsedMs(state, now)).toBe(runningMs);
       }),
     );
   });

@@ -13,10 +13,12 @@ import { ProjectorRun } from './ProjectorRun';
  * Large type for the back of the room. While the console runs the day it shows
  * the running agenda; otherwise the session the console has open.
  */
-export default function ProjectorPage() {
+type Props = { room?: string | null; roomKey?: string | null };
+
+export default function ProjectorPage({ room: linkedRoom = null, roomKey = null }: Props) {
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
-  const room = useProjectorRoom();
+  const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
   const day = useFollowedDay(room?.doc ?? null);
   const [sessionId] = useSelectedSession();
   const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;

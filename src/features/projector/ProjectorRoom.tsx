@@ -1,11 +1,16 @@
 import { useMemo } from 'react';
-import { storedRoom } from '../../sync/consoleRoom';
+import { storedRoom, type RoomCredentials } from '../../sync/consoleRoom';
 import { openRoomConnection, type RoomConnection } from '../../sync/roomConnection';
 import { IncidentWall } from '../room/IncidentWall';
 
-/** The projector is a window of the console's laptop: it joins the room the console opened. */
-export function useProjectorRoom(): RoomConnection | null {
-  const credentials = useMemo(() => storedRoom(), []);
+/**
+ * The projector joins the room the console opened: on the console's laptop it
+ * finds it in storage; on another device, from the projector link.
+ */
+export function useProjectorRoom(linked: RoomCredentials | null): RoomConnection | null {
+  const room = linked?.room;
+  const key = linked?.key;
+  const credentials = useMemo(() => (room && key ? { room, key } : storedRoom()), [room, key]);
   return useMemo(
     () => (credentials ? openRoomConnection(credentials.room, credentials.key, 'projector') : null),
     [credentials],

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { projectorPath } from '../../app/route';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
@@ -88,6 +89,13 @@ function OpenRoom({
         <p className="join-link" dir="ltr">
           <code>{link.url}</code>
         </p>
+        <details>
+          <summary>{t('room.projectorLink')}</summary>
+          <p>{t('room.projectorLinkHint')}</p>
+          <p className="projector-link" dir="ltr">
+            <code>{`${link.base}${projectorPath(connection.room, connection.key)}`}</code>
+          </p>
+        </details>
       </div>
       <div className="live-room__people">
         <ParticipantList connection={connection} />
@@ -128,7 +136,7 @@ function OpenRoom({
 }
 
 /** The link phones open: the laptop's LAN address when the server knows it. */
-function useJoinLink(connection: RoomConnection): { url: string; qr: string | null } {
+function useJoinLink(connection: RoomConnection): { base: string; url: string; qr: string | null } {
   const [base, setBase] = useState(() => `${window.location.origin}${window.location.pathname}`);
   const [qr, setQr] = useState<string | null>(null);
   const url = `${base}#/join/${connection.room}/${connection.key}`;
@@ -146,7 +154,7 @@ function useJoinLink(connection: RoomConnection): { url: string; qr: string | nu
       setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
     );
   }, [url]);
-  return { url, qr };
+  return { base, url, qr };
 }
 
 function download(text: string): void {
