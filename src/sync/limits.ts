@@ -14,3 +14,7 @@ export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
 /** A phone that hears only messages it cannot decrypt for this long has the wrong key. */
 export const WRONG_KEY_AFTER_MS = 2_000;
+/** Groups a quiz can have: more than any workshop room holds. */
+export const QUIZ_GROUPS_MAX = 30;
+/** A group's reason for its answer: a few sentences, like a card. */
+export const ANSWER_JUSTIFICATION_MAX_CHARS = 280;

@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import {
+  ANSWER_JUSTIFICATION_MAX_CHARS,
+  QUIZ_GROUPS_MAX,
   CARD_TEXT_MAX_CHARS,
   CARDS_PER_PARTICIPANT_MAX,
   CARDS_PER_ROOM_MAX,
@@ -38,7 +40,15 @@ export const roomMetaSchema = z.object({
 export type RoomMeta = z.infer<typeof roomMetaSchema>;
 
 /** The document's top-level types, named in one place. */
-export const ROOM_MAPS = { meta: 'meta', cards: 'incidentCards', agenda: 'agenda' } as const;
+export const ROOM_MAPS = {
+  meta: 'meta',
+  cards: 'incidentCards',
+  agenda: 'agenda',
+  quiz: 'quiz',
+  quizGroups: 'quizGroups',
+  quizAnswers: 'quizAnswers',
+  thoughts: 'thoughts',
+} as const;
 
 export function cardsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOM_MAPS.cards);
@@ -134,4 +144,118 @@ export function parseAgendaState(value: unknown): AgendaState | null {
 
 export function writeAgendaState(doc: Y.Doc, state: AgendaState): void {
   doc.transact(() => agendaMap(doc).set(AGENDA_KEY, state));
+}
+
+/**
+ * Case-analysis quizzes: the facilitator's groups and what is open, each
+ * group's answer per situation, and the thoughts phones send during a
+ * narrative case. A group's answer lives under one key, so its latest wins.
+ */
+const caseIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,60}$/));
+const situationIdSchema = z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/));
+
+export const quizGroupSchema = z.object({
+  id: tokenSchema,
+  number: z.number().check(z.int(), z.gte(1), z.lte(QUIZ_GROUPS_MAX)),
+  name: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(NICKNAME_MAX_CHARS))),
+});
+export type QuizGroupRecord = z.infer<typeof quizGroupSchema>;
+
+export const quizRunSchema = z.object({
+  caseId: caseIdSchema,
+  situations: z.array(situationIdSchema).check(z.maxLength(50)),
+  open: z.array(situationIdSchema).check(z.maxLength(50)),
+  revealed: z.array(situationIdSchema).check(z.maxLength(50)),
+});
+
+export const narrativeRunSchema = z.object({
+  caseId: caseIdSchema,
+  /** How many days of the story are shown, from the first. */
+  daysShown: z.number().check(z.int(), z.nonnegative(), z.lte(14)),
+  questions: z.boolean(),
+  note: z.boolean(),
+  lesson: z.boolean(),
+});
+export type NarrativeRun = z.infer<typeof narrativeRunSchema>;
+
+export const quizAnswerSchema = z.object({
+  caseId: caseIdSchema,
+  situationId: situationIdSchema,
+  groupId: tokenSchema,
+  option: z.string().check(z.regex(/^[A-Z]$/)),
+  justification: z.string().check(z.maxLength(ANSWER_JUSTIFICATION_MAX_CHARS)),
+  at: z.number().check(z.int(), z.nonnegative()),
+  device: tokenSchema,
+});
+export type QuizAnswerRecord = z.infer<typeof quizAnswerSchema>;
+
+export const thoughtSchema = z.object({
+  id: tokenSchema,
+  caseId: caseIdSchema,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CARD_TEXT_MAX_CHARS)),
+  device: tokenSchema,
+  createdAt: z.number().check(z.int(), z.nonnegative()),
+});
+export type Thought = z.infer<typeof thoughtSchema>;
+
+export function quizAnswerKey(caseId: string, situationId: string, groupId: string): string {
+  return `${caseId}|${situationId}|${groupId}`;
+}
+
+export function readQuizGroups(doc: Y.Doc): Validated<QuizGroupRecord> {
+  const { items, dropped } = readValid(
+    doc.getMap(ROOM_MAPS.quizGroups),
+    quizGroupSchema,
+    (g) => g.id,
+  );
+  items.sort((a, b) => a.number - b.number);
+  return {
+    items: items.slice(0, QUIZ_GROUPS_MAX),
+    dropped: dropped + Math.max(0, items.length - QUIZ_GROUPS_MAX),
+  };
+}
+
+export function readQuizRun(doc: Y.Doc): z.infer<typeof quizRunSchema> | null {
+  const parsed = quizRunSchema.safeParse(doc.getMap(ROOM_MAPS.quiz).get('run'));
+  return parsed.success ? parsed.data : null;
+}
+
+export function readNarrativeRun(doc: Y.Doc): NarrativeRun | null {
+  const parsed = narrativeRunSchema.safeParse(doc.getMap(ROOM_MAPS.quiz).get('narrative'));
+  return parsed.success ? parsed.data : null;
+}
+
+export function readQuizAnswers(doc: Y.Doc): Validated<QuizAnswerRecord> {
+  return readValid(doc.getMap(ROOM_MAPS.quizAnswers), quizAnswerSchema, (a) =>
+    quizAnswerKey(a.caseId, a.situationId, a.groupId),
+  );
+}
+
+/** Thoughts, oldest first; a device past its share is cut off, as with cards. */
+export function readThoughts(doc: Y.Doc): Validated<Thought> {
+  const { items, dropped } = readValid(doc.getMap(ROOM_MAPS.thoughts), thoughtSchema, (t) => t.id);
+  items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const perDevice = new Map<string, number>();
+  const kept = items.filter((thought) => {
+    const count = (perDevice.get(thought.device) ?? 0) + 1;
+    perDevice.set(thought.device, count);
+    return count <= CARDS_PER_PARTICIPANT_MAX;
+  });
+  return { items: kept, dropped: dropped + items.length - kept.length };
+}
+
+/** Every entry of a map that passes its schema and sits under the key it should. */
+function readValid<T>(
+  map: Y.Map<unknown>,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  keyOf: (item: T) => string,
+): Validated<T> {
+  const items: T[] = [];
+  let dropped = 0;
+  map.forEach((value, key) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success && keyOf(parsed.data) === key) items.push(parsed.data);
+    else dropped += 1;
+  });
+  return { items, dropped };
 }
