@@ -18,10 +18,12 @@ export type QuizRun = {
   situations: string[];
   open: string[];
   revealed: string[];
+  /** The situation on the projector. */
+  focus: string | null;
 };
 
 export function newQuizRun(caseId: string, situationIds: readonly string[]): QuizRun {
-  return { caseId, situations: [...situationIds], open: [], revealed: [] };
+  return { caseId, situations: [...situationIds], open: [], revealed: [], focus: null };
 }
 
 /** Keeps the chosen situations in the case's own order. */
@@ -32,17 +34,23 @@ export function chooseSituations(
 ): QuizRun {
   const situations = allIds.filter((id) => chosen.includes(id));
   const keep = (ids: string[]) => ids.filter((id) => situations.includes(id));
-  return { ...run, situations, open: keep(run.open), revealed: keep(run.revealed) };
+  const focus = run.focus && situations.includes(run.focus) ? run.focus : null;
+  return { ...run, situations, open: keep(run.open), revealed: keep(run.revealed), focus };
 }
 
 export function openSituation(run: QuizRun, id: string, alone: boolean): QuizRun {
   if (!run.situations.includes(id)) return run;
   const open = alone ? [id] : [...run.open.filter((o) => o !== id), id];
-  return { ...run, open };
+  return { ...run, open, focus: id };
 }
 
 export function openAll(run: QuizRun): QuizRun {
-  return { ...run, open: [...run.situations] };
+  const open = run.situations.filter((id) => !run.revealed.includes(id));
+  return { ...run, open, focus: run.focus ?? open[0] ?? null };
+}
+
+export function focusOn(run: QuizRun, id: string): QuizRun {
+  return run.situations.includes(id) ? { ...run, focus: id } : run;
 }
 
 export function closeSituation(run: QuizRun, id: string): QuizRun {
@@ -52,7 +60,12 @@ export function closeSituation(run: QuizRun, id: string): QuizRun {
 /** Revealing closes the situation for answers: the model answers are out. */
 export function reveal(run: QuizRun, id: string): QuizRun {
   if (!run.situations.includes(id) || run.revealed.includes(id)) return run;
-  return { ...run, open: run.open.filter((o) => o !== id), revealed: [...run.revealed, id] };
+  return {
+    ...run,
+    open: run.open.filter((o) => o !== id),
+    revealed: [...run.revealed, id],
+    focus: id,
+  };
 }
 
 export function hide(run: QuizRun, id: string): QuizRun {

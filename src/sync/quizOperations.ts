@@ -15,6 +15,7 @@ import {
   quizRunSchema,
   thoughtSchema,
   type NarrativeRun,
+  type ProjectorScreen,
   type QuizAnswerRecord,
   type Thought,
 } from './roomSchema';
@@ -45,6 +46,10 @@ export function renameQuizGroup(doc: Y.Doc, group: QuizGroup, name: string): voi
 
 export function writeQuizRun(doc: Y.Doc, run: QuizRun): void {
   doc.transact(() => doc.getMap(ROOM_MAPS.quiz).set('run', quizRunSchema.parse(run)));
+}
+
+export function showOnProjector(doc: Y.Doc, screen: ProjectorScreen): void {
+  doc.transact(() => doc.getMap(ROOM_MAPS.quiz).set('screen', screen));
 }
 
 export function writeNarrativeRun(doc: Y.Doc, run: NarrativeRun): void {

@@ -6,6 +6,7 @@ import {
   readQuizAnswers,
   readQuizGroups,
   readQuizRun,
+  readProjectorScreen,
   readThoughts,
 } from './roomSchema';
 
@@ -15,6 +16,7 @@ export type QuizSnapshot = {
   narrative: ReturnType<typeof readNarrativeRun>;
   answers: ReturnType<typeof readQuizAnswers>;
   thoughts: ReturnType<typeof readThoughts>;
+  screen: ReturnType<typeof readProjectorScreen>;
 };
 
 type Store = { current: QuizSnapshot; listeners: Set<() => void> };
@@ -27,6 +29,7 @@ function read(doc: Y.Doc): QuizSnapshot {
     narrative: readNarrativeRun(doc),
     answers: readQuizAnswers(doc),
     thoughts: readThoughts(doc),
+    screen: readProjectorScreen(doc),
   };
 }
 

@@ -166,7 +166,18 @@ export const quizRunSchema = z.object({
   situations: z.array(situationIdSchema).check(z.maxLength(50)),
   open: z.array(situationIdSchema).check(z.maxLength(50)),
   revealed: z.array(situationIdSchema).check(z.maxLength(50)),
+  /** The situation on the projector. */
+  focus: z.nullable(situationIdSchema),
 });
+
+/** What the console puts on the projector, over the day's agenda. */
+export const PROJECTOR_SCREENS = ['agenda', 'quiz', 'narrative'] as const;
+export type ProjectorScreen = (typeof PROJECTOR_SCREENS)[number];
+
+export function readProjectorScreen(doc: Y.Doc): ProjectorScreen {
+  const parsed = z.enum(PROJECTOR_SCREENS).safeParse(doc.getMap(ROOM_MAPS.quiz).get('screen'));
+  return parsed.success ? parsed.data : 'agenda';
+}
 
 export const narrativeRunSchema = z.object({
   caseId: caseIdSchema,

@@ -16,6 +16,7 @@ import { TemplateView } from '../templates/TemplateView';
 import { LiveRoomPanel } from '../room/LiveRoomPanel';
 import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
+import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
 import { shareDayWithRoom } from '../day/consoleDayStore';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 
@@ -91,7 +92,12 @@ export default function ConsolePage() {
             selected={selectedCase?.data.id}
             onSelect={setCaseId}
           />
-          {selectedCase && <CaseView entry={selectedCase} />}
+          {selectedCase && (
+            <div className="case-with-room">
+              <CaseRoomPanel data={selectedCase.data} />
+              <CaseView entry={selectedCase} />
+            </div>
+          )}
         </div>
       )}
       {shelf === 'templates' && (

@@ -1,47 +1,82 @@
 import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../../content/languages';
-import { findSession } from '../../content/library';
+import { findCase, findSession } from '../../content/library';
+import type { ContentLibrary } from '../../content/validate';
 import { hoursAndMinutes } from '../../domain/agenda';
+import type { RoomConnection } from '../../sync/roomConnection';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { useSelectedSession } from '../common/useSelectedSession';
 import { useFollowedDay } from '../day/followedDay';
+import { NarrativeScreen } from '../quiz/NarrativeScreen';
+import { QuizScreen } from '../quiz/QuizScreen';
+import { useQuiz } from '../quiz/useQuiz';
 import { AgendaTable } from '../sessions/AgendaTable';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { ProjectorRun } from './ProjectorRun';
 
-/**
- * Large type for the back of the room. While the console runs the day it shows
- * the running agenda; otherwise the session the console has open.
- */
 type Props = { room?: string | null; roomKey?: string | null };
 
+/**
+ * Large type for the back of the room. What the console put on it (a quiz, a
+ * story) comes first; else the running day; else the session the console has open.
+ */
 export default function ProjectorPage({ room: linkedRoom = null, roomKey = null }: Props) {
-  const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
-  const day = useFollowedDay(room?.doc ?? null);
-  const [sessionId] = useSelectedSession();
-  const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;
-  const running = day && day.run.status !== 'ready';
   return (
     <>
-      {running ? (
-        <ProjectorRun library={library} state={day} />
-      ) : session ? (
-        <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
-          <h1>{session.data.title}</h1>
-          <p className="projector__duration">
-            {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
-          </p>
-          <AgendaTable agenda={session.data.agenda} large />
-        </div>
+      {room ? (
+        <RoomScreen library={library} room={room} />
       ) : (
-        <div className="projector projector--idle">
-          <h1>{t('projector.waiting')}</h1>
-          <p>{t('projector.hint')}</p>
-        </div>
+        <AgendaScreen library={library} room={null} />
       )}
       <ProjectorRoom connection={room} />
     </>
+  );
+}
+
+function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
+  const { i18n } = useTranslation();
+  const snapshot = useQuiz(room.doc);
+  if (snapshot.screen === 'quiz' && snapshot.run) {
+    const found = findCase(library, snapshot.run.caseId, i18n.language);
+    if (found?.data.format === 'quiz')
+      return <QuizScreen quizCase={found.data} snapshot={snapshot} />;
+  }
+  if (snapshot.screen === 'narrative' && snapshot.narrative) {
+    const found = findCase(library, snapshot.narrative.caseId, i18n.language);
+    if (found?.data.format === 'narrative')
+      return <NarrativeScreen story={found.data} snapshot={snapshot} />;
+  }
+  return (
+    <>
+      <AgendaScreen library={library} room={room} />
+      <ProjectorRoom connection={room} />
+    </>
+  );
+}
+
+function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomConnection | null }) {
+  const { t, i18n } = useTranslation();
+  const day = useFollowedDay(room?.doc ?? null);
+  const [sessionId] = useSelectedSession();
+  const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;
+  if (day && day.run.status !== 'ready') return <ProjectorRun library={library} state={day} />;
+  if (session) {
+    return (
+      <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
+        <h1>{session.data.title}</h1>
+        <p className="projector__duration">
+          {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
+        </p>
+        <AgendaTable agenda={session.data.agenda} large />
+      </div>
+    );
+  }
+  return (
+    <div className="projector projector--idle">
+      <h1>{t('projector.waiting')}</h1>
+      <p>{t('projector.hint')}</p>
+    </div>
   );
 }

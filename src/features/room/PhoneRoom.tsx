@@ -11,6 +11,7 @@ import { randomToken } from '../../sync/roomId';
 import { addIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
 import { IncidentCardItem } from './IncidentCardItem';
+import { PhoneActivity } from '../quiz/PhoneActivity';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
@@ -28,6 +29,7 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
       <StatusBanner status={status} />
       {status !== 'closed' && status !== 'wrong-key' && (
         <>
+          <PhoneActivity doc={connection.doc} room={room} device={device} />
           <CardWriter doc={connection.doc} device={device} onNickname={connection.setNickname} />
           <KeepOnPhone
             room={room}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { Case } from '../../content/schema';
+import { startNewRoom } from '../../sync/consoleRoom';
+import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
+import { NarrativeConsole } from './NarrativeConsole';
+import { QuizConsole } from './QuizConsole';
+
+/** Above a quiz or a story: running it with the room, phones or not. */
+export function CaseRoomPanel({ data }: { data: Case }) {
+  const { t } = useTranslation();
+  const room = useConsoleRoom();
+  if (data.format !== 'quiz' && data.format !== 'narrative') return null;
+  if (!room) {
+    return (
+      <section className="quiz-console" aria-labelledby="case-room-heading">
+        <h2 id="case-room-heading">{t('quiz.heading')}</h2>
+        <p>{t('quiz.needsRoom')}</p>
+        <button
+          type="button"
+          className="button--primary"
+          onClick={() => setConsoleRoom(startNewRoom())}
+        >
+          {t('quiz.openRoom')}
+        </button>
+      </section>
+    );
+  }
+  return data.format === 'quiz' ? (
+    <QuizConsole doc={room.doc} quizCase={data} />
+  ) : (
+    <NarrativeConsole doc={room.doc} story={data} />
+  );
+}

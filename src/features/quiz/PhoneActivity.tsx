@@ -1,0 +1,80 @@
+import { Suspense, lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
+import { addThought, removeThought } from '../../sync/quizOperations';
+import { useQuiz } from './useQuiz';
+
+// The quiz needs the case's text in the phone's language: loaded only once a quiz is open.
+const PhoneQuiz = lazy(() => import('./PhoneQuiz'));
+
+type Props = { doc: Y.Doc; room: string; device: string };
+
+/** What the facilitator has opened for phones: a quiz to answer, a story to comment on. */
+export function PhoneActivity({ doc, room, device }: Props) {
+  const { t } = useTranslation();
+  const snapshot = useQuiz(doc);
+  const quizLive =
+    snapshot.run !== null && snapshot.run.open.length + snapshot.run.revealed.length > 0;
+  return (
+    <>
+      {quizLive && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <PhoneQuiz doc={doc} room={room} device={device} snapshot={snapshot} />
+        </Suspense>
+      )}
+      {snapshot.screen === 'narrative' && snapshot.narrative && (
+        <PhoneThoughts doc={doc} device={device} caseId={snapshot.narrative.caseId} />
+      )}
+    </>
+  );
+}
+
+function PhoneThoughts({ doc, device, caseId }: { doc: Y.Doc; device: string; caseId: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const mine = useQuiz(doc).thoughts.items.filter(
+    (th) => th.device === device && th.caseId === caseId,
+  );
+  return (
+    <section className="phone-thoughts" aria-labelledby="thoughts-heading">
+      <h2 id="thoughts-heading">{t('narrative.phoneHeading')}</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (text.trim() === '') return;
+          addThought(doc, { caseId, text, device });
+          setText('');
+        }}
+      >
+        <label className="field">
+          <span>{t('narrative.phoneLabel')}</span>
+          <textarea
+            rows={2}
+            maxLength={CARD_TEXT_MAX_CHARS}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button--primary">
+          {t('narrative.phoneSend')}
+        </button>
+      </form>
+      {mine.length > 0 && (
+        <>
+          <h3>{t('narrative.phoneYours')}</h3>
+          <ul className="thoughts">
+            {mine.map((thought) => (
+              <li key={thought.id}>
+                <span>{thought.text}</span>
+                <button type="button" onClick={() => removeThought(doc, thought.id)}>
+                  {t('narrative.phoneWithdraw')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { findCase } from '../../content/library';
+import type { QuizCase } from '../../content/schema';
+import { acceptsAnswers, latestPerGroup } from '../../domain/quiz';
+import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
+import { answerSituation } from '../../sync/quizOperations';
+import type { QuizSnapshot } from '../../sync/quizStore';
+import { useContentLibrary } from '../common/useContentLibrary';
+import { groupName } from './groupName';
+import { recallGroup, rememberGroup } from './phoneGroup';
+
+type Props = { doc: Y.Doc; room: string; device: string; snapshot: QuizSnapshot };
+
+/** A group member's phone: pick the group once, then answer each open situation for it. */
+export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const library = useContentLibrary();
+  const [groupId, setGroupId] = useState(() => recallGroup(room));
+  const run = snapshot.run;
+  const found = run ? findCase(library, run.caseId, i18n.language) : undefined;
+  if (!run || found?.data.format !== 'quiz') return null;
+  const quizCase = found.data;
+  const groups = snapshot.groups.items;
+  const group = groups.find((g) => g.id === groupId);
+  const live = run.situations.filter((id) => run.open.includes(id) || run.revealed.includes(id));
+  return (
+    <section className="phone-quiz" aria-labelledby="phone-quiz-heading" lang={found.lang}>
+      <h2 id="phone-quiz-heading">{quizCase.title}</h2>
+      {groups.length === 0 ? (
+        <p>{t('phoneQuiz.noGroups')}</p>
+      ) : (
+        <label className="field">
+          <span>{t('phoneQuiz.chooseGroup')}</span>
+          <select
+            value={group?.id ?? ''}
+            onChange={(event) => {
+              setGroupId(event.target.value);
+              rememberGroup(room, event.target.value);
+            }}
+          >
+            <option value="" disabled>
+              {t('phoneQuiz.pickGroup')}
+            </option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {groupName(t, g)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {group &&
+        live.map((id) =>
+          acceptsAnswers(run, id) ? (
+            <SituationAnswer
+              key={`${id}/${group.id}`}
+              doc={doc}
+              device={device}
+              quizCase={quizCase}
+              situationId={id}
+              groupId={group.id}
+              snapshot={snapshot}
+            />
+          ) : (
+            <p key={id} className="note">
+              {t('phoneQuiz.revealed', { id })}
+            </p>
+          ),
+        )}
+    </section>
+  );
+}
+
+type AnswerProps = {
+  doc: Y.Doc;
+  device: string;
+  quizCase: QuizCase;
+  situationId: string;
+  groupId: string;
+  snapshot: QuizSnapshot;
+};
+
+function SituationAnswer({ doc, device, quizCase, situationId, groupId, snapshot }: AnswerProps) {
+  const { t } = useTranslation();
+  const situation = quizCase.situations.find((s) => s.id === situationId);
+  const current = latestPerGroup(
+    snapshot.answers.items.filter(
+      (a) => a.caseId === quizCase.id && a.situationId === situationId && a.groupId === groupId,
+    ),
+  )[0];
+  const [draft, setOption] = useState('');
+  // Until this phone picks, it shows the group's answer (also after a reload, once synced).
+  const option = draft || current?.option || '';
+  const [why, setWhy] = useState(current?.justification ?? '');
+  if (!situation) return null;
+  const name = `answer-${situationId}`;
+  return (
+    <form
+      className="phone-quiz__situation"
+      aria-label={t('case.situation', { id: situationId })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!option) return;
+        answerSituation(doc, {
+          caseId: quizCase.id,
+          situationId,
+          groupId,
+          option,
+          justification: why,
+          device,
+        });
+      }}
+    >
+      <h3>{t('case.situation', { id: situationId })}</h3>
+      <blockquote>{situation.text}</blockquote>
+      <fieldset>
+        <legend>{t('case.options')}</legend>
+        {quizCase.options.map((o) => (
+          <label key={o.key} className="phone-quiz__option">
+            <input
+              type="radio"
+              name={name}
+              value={o.key}
+              checked={option === o.key}
+              onChange={() => setOption(o.key)}
+            />
+            <strong>{o.key}</strong> {o.label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>{t('phoneQuiz.why')}</span>
+        <textarea
+          rows={2}
+          maxLength={ANSWER_JUSTIFICATION_MAX_CHARS}
+          value={why}
+          onChange={(event) => setWhy(event.target.value)}
+        />
+      </label>
+      <button type="submit" className="button--primary" disabled={!option}>
+        {t('phoneQuiz.send')}
+      </button>
+      {current && (
+        <p role="status" className="phone-quiz__current">
+          {t('phoneQuiz.groupAnswer', { option: current.option })}
+          {current.justification && ` · ${current.justification}`}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,252 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { QuizCase } from '../../content/schema';
+import * as quiz from '../../domain/quiz';
+import { answerSituation, showOnProjector, writeQuizRun } from '../../sync/quizOperations';
+import { groupName } from './groupName';
+import { QuizGroups } from './QuizGroups';
+import { useQuiz } from './useQuiz';
+
+type Props = { doc: Y.Doc; quizCase: QuizCase };
+
+/** The facilitator runs a quiz case with the room: groups, situations, answers, reveals. */
+export function QuizConsole({ doc, quizCase }: Props) {
+  const { t } = useTranslation();
+  const snapshot = useQuiz(doc);
+  const allIds = quizCase.situations.map((s) => s.id);
+  const run =
+    snapshot.run?.caseId === quizCase.id ? snapshot.run : quiz.newQuizRun(quizCase.id, allIds);
+  const groups = snapshot.groups.items;
+  const answers = snapshot.answers.items.filter((a) => a.caseId === quizCase.id);
+  const options = quizCase.options.map((o) => o.key);
+  const change = (next: quiz.QuizRun) => writeQuizRun(doc, next);
+  const onProjector = snapshot.screen === 'quiz' && snapshot.run?.caseId === quizCase.id;
+
+  return (
+    <section className="quiz-console" aria-labelledby="quiz-console-heading">
+      <h2 id="quiz-console-heading">{t('quiz.heading')}</h2>
+      <QuizGroups doc={doc} groups={groups} />
+      <fieldset>
+        <legend>{t('quiz.situations')}</legend>
+        <div className="quiz-console__choices">
+          {allIds.map((id) => (
+            <label key={id}>
+              <input
+                type="checkbox"
+                checked={run.situations.includes(id)}
+                onChange={(event) =>
+                  change(
+                    quiz.chooseSituations(
+                      run,
+                      allIds,
+                      event.target.checked
+                        ? [...run.situations, id]
+                        : run.situations.filter((s) => s !== id),
+                    ),
+                  )
+                }
+              />
+              {t('case.situation', { id })}
+            </label>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() => change(quiz.openAll(run))}
+          disabled={groups.length === 0}
+        >
+          {t('quiz.openAll')}
+        </button>
+      </fieldset>
+      {groups.length === 0 && <p className="note">{t('quiz.noGroups')}</p>}
+      <ul className="quiz-console__situations">
+        {run.situations.map((id) => {
+          const tally = quiz.tallyAnswers(options, answers, id, groups);
+          const answered = tally.reduce((sum, x) => sum + x.count, 0);
+          const status = run.revealed.includes(id)
+            ? t('quiz.statusRevealed')
+            : run.open.includes(id)
+              ? t('quiz.statusOpen')
+              : t('quiz.statusClosed');
+          return (
+            <li
+              key={id}
+              className={run.focus === id ? 'quiz-console__situation--focus' : undefined}
+            >
+              <h3>
+                {t('case.situation', { id })} <span className="tag">{status}</span>
+                {onProjector && run.focus === id && (
+                  <span className="tag">{t('quiz.onProjector')}</span>
+                )}
+              </h3>
+              <p>
+                {t('quiz.answered', { count: answered, total: groups.length })}
+                {' · '}
+                {tally
+                  .map((x) => t('quiz.answeredBy', { option: x.option, count: x.count }))
+                  .join(' · ')}
+              </p>
+              <div className="quiz-console__actions">
+                <button
+                  type="button"
+                  disabled={groups.length === 0}
+                  onClick={() => {
+                    change(quiz.openSituation(run, id, true));
+                    showOnProjector(doc, 'quiz');
+                  }}
+                >
+                  {t('quiz.openAlone', { id })}
+                </button>
+                {run.open.includes(id) && (
+                  <button type="button" onClick={() => change(quiz.closeSituation(run, id))}>
+                    {t('quiz.close', { id })}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  onClick={() => {
+                    change(quiz.focusOn(run, id));
+                    showOnProjector(doc, 'quiz');
+                  }}
+                >
+                  {t('quiz.show', { id })}
+                </button>
+                {run.revealed.includes(id) ? (
+                  <button type="button" onClick={() => change(quiz.hide(run, id))}>
+                    {t('quiz.hide', { id })}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="button--primary"
+                    onClick={() => {
+                      change(quiz.reveal(run, id));
+                      showOnProjector(doc, 'quiz');
+                    }}
+                  >
+                    {t('quiz.reveal', { id })}
+                  </button>
+                )}
+              </div>
+              {groups.length > 0 && (
+                <RecordAnswer doc={doc} quizCase={quizCase} situationId={id} groups={groups} />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {onProjector && (
+        <button type="button" onClick={() => showOnProjector(doc, 'agenda')}>
+          {t('quiz.projectorAgenda')}
+        </button>
+      )}
+      <QuizSummary run={run} options={options} answers={answers} groups={groups} />
+    </section>
+  );
+}
+
+type RecordProps = {
+  doc: Y.Doc;
+  quizCase: QuizCase;
+  situationId: string;
+  groups: quiz.QuizGroup[];
+};
+
+/** Without phones: the facilitator writes down what each group said. */
+function RecordAnswer({ doc, quizCase, situationId, groups }: RecordProps) {
+  const { t } = useTranslation();
+  const [groupId, setGroupId] = useState(groups[0]?.id ?? '');
+  const [option, setOption] = useState(quizCase.options[0]?.key ?? 'A');
+  const [why, setWhy] = useState('');
+  const chosenGroup = groups.some((g) => g.id === groupId) ? groupId : (groups[0]?.id ?? '');
+  return (
+    <details className="quiz-record">
+      <summary>{t('quiz.record')}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          answerSituation(doc, {
+            caseId: quizCase.id,
+            situationId,
+            groupId: chosenGroup,
+            option,
+            justification: why,
+            device: 'facilitator-console',
+          });
+          setWhy('');
+        }}
+      >
+        <label>
+          {t('quiz.recordGroup')}
+          <select value={chosenGroup} onChange={(event) => setGroupId(event.target.value)}>
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {groupName(t, group)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('quiz.recordOption')}
+          <select value={option} onChange={(event) => setOption(event.target.value)}>
+            {quizCase.options.map((o) => (
+              <option key={o.key} value={o.key}>
+                {`${o.key}: ${o.label}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('quiz.recordWhy')}
+          <input
+            type="text"
+            maxLength={280}
+            value={why}
+            onChange={(event) => setWhy(event.target.value)}
+          />
+        </label>
+        <button type="submit">{t('quiz.recordButton')}</button>
+      </form>
+    </details>
+  );
+}
+
+type SummaryProps = {
+  run: quiz.QuizRun;
+  options: string[];
+  answers: quiz.GroupAnswer[];
+  groups: quiz.QuizGroup[];
+};
+
+function QuizSummary({ run, options, answers, groups }: SummaryProps) {
+  const { t } = useTranslation();
+  const summary = quiz.summariseQuiz(run, options, answers, groups);
+  return (
+    <table className="quiz-summary">
+      <caption>{t('quiz.summary')}</caption>
+      <tbody>
+        {summary.map((s) => (
+          <tr key={s.situationId}>
+            <th scope="row">{t('case.situation', { id: s.situationId })}</th>
+            <td>
+              {s.answered === 0
+                ? t('quiz.noAnswers')
+                : s.divided
+                  ? t('quiz.divided')
+                  : t('quiz.agreed')}
+            </td>
+            <td>
+              {s.answered > 0 && t('quiz.agreement', { percent: Math.round(s.agreement * 100) })}
+            </td>
+            <td>
+              {s.tally
+                .map((x) => t('quiz.answeredBy', { option: x.option, count: x.count }))
+                .join(' · ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

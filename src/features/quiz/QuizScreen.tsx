@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import type { QuizCase } from '../../content/schema';
+import * as quiz from '../../domain/quiz';
+import type { QuizSnapshot } from '../../sync/quizStore';
+import { groupName } from './groupName';
+
+type Props = { quizCase: QuizCase; snapshot: QuizSnapshot };
+
+/**
+ * A situation in large type for the back of the room. Once revealed: the spread
+ * of answers, each group's reason, the model answer for every option chosen,
+ * the discussion prompt and the key point.
+ */
+export function QuizScreen({ quizCase, snapshot }: Props) {
+  const { t } = useTranslation();
+  const run = snapshot.run;
+  const situation = quizCase.situations.find((s) => s.id === run?.focus);
+  if (!run || !situation) return null;
+  const groups = snapshot.groups.items;
+  const answers = snapshot.answers.items.filter((a) => a.caseId === quizCase.id);
+  const tally = quiz.tallyAnswers(
+    quizCase.options.map((o) => o.key),
+    answers,
+    situation.id,
+    groups,
+  );
+  const answered = tally.reduce((sum, x) => sum + x.count, 0);
+  const revealed = run.revealed.includes(situation.id);
+  const latest = quiz.latestPerGroup(answers.filter((a) => a.situationId === situation.id));
+  return (
+    <div className="projector projector--quiz">
+      <p className="projector__label">{t('case.situation', { id: situation.id })}</p>
+      <blockquote className="quiz-screen__text">{situation.text}</blockquote>
+      <ul className="quiz-screen__options">
+        {tally.map((x) => {
+          const option = quizCase.options.find((o) => o.key === x.option);
+          const share = answered === 0 ? 0 : x.count / answered;
+          return (
+            <li key={x.option} className="quiz-screen__option">
+              <span className="quiz-screen__key">{x.option}</span>
+              <span className="quiz-screen__label">{option?.label}</span>
+              {revealed && (
+                <span
+                  className="quiz-screen__bar"
+                  aria-label={t('quiz.answeredBy', { option: x.option, count: x.count })}
+                >
+                  <span style={{ inlineSize: `${Math.round(share * 100)}%` }} />
+                  <strong>{x.count}</strong>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {!revealed && (
+        <p className="quiz-screen__waiting">
+          {t('quiz.waiting', { count: answered, total: groups.length })}
+        </p>
+      )}
+      {revealed && (
+        <div className="quiz-screen__reveal">
+          <h2>{t('quiz.spread')}</h2>
+          <ul className="quiz-screen__reasons">
+            {groups.flatMap((group) => {
+              const answer = latest.find((a) => a.groupId === group.id);
+              return answer
+                ? [
+                    <li key={group.id}>
+                      <strong>{`${groupName(t, group)} · ${answer.option}`}</strong>{' '}
+                      {answer.justification || t('quiz.noJustification')}
+                    </li>,
+                  ]
+                : [];
+            })}
+          </ul>
+          {quiz.optionsToExplain(tally).map((key) => (
+            <section key={key} className="quiz-screen__model">
+              <h2>{t('case.modelAnswerFor', { key })}</h2>
+              <p>{situation.modelAnswers[key]?.text}</p>
+            </section>
+          ))}
+          {situation.discussionPrompt && (
+            <p className="quiz-screen__prompt">
+              <strong>{t('case.discussionPrompt')}</strong> {situation.discussionPrompt}
+            </p>
+          )}
+          <p className="quiz-screen__key-point">
+            <strong>{t('case.keyPoint')}</strong> {quizCase.keyPoint}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

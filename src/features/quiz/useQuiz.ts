@@ -1,0 +1,9 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { quizSnapshot, subscribeQuiz, type QuizSnapshot } from '../../sync/quizStore';
+
+/** The room's quiz data, validated, re-read on every change. */
+export function useQuiz(doc: Y.Doc): QuizSnapshot {
+  const subscribe = useCallback((listener: () => void) => subscribeQuiz(doc, listener), [doc]);
+  return useSyncExternalStore(subscribe, () => quizSnapshot(doc));
+}

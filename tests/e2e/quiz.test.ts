@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+
+const { browser, baseURL } = useBrowser();
+
+async function joinAsPhone(link: string): Promise<Person> {
+  const person = await newPerson(browser(), PHONE);
+  await person.context.grantPermissions(['microphone', 'camera']);
+  await person.page.goto(link);
+  return person;
+}
+
+const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
+
+describe('a case-analysis quiz answered from phones', () => {
+  it('four groups answer 1.1 differently; the projector shows the spread, then the model answer for each chosen option', async () => {
+    const trainer = await newPerson(browser(), PROJECTOR);
+    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const console_ = trainer.page;
+    await console_.goto(baseURL);
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /Case analysis 1/ }).click();
+    await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await console_.getByRole('button', { name: 'Form the groups' }).click();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    const link = (await console_.locator('.join-link code').textContent()) ?? '';
+    await console_.getByRole('button', { name: 'Cases' }).click();
+
+    const projector = await trainer.context.newPage();
+    await projector.goto(`${baseURL}#/screen`);
+
+    const phones = [];
+    for (let i = 0; i < 4; i += 1) phones.push(await joinAsPhone(link));
+    for (const p of phones) {
+      await expect.poll(() => statusOf(p.page), { timeout: 20_000 }).toBe('connected');
+    }
+
+    await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();
+    await expect
+      .poll(() => projector.locator('.projector__label').first().textContent(), { timeout: 10_000 })
+      .toBe('Situation 1.1');
+
+    const choices = ['A', 'B', 'C', 'A'];
+    for (const [index, phone] of phones.entries()) {
+      const page = phone.page;
+      await page
+        .getByRole('combobox', { name: 'Your group' })
+        .selectOption({ label: `Group ${index + 1}` }, { timeout: 15_000 });
+      const form = page.getByRole('form', { name: 'Situation 1.1' });
+      await form.getByRole('radio', { name: new RegExp(`^${choices[index]} `) }).check();
+      await form.getByLabel('Why? A few words for your group').fill(`Reason of group ${index + 1}`);
+      await form.getByRole('button', { name: 'Send our answer' }).click();
+      await expect
+        .poll(() => form.getByRole('status').textContent())
+        .toContain(`Your group's answer: ${choices[index]}`);
+    }
+
+    await expect
+      .poll(() => projector.locator('.quiz-screen__waiting').textContent(), { timeout: 10_000 })
+      .toBe('4 of 4 groups have answered.');
+
+    // A phone that reloads keeps its group and sees its group's answer.
+    const second = phones[1]?.page;
+    if (!second) throw new Error('no second phone');
+    await second.reload();
+    await expect.poll(() => statusOf(second), { timeout: 20_000 }).toBe('connected');
+    await expect
+      .poll(() => second.getByRole('combobox', { name: 'Your group' }).inputValue())
+      .not.toBe('');
+    expect(
+      await second
+        .getByRole('combobox', { name: 'Your group' })
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Group 2');
+    await expect
+      .poll(
+        () => second.getByRole('form', { name: 'Situation 1.1' }).getByRole('status').textContent(),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toContain("Your group's answer: B · Reason of group 2");
+    expect(await second.getByRole('radio', { name: /^B / }).isChecked()).toBe(true);
+
+    await console_.getByRole('button', { name: 'Reveal 1.1' }).click();
+    await expect.poll(() => projector.getByLabel('A: 2').count(), { timeout: 10_000 }).toBe(1);
+    expect(await projector.getByLabel('B: 1').count()).toBe(1);
+    expect(await projector.getByLabel('C: 1').count()).toBe(1);
+    for (const key of ['A', 'B', 'C']) {
+      expect(
+        await projector.getByRole('heading', { name: `If a group chooses ${key}` }).count(),
+      ).toBe(1);
+    }
+    expect(await projector.getByText('Group 3 · C').count()).toBe(1);
+    expect(await projector.getByText(/when in doubt/i).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => phones[0]?.page.getByText('The answers to 1.1 are on the screen.').count())
+      .toBe(1);
+
+    // The console's summary says 1.1 divided the room.
+    const summary = console_.getByRole('table', { name: 'Which situations divided the room' });
+    expect(await summary.getByRole('row', { name: /Situation 1.1/ }).textContent()).toContain(
+      'Divided',
+    );
+
+    for (const person of [trainer, ...phones]) expect(person.errors).toEqual([]);
+    for (const person of phones) await person.context.close();
+    await trainer.context.close();
+  });
+});
