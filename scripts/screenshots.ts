@@ -74,6 +74,7 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
 }
 await liveRoomShots();
 await dayShots();
+await quizShots();
 await browser.close();
 await workshop.close();
 
@@ -144,6 +145,77 @@ async function dayShots(): Promise<void> {
   await projector.screenshot({ path: 'screenshots/day-projector-1920.png' });
   await trainer.clock.runFor('03:00');
   await projector.screenshot({ path: 'screenshots/day-projector-overrun-1920.png' });
+  await trainer.close();
+}
+
+/** A quiz with three group phones: the phone's answer screen, the projector before and after the reveal; then the story. */
+async function quizShots(): Promise<void> {
+  const trainer = await browser.newContext({ viewport: SIZES.projector });
+  await trainer.grantPermissions(['microphone', 'camera']);
+  const console_ = await trainer.newPage();
+  await console_.goto(base);
+  await console_.getByRole('button', { name: 'Cases' }).click();
+  await console_.getByRole('button', { name: /Case analysis 1/ }).click();
+  await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await console_.getByLabel('Number of groups').fill('3');
+  await console_.getByRole('button', { name: 'Form the groups' }).click();
+  await console_.getByRole('button', { name: 'Live room' }).click();
+  const link = (await console_.locator('.join-link code').textContent()) ?? '';
+  await console_.getByRole('button', { name: 'Cases' }).click();
+  const projector = await trainer.newPage();
+  await projector.goto(`${base}#/screen`);
+  await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();
+  const answers: [string, string][] = [
+    ['A', 'He picked me out of everyone: it looks targeted.'],
+    ['C', 'Phones are stolen every day at that bus stop.'],
+    ['A', 'The contacts on the phone put others at risk.'],
+  ];
+  let firstPhone: Page | undefined;
+  for (const [index, [option, why]] of answers.entries()) {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    await context.grantPermissions(['microphone', 'camera']);
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('combobox', { name: 'Your group' })
+      .selectOption({ label: `Group ${index + 1}` });
+    const form = page.getByRole('form', { name: 'Situation 1.1' });
+    await form.getByRole('radio', { name: new RegExp(`^${option} `) }).check();
+    await form.getByLabel('Why? A few words for your group').fill(why);
+    await form.getByRole('button', { name: 'Send our answer' }).click();
+    firstPhone ??= page;
+  }
+  await firstPhone?.waitForTimeout(500);
+  await firstPhone?.screenshot({ path: 'screenshots/quiz-phone.png', fullPage: true });
+  await projector.waitForTimeout(1_000);
+  await projector.screenshot({ path: 'screenshots/quiz-projector-before-reveal.png' });
+  await console_.getByRole('button', { name: 'Reveal 1.1' }).click();
+  await projector.waitForTimeout(1_000);
+  await projector.screenshot({
+    path: 'screenshots/quiz-projector-after-reveal.png',
+    fullPage: true,
+  });
+  await console_.getByRole('button', { name: 'Show the model answers for 1.1' }).click();
+  await projector.waitForTimeout(1_000);
+  await projector.screenshot({
+    path: 'screenshots/quiz-projector-model-answers.png',
+    fullPage: true,
+  });
+  await console_.screenshot({ path: 'screenshots/quiz-console.png', fullPage: true });
+
+  await console_.getByRole('button', { name: /Case analysis 2/ }).click();
+  for (let day = 0; day < 3; day += 1) {
+    await console_.getByRole('button', { name: 'Show the next day' }).click();
+  }
+  await console_.getByLabel('Show the questions').check();
+  await firstPhone
+    ?.getByLabel('A thought for the group')
+    .fill('Nobody told the others about the car.');
+  await firstPhone?.getByRole('button', { name: 'Send', exact: true }).click();
+  await projector.waitForTimeout(1_000);
+  await projector.screenshot({ path: 'screenshots/story-projector.png', fullPage: true });
+  await firstPhone?.screenshot({ path: 'screenshots/story-phone.png', fullPage: true });
   await trainer.close();
 }
 

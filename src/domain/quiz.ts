@@ -18,12 +18,21 @@ export type QuizRun = {
   situations: string[];
   open: string[];
   revealed: string[];
+  /** Revealed situations whose model answers are shown too. */
+  explained: string[];
   /** The situation on the projector. */
   focus: string | null;
 };
 
 export function newQuizRun(caseId: string, situationIds: readonly string[]): QuizRun {
-  return { caseId, situations: [...situationIds], open: [], revealed: [], focus: null };
+  return {
+    caseId,
+    situations: [...situationIds],
+    open: [],
+    revealed: [],
+    explained: [],
+    focus: null,
+  };
 }
 
 /** Keeps the chosen situations in the case's own order. */
@@ -35,7 +44,14 @@ export function chooseSituations(
   const situations = allIds.filter((id) => chosen.includes(id));
   const keep = (ids: string[]) => ids.filter((id) => situations.includes(id));
   const focus = run.focus && situations.includes(run.focus) ? run.focus : null;
-  return { ...run, situations, open: keep(run.open), revealed: keep(run.revealed), focus };
+  return {
+    ...run,
+    situations,
+    open: keep(run.open),
+    revealed: keep(run.revealed),
+    explained: keep(run.explained),
+    focus,
+  };
 }
 
 export function openSituation(run: QuizRun, id: string, alone: boolean): QuizRun {
@@ -68,8 +84,18 @@ export function reveal(run: QuizRun, id: string): QuizRun {
   };
 }
 
+/** After the spread and the reasons: the model answers for the options chosen. */
+export function explain(run: QuizRun, id: string): QuizRun {
+  if (!run.revealed.includes(id) || run.explained.includes(id)) return run;
+  return { ...run, explained: [...run.explained, id], focus: id };
+}
+
 export function hide(run: QuizRun, id: string): QuizRun {
-  return { ...run, revealed: run.revealed.filter((r) => r !== id) };
+  return {
+    ...run,
+    revealed: run.revealed.filter((r) => r !== id),
+    explained: run.explained.filter((r) => r !== id),
+  };
 }
 
 export function acceptsAnswers(run: QuizRun, situationId: string): boolean {

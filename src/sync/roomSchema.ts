@@ -166,6 +166,7 @@ export const quizRunSchema = z.object({
   situations: z.array(situationIdSchema).check(z.maxLength(50)),
   open: z.array(situationIdSchema).check(z.maxLength(50)),
   revealed: z.array(situationIdSchema).check(z.maxLength(50)),
+  explained: z.array(situationIdSchema).check(z.maxLength(50)),
   /** The situation on the projector. */
   focus: z.nullable(situationIdSchema),
 });

@@ -30,7 +30,7 @@ describe('a case-analysis quiz answered from phones', () => {
     const projector = await trainer.context.newPage();
     await projector.goto(`${baseURL}#/screen`);
 
-    const phones = [];
+    const phones: Person[] = [];
     for (let i = 0; i < 4; i += 1) phones.push(await joinAsPhone(link));
     for (const p of phones) {
       await expect.poll(() => statusOf(p.page), { timeout: 20_000 }).toBe('connected');
@@ -88,12 +88,18 @@ describe('a case-analysis quiz answered from phones', () => {
     await expect.poll(() => projector.getByLabel('A: 2').count(), { timeout: 10_000 }).toBe(1);
     expect(await projector.getByLabel('B: 1').count()).toBe(1);
     expect(await projector.getByLabel('C: 1').count()).toBe(1);
+    expect(await projector.getByText('Group 3 · C').count()).toBe(1);
+
+    // Then the model answer for every option some group chose.
+    await console_.getByRole('button', { name: 'Show the model answers for 1.1' }).click();
+    await expect
+      .poll(() => projector.getByRole('heading', { name: /If a group chooses/ }).count())
+      .toBe(3);
     for (const key of ['A', 'B', 'C']) {
       expect(
         await projector.getByRole('heading', { name: `If a group chooses ${key}` }).count(),
       ).toBe(1);
     }
-    expect(await projector.getByText('Group 3 · C').count()).toBe(1);
     expect(await projector.getByText(/when in doubt/i).count()).toBeGreaterThan(0);
     await expect
       .poll(() => phones[0]?.page.getByText('The answers to 1.1 are on the screen.').count())
@@ -104,6 +110,23 @@ describe('a case-analysis quiz answered from phones', () => {
     expect(await summary.getByRole('row', { name: /Situation 1.1/ }).textContent()).toContain(
       'Divided',
     );
+
+    // Case analysis 2: the story day by day, and a thought from a phone on the projector.
+    await console_.getByRole('button', { name: /Case analysis 2/ }).click();
+    await console_.getByRole('button', { name: 'Show the next day' }).click();
+    await console_.getByRole('button', { name: 'Show the next day' }).click();
+    await expect
+      .poll(() => projector.locator('.story-days > li').count(), { timeout: 10_000 })
+      .toBe(2);
+    const first = phones[0]?.page;
+    if (!first) throw new Error('no first phone');
+    await first.getByLabel('A thought for the group').fill('B should have told the others');
+    await first.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect
+      .poll(() => projector.getByText('B should have told the others').count(), { timeout: 10_000 })
+      .toBe(1);
+    await console_.getByLabel('Show the lesson').check();
+    await expect.poll(() => projector.getByRole('heading', { name: 'The lesson' }).count()).toBe(1);
 
     for (const person of [trainer, ...phones]) expect(person.errors).toEqual([]);
     for (const person of phones) await person.context.close();

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   acceptsAnswers,
   chooseSituations,
+  explain,
   formGroups,
   newQuizRun,
   openAll,
@@ -59,9 +60,14 @@ describe('running a quiz', () => {
     expect(run.open).toEqual(['1.2']);
     run = openAll(run);
     expect(acceptsAnswers(run, '1.5')).toBe(true);
+    expect(explain(run, '1.5').explained).toEqual([]); // model answers only after the spread
     run = reveal(run, '1.5');
     expect(acceptsAnswers(run, '1.5')).toBe(false);
     expect(run.revealed).toEqual(['1.5']);
+    run = explain(run, '1.5');
+    expect(run).toMatchObject({ explained: ['1.5'], focus: '1.5' });
+    run = openAll(run);
+    expect(run.open).not.toContain('1.5'); // a revealed situation stays closed
   });
 
   it('tallies each group’s latest answer, and explains every option some group chose', () => {

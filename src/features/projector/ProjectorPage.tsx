@@ -23,15 +23,10 @@ type Props = { room?: string | null; roomKey?: string | null };
 export default function ProjectorPage({ room: linkedRoom = null, roomKey = null }: Props) {
   const library = useContentLibrary();
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
-  return (
-    <>
-      {room ? (
-        <RoomScreen library={library} room={room} />
-      ) : (
-        <AgendaScreen library={library} room={null} />
-      )}
-      <ProjectorRoom connection={room} />
-    </>
+  return room ? (
+    <RoomScreen library={library} room={room} />
+  ) : (
+    <AgendaScreen library={library} room={null} />
   );
 }
 

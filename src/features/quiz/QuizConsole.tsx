@@ -112,6 +112,18 @@ export function QuizConsole({ doc, quizCase }: Props) {
                 >
                   {t('quiz.show', { id })}
                 </button>
+                {run.revealed.includes(id) && !run.explained.includes(id) && (
+                  <button
+                    type="button"
+                    className="button--primary"
+                    onClick={() => {
+                      change(quiz.explain(run, id));
+                      showOnProjector(doc, 'quiz');
+                    }}
+                  >
+                    {t('quiz.explain', { id })}
+                  </button>
+                )}
                 {run.revealed.includes(id) ? (
                   <button type="button" onClick={() => change(quiz.hide(run, id))}>
                     {t('quiz.hide', { id })}

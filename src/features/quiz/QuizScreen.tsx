@@ -26,11 +26,12 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
   );
   const answered = tally.reduce((sum, x) => sum + x.count, 0);
   const revealed = run.revealed.includes(situation.id);
+  const explained = run.explained.includes(situation.id);
   const latest = quiz.latestPerGroup(answers.filter((a) => a.situationId === situation.id));
   return (
-    <div className="projector projector--quiz">
+    <div className={`projector projector--quiz${explained ? ' projector--explained' : ''}`}>
       <p className="projector__label">{t('case.situation', { id: situation.id })}</p>
-      <blockquote className="quiz-screen__text">{situation.text}</blockquote>
+      {!explained && <blockquote className="quiz-screen__text">{situation.text}</blockquote>}
       <ul className="quiz-screen__options">
         {tally.map((x) => {
           const option = quizCase.options.find((o) => o.key === x.option);
@@ -57,7 +58,7 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
           {t('quiz.waiting', { count: answered, total: groups.length })}
         </p>
       )}
-      {revealed && (
+      {revealed && !explained && (
         <div className="quiz-screen__reveal">
           <h2>{t('quiz.spread')}</h2>
           <ul className="quiz-screen__reasons">
@@ -73,12 +74,18 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
                 : [];
             })}
           </ul>
-          {quiz.optionsToExplain(tally).map((key) => (
-            <section key={key} className="quiz-screen__model">
-              <h2>{t('case.modelAnswerFor', { key })}</h2>
-              <p>{situation.modelAnswers[key]?.text}</p>
-            </section>
-          ))}
+        </div>
+      )}
+      {explained && (
+        <div className="quiz-screen__reveal">
+          <div className="quiz-screen__models">
+            {quiz.optionsToExplain(tally).map((key) => (
+              <section key={key} className="quiz-screen__model">
+                <h2>{t('case.modelAnswerFor', { key })}</h2>
+                <p>{situation.modelAnswers[key]?.text}</p>
+              </section>
+            ))}
+          </div>
           {situation.discussionPrompt && (
             <p className="quiz-screen__prompt">
               <strong>{t('case.discussionPrompt')}</strong> {situation.discussionPrompt}

@@ -1,0 +1,66 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { findCase } from '../../src/content/library';
+import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
+import { QuizConsole } from '../../src/features/quiz/QuizConsole';
+import { readQuizAnswers } from '../../src/sync/roomSchema';
+import { renderWithI18n } from './render';
+
+describe('running a quiz without phones', () => {
+  it('forms groups, records each group’s answer on the console and says which situation divided the room', async () => {
+    const library = await preloadContentLibrary();
+    const entry = findCase(library, 'case-analysis-1', 'en');
+    if (entry?.data.format !== 'quiz') throw new Error('case-analysis-1 is not a quiz');
+    const doc = new Y.Doc();
+    await renderWithI18n(<QuizConsole doc={doc} quizCase={entry.data} />);
+    const user = userEvent.setup();
+
+    const count = screen.getByRole('spinbutton', { name: 'Number of groups' });
+    await user.clear(count);
+    await user.type(count, '3');
+    await user.click(screen.getByRole('button', { name: 'Form the groups' }));
+    expect(screen.getAllByRole('textbox', { name: /Name of group/ })).toHaveLength(3);
+    await user.type(screen.getByRole('textbox', { name: 'Name of group 2' }), 'Lawyers');
+    await user.tab();
+
+    // Run two of the five situations.
+    for (const id of ['1.3', '1.4', '1.5']) {
+      await user.click(screen.getByRole('checkbox', { name: `Situation ${id}` }));
+    }
+    expect(screen.queryByRole('button', { name: 'Open 1.3 alone' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open 1.1 alone' }));
+
+    const situation = screen.getByRole('heading', { name: /Situation 1.1/ }).closest('li');
+    if (!situation) throw new Error('no situation row');
+    const record = within(situation);
+    await user.click(record.getByText("Record a group's answer"));
+    for (const [group, option] of [
+      ['Group 1', 'A'],
+      ['Lawyers', 'C'],
+      ['Group 3', 'A'],
+    ]) {
+      await user.selectOptions(record.getByRole('combobox', { name: 'Group' }), group);
+      await user.selectOptions(
+        record.getByRole('combobox', { name: 'Answer' }),
+        record.getByRole('option', { name: new RegExp(`^${option}:`) }),
+      );
+      await user.click(record.getByRole('button', { name: 'Record' }));
+    }
+    expect(situation).toHaveTextContent('3 of 3 groups answered');
+    expect(
+      readQuizAnswers(doc)
+        .items.map((a) => a.option)
+        .sort(),
+    ).toEqual(['A', 'A', 'C']);
+
+    const summary = screen.getByRole('table', { name: 'Which situations divided the room' });
+    expect(within(summary).getByRole('row', { name: /Situation 1.1/ })).toHaveTextContent(
+      /Divided.*67% chose the most chosen answer.*A: 2 · B: 0 · C: 1/,
+    );
+    expect(within(summary).getByRole('row', { name: /Situation 1.2/ })).toHaveTextContent(
+      'No answers yet',
+    );
+  });
+});
