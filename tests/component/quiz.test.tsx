@@ -36,11 +36,12 @@ describe('running a quiz without phones', () => {
     if (!situation) throw new Error('no situation row');
     const record = within(situation);
     await user.click(record.getByText("Record a group's answer"));
-    for (const [group, option] of [
+    const recorded: [string, string][] = [
       ['Group 1', 'A'],
       ['Lawyers', 'C'],
       ['Group 3', 'A'],
-    ]) {
+    ];
+    for (const [group, option] of recorded) {
       await user.selectOptions(record.getByRole('combobox', { name: 'Group' }), group);
       await user.selectOptions(
         record.getByRole('combobox', { name: 'Answer' }),
