@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECTOR, newPerson, useBrowser } from './harness';
@@ -114,5 +118,28 @@ describe('running the day, in a real browser', () => {
     expect([...trainer.errors, ...screen.errors]).toEqual([]);
     await screen.context.close();
     await trainer.context.close();
+  });
+
+  it('exports the day’s run sheet as a PDF with the clock times, activities and materials', async () => {
+    const { page: console_, context, errors, requests } = await newPerson(browser(), PROJECTOR);
+    await console_.goto(baseURL);
+    await planSecurityIncidents(console_);
+    await console_.getByRole('combobox', { name: 'Paper' }).selectOption('A4');
+    const [download] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name: 'Run sheet (PDF)' }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'swk-run-sheet-')), 'run-sheet.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toMatch(/9:00\s*AM–9:10\s*AM\s+Introduction \(10′\)/);
+    expect(text).toContain('Assessing and reacting to security incidents (50′)');
+    expect(text).toContain('Print-outs of the case “Case analysis 1');
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(baseURL))).toEqual([]);
+    await context.close();
   });
 });

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
@@ -110,6 +114,18 @@ describe('a case-analysis quiz answered from phones', () => {
     expect(await summary.getByRole('row', { name: /Situation 1.1/ }).textContent()).toContain(
       'Divided',
     );
+
+    // The results as a flipchart sheet: counts per option, no group names.
+    const [download] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name: 'Quiz results (PDF)' }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'swk-quiz-')), 'results.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Situation 1.1: Divided');
+    expect(text).toMatch(/A: 2 It is a security incident\./);
+    expect(text).not.toContain('Reason of group');
 
     // Case analysis 2: the story day by day, and a thought from a phone on the projector.
     await console_.getByRole('button', { name: /Case analysis 2/ }).click();

@@ -6,6 +6,7 @@ import { DayPlanner } from './DayPlanner';
 import { DaySchedule } from './DaySchedule';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { RunPanel } from './RunPanel';
+import { RunSheetExport } from './RunSheetExport';
 import { useConsoleDayModel } from './useConsoleDayModel';
 import { useNow } from './useNow';
 
@@ -34,6 +35,7 @@ export function DayShelf({ library }: { library: ContentLibrary }) {
         <RunPanel api={api} now={now} />
         <ActivityNotes model={api.model} itemKey={notesKey} />
         <MaterialsChecklist model={api.model} />
+        <RunSheetExport api={api} />
       </div>
     </div>
   );

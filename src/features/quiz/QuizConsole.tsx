@@ -4,6 +4,8 @@ import type * as Y from 'yjs';
 import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
 import { answerSituation, showOnProjector, writeQuizRun } from '../../sync/quizOperations';
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
@@ -154,6 +156,19 @@ export function QuizConsole({ doc, quizCase }: Props) {
         </button>
       )}
       <QuizSummary run={run} options={options} answers={answers} groups={groups} />
+      <PdfExportButton
+        label={t('pdf.quizResults')}
+        fileName={`quiz-results-${quizCase.id}`}
+        sheets={(direction) => [
+          quizResultsSheet(
+            quizCase.title,
+            quiz.summariseQuiz(run, options, answers, groups),
+            (key) => quizCase.options.find((o) => o.key === key)?.label ?? key,
+            t,
+            direction,
+          ),
+        ]}
+      />
     </section>
   );
 }

@@ -6,6 +6,9 @@ import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/cons
 import type { RoomConnection } from '../../sync/roomConnection';
 import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
 import { ParticipantList } from './ParticipantList';
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { incidentWallSheet } from '../../pdf/sheets';
+import type { IncidentCard } from '../../sync/roomSchema';
 import { useIncidentCards } from './useRoom';
 
 export function LiveRoomPanel() {
@@ -101,6 +104,7 @@ function OpenRoom({
         <ParticipantList connection={connection} />
         <p>{t('room.cards', { count: cards.items.length })}</p>
         {cards.dropped > 0 && <p className="note">{t('room.dropped', { count: cards.dropped })}</p>}
+        <WallExport cards={cards.items} />
         <div className="live-room__actions">
           <button type="button" onClick={() => download(exportRoom(connection))}>
             {t('room.export')}
@@ -132,6 +136,37 @@ function OpenRoom({
         )}
       </div>
     </div>
+  );
+}
+
+/** The room's cards month by month, never with their authors. */
+function WallExport({ cards }: { cards: IncidentCard[] }) {
+  const { t, i18n } = useTranslation();
+  const months = [...new Set(cards.map((card) => card.month))].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+  );
+  const label = (month: string | null) =>
+    month === null
+      ? t('pdf.notPlaced')
+      : new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric' }).format(
+          new Date(`${month}-01T12:00:00`),
+        );
+  return (
+    <PdfExportButton
+      label={t('pdf.wall')}
+      fileName="incident-wall"
+      sheets={(direction) => [
+        incidentWallSheet(
+          t('wall.heading'),
+          months.map((month) => ({
+            label: label(month),
+            cards: cards.filter((c) => c.month === month),
+          })),
+          t,
+          direction,
+        ),
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { findCase, findTemplate, type Localised } from '../../content/library';
-import type { Session } from '../../content/schema';
+import type { RolePlayCase, Session } from '../../content/schema';
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { activityStepSheets, sessionIntroSheet, threeStepsSheet } from '../../pdf/sheets';
 import type { ContentLibrary } from '../../content/validate';
 import { hoursAndMinutes } from '../../domain/agenda';
 import { ContentFrame } from '../common/ContentFrame';
@@ -19,6 +21,21 @@ export function SessionView({ session, library }: Props) {
   return (
     <ContentFrame entry={session}>
       <p className="duration">{t('session.durationLong', hoursAndMinutes(data.durationMinutes))}</p>
+      <PdfExportButton
+        label={t('pdf.flipcharts')}
+        fileName={`flipcharts-${data.id}`}
+        sheets={(direction) => {
+          const linkedPlays = data.agenda
+            .flatMap((item) => item.cases)
+            .map((id) => findCase(library, id, i18n.language)?.data)
+            .filter((c): c is RolePlayCase => c?.format === 'roleplay');
+          return [
+            sessionIntroSheet(data, t, direction),
+            ...activityStepSheets(data, direction),
+            ...linkedPlays.map((play) => threeStepsSheet(play, t, direction)),
+          ];
+        }}
+      />
       <AgendaTable agenda={data.agenda} />
       {data.timingNote && (
         <p className="note" role="note">

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contentDirection } from '../content/languages';
+import type { Sheet } from './layout';
+import { PAPER } from './layout';
+
+const PAPERS = ['A1', 'A3', 'A4', 'A1-tiled'] as const;
+type Paper = (typeof PAPERS)[number];
+const PAPER_KEY = 'swk.pdf.paper';
+
+function storedPaper(): Paper {
+  try {
+    const value = localStorage.getItem(PAPER_KEY);
+    return PAPERS.find((p) => p === value) ?? 'A4';
+  } catch {
+    return 'A4';
+  }
+}
+
+type Props = {
+  label: string;
+  fileName: string;
+  /** Built at click time, in the page's language and direction. */
+  sheets: (direction: Sheet['direction']) => Sheet[];
+};
+
+/** Exports flipchart sheets as a PDF; jsPDF and the font load on the first click. */
+export function PdfExportButton({ label, fileName, sheets }: Props) {
+  const { t, i18n } = useTranslation();
+  const [paper, setPaper] = useState<Paper>(storedPaper);
+  const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle');
+  const exportPdf = async () => {
+    setState('working');
+    try {
+      const [{ renderSheets }, { loadPdfFont }] = await Promise.all([
+        import('./render'),
+        import('./font'),
+      ]);
+      const size = paper === 'A1-tiled' ? { ...PAPER.A1, tiledA4: true } : PAPER[paper];
+      const direction = contentDirection(i18n.language);
+      const bytes = await renderSheets(
+        sheets(direction),
+        size,
+        await loadPdfFont(),
+        (page, pages) => t('pdf.page', { page, pages }),
+      );
+      download(new Blob([bytes], { type: 'application/pdf' }), `${fileName}-${paper}.pdf`);
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <div className="pdf-export">
+      <label>
+        {t('pdf.paper')}
+        <select
+          value={paper}
+          onChange={(event) => {
+            const next = PAPERS.find((p) => p === event.target.value) ?? 'A4';
+            setPaper(next);
+            try {
+              localStorage.setItem(PAPER_KEY, next);
+            } catch {
+              // the choice lasts this page only
+            }
+          }}
+        >
+          {PAPERS.map((p) => (
+            <option key={p} value={p}>
+              {t(`pdf.papers.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={state === 'working'} onClick={() => void exportPdf()}>
+        {state === 'working' ? t('pdf.working') : label}
+      </button>
+      {state === 'failed' && <p role="alert">{t('pdf.failed')}</p>}
+    </div>
+  );
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

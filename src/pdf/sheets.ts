@@ -1,0 +1,165 @@
+/**
+ * The flipchart sheets, built from content and the room's data. Pure: each
+ * returns a Sheet for the layout step. None carries a participant's identity:
+ * cards go without authors, quiz results as counts.
+ */
+import type { TFunction } from 'i18next';
+import type { RolePlayCase, Session } from '../content/schema';
+import type { SituationSummary } from '../domain/quiz';
+import type { IncidentCard } from '../sync/roomSchema';
+import type { Sheet } from './layout';
+
+type Direction = Sheet['direction'];
+
+/** The introduction flipchart the sessions ask for: objectives and structure. */
+export function sessionIntroSheet(session: Session, t: TFunction, direction: Direction): Sheet {
+  let minute = 0;
+  const structure = session.agenda
+    .filter((item) => !item.optional)
+    .map((item): [string, string] => {
+      const from = minute;
+      minute += item.minutes;
+      return [t('agenda.clock', { start: from, end: minute }), item.title];
+    });
+  return {
+    title: session.title,
+    direction,
+    blocks: [
+      { kind: 'heading', text: t('session.learningObjectives') },
+      { kind: 'bullets', items: session.learningObjectives },
+      { kind: 'heading', text: t('agenda.caption') },
+      { kind: 'rows', rows: structure },
+    ],
+  };
+}
+
+/** Every activity that has numbered steps (the drafting of a plan, the three steps) as its own sheet. */
+export function activityStepSheets(session: Session, direction: Direction): Sheet[] {
+  return session.agenda
+    .filter((item) => item.steps.length > 0)
+    .map((item) => ({
+      title: item.title,
+      subtitle: session.title,
+      direction,
+      blocks: [
+        {
+          kind: 'bullets' as const,
+          numbered: true,
+          items: item.steps.map((step) =>
+            step.detail ? `${step.title}: ${step.detail}` : step.title,
+          ),
+        },
+      ],
+    }));
+}
+
+/** The three steps for dealing with a security incident, with their questions. */
+export function threeStepsSheet(play: RolePlayCase, t: TFunction, direction: Direction): Sheet {
+  return {
+    title: t('case.threeSteps'),
+    subtitle: play.title,
+    direction,
+    blocks: play.steps.flatMap((step, index) => [
+      { kind: 'heading' as const, text: `${index + 1}. ${step.title}` },
+      { kind: 'bullets' as const, items: step.prompts },
+    ]),
+  };
+}
+
+export type RunSheetRow = {
+  clock: string;
+  title: string;
+  minutes: number;
+  materials: readonly string[];
+  notes: readonly string[];
+};
+
+/** The day's run sheet: the agenda on the clock, then what each activity needs. */
+export function runSheet(
+  title: string,
+  date: string,
+  rows: readonly RunSheetRow[],
+  materials: readonly string[],
+  t: TFunction,
+  direction: Direction,
+): Sheet {
+  return {
+    title,
+    subtitle: date,
+    direction,
+    blocks: [
+      { kind: 'heading', text: t('day.scheduleCaption') },
+      {
+        kind: 'rows',
+        rows: rows.map((row): [string, string] => [
+          row.clock,
+          `${row.title} (${t('day.minutes', { count: row.minutes })})`,
+        ]),
+      },
+      { kind: 'heading', text: t('checklist.heading') },
+      { kind: 'bullets', items: materials.length > 0 ? materials : [t('checklist.empty')] },
+      ...rows
+        .filter((row) => row.notes.length > 0)
+        .flatMap((row) => [
+          { kind: 'heading' as const, text: `${row.clock} ${row.title}` },
+          { kind: 'bullets' as const, items: row.notes },
+        ]),
+    ],
+  };
+}
+
+/** Which situations divided the room: counts only, never who answered what. */
+export function quizResultsSheet(
+  title: string,
+  summary: readonly SituationSummary[],
+  optionLabel: (key: string) => string,
+  t: TFunction,
+  direction: Direction,
+): Sheet {
+  return {
+    title,
+    subtitle: t('quiz.summary'),
+    direction,
+    blocks: summary.flatMap((s) => [
+      {
+        kind: 'heading' as const,
+        text: `${t('case.situation', { id: s.situationId })}: ${
+          s.answered === 0 ? t('quiz.noAnswers') : s.divided ? t('quiz.divided') : t('quiz.agreed')
+        }`,
+      },
+      {
+        kind: 'rows' as const,
+        rows: s.tally.map((x): [string, string] => [
+          `${x.option}: ${x.count}`,
+          optionLabel(x.option),
+        ]),
+      },
+    ]),
+  };
+}
+
+/** The incident wall, month by month; authors are never printed. */
+export function incidentWallSheet(
+  title: string,
+  months: readonly { label: string; cards: readonly IncidentCard[] }[],
+  t: TFunction,
+  direction: Direction,
+): Sheet {
+  return {
+    title,
+    direction,
+    blocks: months
+      .filter((month) => month.cards.length > 0)
+      .flatMap((month) => [
+        { kind: 'heading' as const, text: `${month.label} (${month.cards.length})` },
+        {
+          kind: 'marked' as const,
+          items: month.cards.map((card) => ({
+            text: card.text,
+            mark: card.severity,
+            label: t(`severity.${card.severity}`),
+          })),
+        },
+      ]),
+  };
+}

@@ -1,0 +1,98 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  PAPER,
+  layoutSheet,
+  tileLayout,
+  typeScale,
+  wrapText,
+  type DrawOp,
+} from '../../src/pdf/layout';
+
+/** A monospace measure: each character is half its size in points, in mm. */
+const measure = (text: string, sizePt: number) => text.length * sizePt * 0.2;
+const texts = (ops: DrawOp[]) => ops.filter((op) => op.op === 'text');
+
+describe('wrapping', () => {
+  it('breaks between words and keeps every line within the width', () => {
+    const lines = wrapText('one two three four five six seven', 20, 10, measure);
+    expect(lines).toEqual(['one two', 'three four', 'five six', 'seven']); // 10 characters a line
+    for (const line of lines) expect(measure(line, 10)).toBeLessThanOrEqual(20);
+  });
+
+  it('cuts a word longer than the line instead of letting it run off the page', () => {
+    const lines = wrapText('x'.repeat(25), 20, 10, measure);
+    expect(lines.join('')).toBe('x'.repeat(25));
+    for (const line of lines) expect(measure(line, 10)).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('a flipchart sheet', () => {
+  const long = Array.from(
+    { length: 60 },
+    (_, i) => `Point number ${i + 1} that the group must remember`,
+  );
+
+  it('scales the lettering to the paper: marker size on A1, readable on A4', () => {
+    expect(typeScale(PAPER.A1.widthMm).body).toBe(44);
+    expect(typeScale(PAPER.A4.widthMm).body).toBeCloseTo(15.6, 1);
+  });
+
+  it('continues on new pages, each with the title band and a page number, and nothing below the margin', () => {
+    const layout = layoutSheet(
+      { title: 'Objectives', direction: 'ltr', blocks: [{ kind: 'bullets', items: long }] },
+      PAPER.A4,
+      measure,
+    );
+    expect(layout.pages).toBeGreaterThan(1);
+    for (let page = 1; page <= layout.pages; page += 1) {
+      const onPage = layout.ops.filter((op) => op.page === page);
+      expect(onPage.some((op) => op.op === 'rect' && op.y === 0)).toBe(true);
+      expect(
+        texts(onPage).some((op) => op.op === 'text' && op.text === `${page} / ${layout.pages}`),
+      ).toBe(true);
+    }
+    for (const op of texts(layout.ops)) {
+      if (op.op !== 'text') continue;
+      expect(op.y).toBeLessThan(PAPER.A4.heightMm);
+      expect(op.x + measure(op.text, op.sizePt)).toBeLessThanOrEqual(PAPER.A4.widthMm);
+    }
+    const written = texts(layout.ops).map((op) => (op.op === 'text' ? op.text : ''));
+    expect(written.filter((text) => text.startsWith('Point number')).length).toBeGreaterThanOrEqual(
+      60,
+    );
+  });
+
+  it('mirrors the page for a right-to-left language: text anchored at the right margin', () => {
+    const sheet = {
+      title: 'الأهداف',
+      blocks: [{ kind: 'bullets' as const, items: ['تسجيل الحادث'] }],
+    };
+    const rtl = layoutSheet({ ...sheet, direction: 'rtl' }, PAPER.A4, measure);
+    const ltr = layoutSheet({ ...sheet, direction: 'ltr' }, PAPER.A4, measure);
+    const item = (ops: DrawOp[]) =>
+      ops.find((op) => op.op === 'text' && op.text === 'تسجيل الحادث');
+    expect(item(rtl.ops)).toMatchObject({ align: 'right' });
+    expect(item(ltr.ops)).toMatchObject({ align: 'left' });
+    const rtlItem = item(rtl.ops);
+    const ltrItem = item(ltr.ops);
+    if (rtlItem?.op !== 'text' || ltrItem?.op !== 'text') throw new Error('no item');
+    expect(rtlItem.x).toBeCloseTo(PAPER.A4.widthMm - ltrItem.x, 5);
+  });
+
+  it('tiles an A1 sheet over A4 pages with cut marks', () => {
+    const a1 = layoutSheet(
+      { title: 'Wall', direction: 'ltr', blocks: [{ kind: 'paragraph', text: 'x' }] },
+      PAPER.A1,
+      measure,
+    );
+    const tiled = tileLayout(a1);
+    expect(tiled.paper).toEqual(PAPER.A4);
+    expect(tiled.pages).toBe(a1.pages * 9); // 3 × 3 A4 sheets per A1
+    for (let page = 1; page <= tiled.pages; page += 1) {
+      expect(
+        tiled.ops.filter((op) => op.page === page && op.op === 'rule' && op.colour === 'muted'),
+      ).toHaveLength(8);
+    }
+  });
+});
