@@ -75,6 +75,7 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
 await liveRoomShots();
 await dayShots();
 await quizShots();
+await slidesShots();
 await browser.close();
 await workshop.close();
 
@@ -217,6 +218,28 @@ async function quizShots(): Promise<void> {
   await projector.screenshot({ path: 'screenshots/story-projector.png', fullPage: true });
   await firstPhone?.screenshot({ path: 'screenshots/story-phone.png', fullPage: true });
   await trainer.close();
+}
+
+/** The slides: the console's small deck with its notes, and the projector in English and Spanish. */
+async function slidesShots(): Promise<void> {
+  for (const language of ['en', 'es']) {
+    const trainer = await browser.newContext({ viewport: SIZES.projector });
+    await trainer.addInitScript(`localStorage.setItem('swk.language', '${language}')`);
+    const console_ = await trainer.newPage();
+    await console_.goto(base);
+    await console_.locator('.console__nav button').nth(1).click();
+    await console_.locator('.choices button').nth(2).click();
+    await console_.locator('.slides-panel__controls button').first().click();
+    await console_.locator('.slides-panel__controls button').last().click();
+    const projector = await trainer.newPage();
+    await projector.goto(`${base}#/screen`);
+    await projector.waitForTimeout(1_000);
+    await projector.screenshot({ path: `screenshots/slides-projector-${language}.png` });
+    await console_
+      .locator('.slides-panel')
+      .screenshot({ path: `screenshots/slides-console-${language}.png` });
+    await trainer.close();
+  }
 }
 
 console.log('screenshots written to screenshots/');

@@ -13,6 +13,8 @@ import { useQuiz } from '../quiz/useQuiz';
 import { AgendaTable } from '../sessions/AgendaTable';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { ProjectorRun } from './ProjectorRun';
+import { ProjectorSlides } from '../slides/ProjectorSlides';
+import { useSlides } from '../slides/slidesStore';
 
 type Props = { room?: string | null; roomKey?: string | null };
 
@@ -55,7 +57,12 @@ function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomCo
   const { t, i18n } = useTranslation();
   const day = useFollowedDay(room?.doc ?? null);
   const [sessionId] = useSelectedSession();
+  const [slides] = useSlides();
   const session = sessionId ? findSession(library, sessionId, i18n.language) : undefined;
+  const slidesSession = slides?.showing
+    ? findSession(library, slides.sessionId, i18n.language)
+    : undefined;
+  if (slides && slidesSession) return <ProjectorSlides session={slidesSession} state={slides} />;
   if (day && day.run.status !== 'ready') return <ProjectorRun library={library} state={day} />;
   if (session) {
     return (

@@ -10,6 +10,7 @@ import { PointList } from '../common/PointList';
 import { Section } from '../common/Section';
 import { ActivityDetails } from './ActivityDetails';
 import { AgendaTable } from './AgendaTable';
+import { SlidesPanel } from '../slides/SlidesPanel';
 
 type Props = { session: Localised<Session>; library: ContentLibrary };
 
@@ -37,6 +38,7 @@ export function SessionView({ session, library }: Props) {
         }}
       />
       <AgendaTable agenda={data.agenda} />
+      <SlidesPanel session={session} />
       {data.timingNote && (
         <p className="note" role="note">
           <strong>{t('session.timingNote')}</strong> {data.timingNote}

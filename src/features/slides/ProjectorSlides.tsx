@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contentDirection } from '../../content/languages';
+import type { Localised } from '../../content/library';
+import type { Session } from '../../content/schema';
+import { SlideDeck } from './SlideDeck';
+import { sessionSlides } from './sessionSlides';
+import { writeSlides, type SlidesState } from './slidesStore';
+
+/** The slides, full screen; the arrow keys here move the console's deck too. */
+export function ProjectorSlides({
+  session,
+  state,
+}: {
+  session: Localised<Session>;
+  state: SlidesState;
+}) {
+  const { t } = useTranslation();
+  const slides = useMemo(() => sessionSlides(session.data, t), [session, t]);
+  return (
+    <div className="projector-slides" lang={session.lang}>
+      <SlideDeck
+        slides={slides}
+        index={Math.min(state.index, slides.length - 1)}
+        onIndexChange={(index) => writeSlides({ ...state, index })}
+        direction={contentDirection(session.lang)}
+        keyboard
+        label={t('slides.deck', { title: session.data.title })}
+      />
+    </div>
+  );
+}
