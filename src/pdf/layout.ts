@@ -22,7 +22,14 @@ export type SheetBlock =
       kind: 'marked';
       items: readonly { text: string; mark: 'red' | 'yellow' | 'green'; label: string }[];
     }
-  | { kind: 'rows'; rows: readonly (readonly [string, string])[] };
+  | { kind: 'rows'; rows: readonly (readonly [string, string])[] }
+  /** A ruled table in smaller type; the header repeats on every page it spans. */
+  | {
+      kind: 'table';
+      columns: readonly string[];
+      widths?: readonly number[];
+      rows: readonly (readonly string[])[];
+    };
 
 export type Sheet = {
   title: string;
@@ -232,6 +239,71 @@ export function layoutSheet(
           y2: y,
           colour: 'rule',
         });
+      }
+    }
+    if (block.kind === 'table') {
+      const sizePt = size.body * 0.6;
+      const pad = sizePt * PT_MM * 0.4;
+      const weights = block.widths ?? block.columns.map(() => 1);
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      const widths = weights.map((w) => (w / total) * contentWidth);
+      const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
+      const cellX = (column: number) =>
+        rtl ? start - (lefts[column] ?? 0) - pad : start + (lefts[column] ?? 0) + pad;
+      const drawRow = (cells: string[][], header: boolean) => {
+        const count = Math.max(1, ...cells.map((lines) => lines.length));
+        const height = count * line(sizePt) + pad * 2;
+        if (header)
+          ops.push({ op: 'rect', page, x: margin, y, w: contentWidth, h: height, colour: 'band' });
+        cells.forEach((lines, column) =>
+          lines.forEach((text, i) =>
+            ops.push({
+              op: 'text',
+              page,
+              x: cellX(column),
+              y: y + pad + (i + 1) * line(sizePt) - line(sizePt) * 0.25,
+              text,
+              sizePt,
+              align,
+              colour: header ? 'paper' : 'ink',
+            }),
+          ),
+        );
+        y += height;
+        ops.push({
+          op: 'rule',
+          page,
+          x1: margin,
+          y1: y,
+          x2: paper.widthMm - margin,
+          y2: y,
+          colour: 'rule',
+        });
+      };
+      const wrapRow = (row: readonly string[]) =>
+        widths.map((w, column) => wrapText(row[column] ?? '', w - pad * 2, sizePt, measure));
+      const header = wrapRow(block.columns);
+      const headerHeight = Math.max(...header.map((l) => l.length)) * line(sizePt) + pad * 2;
+      ensure(headerHeight + line(sizePt) * 2);
+      drawRow(header, true);
+      for (const row of block.rows) {
+        let cells = wrapRow(row);
+        // A row taller than what is left goes on in pieces, the header repeated on each page.
+        while (cells.some((lines) => lines.length > 0)) {
+          const room = Math.floor((bottom - y - pad * 2) / line(sizePt));
+          const needed = Math.max(...cells.map((lines) => lines.length));
+          if (room < Math.min(needed, 2)) {
+            newPage();
+            drawRow(header, true);
+            continue;
+          }
+          const take = Math.min(room, needed);
+          drawRow(
+            cells.map((lines) => lines.slice(0, take)),
+            false,
+          );
+          cells = cells.map((lines) => lines.slice(take));
+        }
       }
     }
   }

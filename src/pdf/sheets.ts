@@ -4,7 +4,7 @@
  * cards go without authors, quiz results as counts.
  */
 import type { TFunction } from 'i18next';
-import type { RolePlayCase, Session } from '../content/schema';
+import type { RolePlayCase, Session, Template } from '../content/schema';
 import type { SituationSummary } from '../domain/quiz';
 import type { IncidentCard } from '../sync/roomSchema';
 import type { Sheet } from './layout';
@@ -162,4 +162,87 @@ export function incidentWallSheet(
         },
       ]),
   };
+}
+
+/** A plan table: the template's columns, with the group's measures or, before there are any, the worked example. */
+export function planTableSheet(
+  template: Template,
+  rows: readonly (readonly string[])[] | null,
+  t: TFunction,
+  direction: Direction,
+): Sheet {
+  const cell = (value: string | readonly string[] | undefined) =>
+    Array.isArray(value) ? value.join(' ') : ((value as string | undefined) ?? '');
+  const example = template.example;
+  const shown =
+    rows ?? example?.rows.map((row) => template.columns.map((c) => cell(row[c.id]))) ?? [];
+  return {
+    title: template.title,
+    subtitle: rows === null && example ? t('record.example', { title: example.title }) : undefined,
+    direction,
+    blocks: [
+      {
+        kind: 'table',
+        columns: template.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)),
+        widths: columnWeights(
+          template.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)),
+          shown,
+        ),
+        rows: shown,
+      },
+    ],
+  };
+}
+
+export type RolePlayRecord = {
+  register: { what: string; when: string; where: string; who: string; reporter: string };
+  /** Points the group agreed, per step. */
+  steps: Record<'register' | 'analyse' | 'react', readonly string[]>;
+  keyPoints: readonly string[];
+};
+
+/** The role-play's record: the registered incident and each step's points; blank, it is the form to fill. */
+export function rolePlayRecordSheet(
+  play: RolePlayCase,
+  record: RolePlayRecord | null,
+  t: TFunction,
+  direction: Direction,
+): Sheet {
+  const blank = t('record.toFill');
+  const field = (value: string | undefined) => (value && value.trim() !== '' ? value : blank);
+  return {
+    title: play.title,
+    direction,
+    blocks: [
+      { kind: 'heading', text: play.steps[0]?.title ?? '' },
+      {
+        kind: 'rows',
+        rows: (['what', 'when', 'where', 'who', 'reporter'] as const).map(
+          (key): [string, string] => [t(`record.${key}`), field(record?.register[key])],
+        ),
+      },
+      ...play.steps.slice(1).flatMap((step) => [
+        { kind: 'heading' as const, text: step.title },
+        {
+          kind: 'bullets' as const,
+          items: record?.steps[step.id].length ? record.steps[step.id] : step.prompts,
+        },
+      ]),
+      { kind: 'heading', text: t('record.keyPoints') },
+      { kind: 'bullets', items: record?.keyPoints.length ? record.keyPoints : [blank] },
+      { kind: 'paragraph', text: play.careReminder },
+    ],
+  };
+}
+
+/** Wide enough for each column's longest word, with more room where the text is long. */
+function columnWeights(headers: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return headers.map((header, column) => {
+    const texts = [header, ...rows.map((row) => row[column] ?? '')];
+    const longestWord = Math.max(
+      ...texts.flatMap((text) => text.split(/\s+/).map((word) => word.length)),
+    );
+    const average = texts.reduce((sum, text) => sum + text.length, 0) / texts.length;
+    return Math.min(14, Math.max(6, longestWord)) + Math.min(20, average * 0.15);
+  });
 }

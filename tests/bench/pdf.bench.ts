@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import i18next from 'i18next';
 import { readContentFiles } from '../../src/content/readContentFiles';
-import type { RolePlayCase } from '../../src/content/schema';
+import type { RolePlayCase, Template } from '../../src/content/schema';
 import { validateContent } from '../../src/content/validate';
 import { formGroups, newQuizRun, summariseQuiz } from '../../src/domain/quiz';
 import en from '../../src/i18n/locales/en.json';
@@ -20,6 +20,8 @@ import {
   runSheet,
   sessionIntroSheet,
   threeStepsSheet,
+  planTableSheet,
+  rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
 
 const require = createRequire(import.meta.url);
@@ -106,6 +108,18 @@ const exports: [string, Sheet[]][] = [
       ),
     ],
   ],
+  [
+    'plan-table',
+    [
+      planTableSheet(
+        library.templates.en.find((e) => e.data.id === 'security-plan-table')?.data as Template,
+        null,
+        t,
+        'ltr',
+      ),
+    ],
+  ],
+  ['role-play-record', [rolePlayRecordSheet(play, null, t, 'ltr')]],
   ['incident-wall-60-cards', [incidentWallSheet(t('wall.heading'), months, t, 'ltr')]],
 ];
 

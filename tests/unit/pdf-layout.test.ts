@@ -95,4 +95,44 @@ describe('a flipchart sheet', () => {
       ).toHaveLength(8);
     }
   });
+
+  it('lays a table out in columns, repeats its header on every page and keeps every cell inside the page', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      `Measure ${i + 1} ${'word '.repeat(i % 7)}`,
+      'Team',
+      '$0',
+    ]);
+    const layout = layoutSheet(
+      {
+        title: 'Plan',
+        direction: 'ltr',
+        blocks: [
+          {
+            kind: 'table',
+            columns: ['Security measures', 'Responsibilities', 'Costs'],
+            widths: [3, 1, 1],
+            rows,
+          },
+        ],
+      },
+      PAPER.A4,
+      measure,
+    );
+    expect(layout.pages).toBeGreaterThan(1);
+    for (let page = 1; page <= layout.pages; page += 1) {
+      expect(
+        layout.ops.some(
+          (op) =>
+            op.page === page && op.op === 'text' && op.text === 'Costs' && op.colour === 'paper',
+        ),
+      ).toBe(true);
+    }
+    const cells = layout.ops.filter((op) => op.op === 'text' && op.text.startsWith('Measure'));
+    expect(cells).toHaveLength(40);
+    for (const op of layout.ops) {
+      if (op.op !== 'text') continue;
+      expect(op.y).toBeLessThan(PAPER.A4.heightMm);
+      expect(op.x + measure(op.text, op.sizePt)).toBeLessThanOrEqual(PAPER.A4.widthMm);
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/content/readContentFiles';
-import type { ContentLanguage, RolePlayCase, Session } from '../../src/content/schema';
+import type { ContentLanguage, RolePlayCase, Session, Template } from '../../src/content/schema';
 import { validateContent } from '../../src/content/validate';
 import { formGroups, newQuizRun, summariseQuiz } from '../../src/domain/quiz';
 import ar from '../../src/i18n/locales/ar.json';
@@ -22,6 +22,8 @@ import {
   runSheet,
   sessionIntroSheet,
   threeStepsSheet,
+  planTableSheet,
+  rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
 
 const require = createRequire(import.meta.url);
@@ -105,6 +107,16 @@ async function everySheet(lang: 'en' | 'es' | 'ar'): Promise<Sheet[]> {
       direction,
     ),
     quizResultsSheet('Case analysis 1', summary, (key) => `option ${key}`, t, direction),
+    planTableSheet(
+      (
+        library.templates[contentLang].find((e) => e.data.id === 'security-plan-table') ??
+        library.templates.en.find((e) => e.data.id === 'security-plan-table')
+      )?.data as Template,
+      null,
+      t,
+      direction,
+    ),
+    rolePlayRecordSheet(play, null, t, direction),
     incidentWallSheet(
       t('wall.heading'),
       [
@@ -156,6 +168,7 @@ describe('flipchart PDFs, rendered and read back with poppler', () => {
         if (name !== 'tiled') {
           expect(text).toContain(objectives);
           expect(text).toContain('Office door photographed');
+          expect(text).toMatch(/\$200|200 \$/); // the plan table's worked example, cost column
         }
         expect(text).not.toContain('Should never be printed');
       }

@@ -1,3 +1,5 @@
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { rolePlayRecordSheet } from '../../pdf/sheets';
 import { useTranslation } from 'react-i18next';
 import type { Localised } from '../../content/library';
 import type { Case, NarrativeCase, QuizCase, RolePlayCase, TimelineCase } from '../../content/schema';
@@ -120,6 +122,11 @@ function RolePlayDetails({ play }: { play: RolePlayCase }) {
   return (
     <>
       <p className="duration">{t('case.minutes', { count: play.minutes })}</p>
+      <PdfExportButton
+        label={t('pdf.rolePlayRecord')}
+        fileName={`${play.id}-record`}
+        sheets={(direction) => [rolePlayRecordSheet(play, null, t, direction)]}
+      />
       <Section heading={t('case.story')}>
         <p>{play.story}</p>
       </Section>

@@ -1,3 +1,5 @@
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { planTableSheet } from '../../pdf/sheets';
 import { useTranslation } from 'react-i18next';
 import type { Localised } from '../../content/library';
 import type { Template } from '../../content/schema';
@@ -10,6 +12,11 @@ export function TemplateView({ entry }: { entry: Localised<Template> }) {
   const data = entry.data;
   return (
     <ContentFrame entry={entry}>
+      <PdfExportButton
+        label={t('pdf.table')}
+        fileName={data.id}
+        sheets={(direction) => [planTableSheet(data, null, t, direction)]}
+      />
       {data.fields.length > 0 && (
         <Section heading={t('template.fields')}>
           <dl>
