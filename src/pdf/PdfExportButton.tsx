@@ -11,9 +11,9 @@ const PAPER_KEY = 'swk.pdf.paper';
 function storedPaper(): Paper {
   try {
     const value = localStorage.getItem(PAPER_KEY);
-    return PAPERS.find((p) => p === value) ?? 'A4';
+    return PAPERS.find((p) => p === value) ?? 'A1';
   } catch {
-    return 'A4';
+    return 'A1'; // the flipchart itself
   }
 }
 

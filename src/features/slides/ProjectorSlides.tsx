@@ -15,7 +15,7 @@ export function ProjectorSlides({
   session: Localised<Session>;
   state: SlidesState;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const slides = useMemo(() => sessionSlides(session.data, t), [session, t]);
   return (
     <div className="projector-slides" lang={session.lang}>
@@ -23,7 +23,8 @@ export function ProjectorSlides({
         slides={slides}
         index={Math.min(state.index, slides.length - 1)}
         onIndexChange={(index) => writeSlides({ ...state, index })}
-        direction={contentDirection(session.lang)}
+        // The deck's headings are in the screen's language: it sets the direction.
+        direction={contentDirection(i18n.language)}
         keyboard
         label={t('slides.deck', { title: session.data.title })}
       />

@@ -12,7 +12,7 @@ import { useSlides } from './slidesStore';
 
 /** The session's slides on the console: drive them, see the notes the room does not. */
 export function SlidesPanel({ session }: { session: Localised<Session> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const room = useConsoleRoom();
   const slides = useMemo(() => sessionSlides(session.data, t), [session, t]);
   const [state, setState] = useSlides();
@@ -55,7 +55,8 @@ export function SlidesPanel({ session }: { session: Localised<Session> }) {
           slides={slides}
           index={index}
           onIndexChange={go}
-          direction={contentDirection(session.lang)}
+          // The deck's headings are in the screen's language: it sets the direction.
+          direction={contentDirection(i18n.language)}
           keyboard={false}
           label={t('slides.deck', { title: session.data.title })}
         />
