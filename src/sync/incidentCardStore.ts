@@ -12,7 +12,7 @@ function storeFor(doc: Y.Doc): CardStore {
   let store = stores.get(doc);
   if (!store) {
     const created: CardStore = { current: readIncidentCards(doc), listeners: new Set() };
-    cardsMap(doc).observe(() => {
+    cardsMap(doc).observeDeep(() => {
       created.current = readIncidentCards(doc);
       created.listeners.forEach((listener) => listener());
     });

@@ -3,15 +3,22 @@
  * changed by replacing its record under the same key, never by delete and
  * re-insert, so concurrent edits cannot duplicate it (STYLE.md).
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from './limits';
 import { randomToken } from './roomId';
 import {
+  ROOM_MAPS,
+  cardLinkKey,
+  cardLinkSchema,
+  cardValue,
   cardsMap,
   incidentCardSchema,
+  insightSchema,
   metaMap,
+  wallSettingsSchema,
   type IncidentCard,
   type Severity,
+  type WallSettings,
 } from './roomSchema';
 
 export type NewCard = { text: string; severity: Severity; author?: string | null };
@@ -28,17 +35,71 @@ export function addIncidentCard(
   if (text.length === 0) throw new CardRejected('empty');
   if (text.length > CARD_TEXT_MAX_CHARS) throw new CardRejected('too-long');
   const author = input.author?.trim().slice(0, NICKNAME_MAX_CHARS) || null;
-  const card = incidentCardSchema.parse({
-    id: randomToken(12),
-    text,
-    severity: input.severity,
-    month: null,
-    author,
-    device,
-    createdAt: now,
-  });
-  doc.transact(() => cardsMap(doc).set(card.id, card));
+  const card: IncidentCard = {
+    ...incidentCardSchema.parse({
+      id: randomToken(12),
+      text,
+      severity: input.severity,
+      month: null,
+      author,
+      device,
+      createdAt: now,
+    }),
+    reclassified: false,
+    note: null,
+    hidden: false,
+  };
+  doc.transact(() => cardsMap(doc).set(card.id, new Y.Map(Object.entries(card))));
   return card;
+}
+
+export type CardChange = Partial<
+  Pick<IncidentCard, 'text' | 'severity' | 'month' | 'reclassified' | 'note' | 'hidden'>
+>;
+
+/**
+ * Changes a card's fields in place: a move sets its month, a reclassification
+ * its severity. Two people moving the same card at once end with it in one
+ * month everywhere; a move and a reclassification made at once both land.
+ */
+export function changeIncidentCard(doc: Y.Doc, id: string, change: CardChange): void {
+  const checked = incidentCardSchema.safeParse({
+    ...(cardValue(cardsMap(doc).get(id)) as object),
+    ...change,
+  });
+  if (!checked.success) throw new CardRejected('invalid');
+  doc.transact(() => {
+    const held = cardsMap(doc).get(id);
+    const fields: Y.Map<unknown> =
+      held instanceof Y.Map
+        ? (held as Y.Map<unknown>)
+        : new Y.Map<unknown>(Object.entries(checked.data as Record<string, unknown>));
+    if (!(held instanceof Y.Map)) cardsMap(doc).set(id, fields); // an older plain record becomes fields once
+    for (const [key, value] of Object.entries(change)) fields.set(key, value);
+  });
+}
+
+export function linkCards(doc: Y.Doc, a: string, b: string, now = Date.now()): void {
+  if (a === b) return;
+  const link = cardLinkSchema.parse({ a: a < b ? a : b, b: a < b ? b : a, createdAt: now });
+  doc.transact(() => doc.getMap(ROOM_MAPS.cardLinks).set(cardLinkKey(a, b), link));
+}
+
+export function unlinkCards(doc: Y.Doc, a: string, b: string): void {
+  doc.transact(() => doc.getMap(ROOM_MAPS.cardLinks).delete(cardLinkKey(a, b)));
+}
+
+export function addInsight(doc: Y.Doc, text: string, now = Date.now()): void {
+  const insight = insightSchema.parse({ id: randomToken(12), text: text.trim(), createdAt: now });
+  doc.transact(() => doc.getMap(ROOM_MAPS.insights).set(insight.id, insight));
+}
+
+export function removeInsight(doc: Y.Doc, id: string): void {
+  doc.transact(() => doc.getMap(ROOM_MAPS.insights).delete(id));
+}
+
+export function setWallSettings(doc: Y.Doc, settings: WallSettings): void {
+  doc.transact(() => metaMap(doc).set('wall', wallSettingsSchema.parse(settings)));
 }
 
 export function withdrawIncidentCard(doc: Y.Doc, id: string): void {

@@ -4,7 +4,7 @@
  * is dropped and counted, never shown.
  */
 import * as z from 'zod/mini';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   ANSWER_JUSTIFICATION_MAX_CHARS,
   QUIZ_GROUPS_MAX,
@@ -30,8 +30,30 @@ export const incidentCardSchema = z.object({
   /** A random id of the writing device, never its person: lets a phone find its own cards. */
   device: tokenSchema,
   createdAt: z.number().check(z.int(), z.nonnegative()),
+  /** The facilitator changed the severity; the author's phone says so. */
+  reclassified: z.optional(z.boolean()),
+  /** The facilitator's note on the card. */
+  note: z.optional(z.nullable(z.string().check(z.maxLength(CARD_TEXT_MAX_CHARS)))),
+  /** Hidden from the wall at its author's request; still in the author's own list. */
+  hidden: z.optional(z.boolean()),
 });
-export type IncidentCard = z.infer<typeof incidentCardSchema>;
+type IncidentCardRecord = z.infer<typeof incidentCardSchema>;
+export type IncidentCard = Required<IncidentCardRecord>;
+
+/** Records written before a field existed read as its default. */
+function withDefaults(card: IncidentCardRecord): IncidentCard {
+  return {
+    ...card,
+    reclassified: card.reclassified ?? false,
+    note: card.note ?? null,
+    hidden: card.hidden ?? false,
+  };
+}
+
+/** A card is a map of fields (so a move and a reclassification made at once both land); older ones are plain records. */
+export function cardValue(value: unknown): unknown {
+  return value instanceof Y.Map ? value.toJSON() : value;
+}
 
 export const roomMetaSchema = z.object({
   createdAt: z.number(),
@@ -48,6 +70,8 @@ export const ROOM_MAPS = {
   quizGroups: 'quizGroups',
   quizAnswers: 'quizAnswers',
   thoughts: 'thoughts',
+  cardLinks: 'cardLinks',
+  insights: 'wallInsights',
 } as const;
 
 export function cardsMap(doc: Y.Doc): Y.Map<unknown> {
@@ -69,8 +93,8 @@ export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
   const valid: IncidentCard[] = [];
   let dropped = 0;
   cardsMap(doc).forEach((value, key) => {
-    const parsed = incidentCardSchema.safeParse(value);
-    if (parsed.success && parsed.data.id === key) valid.push(parsed.data);
+    const parsed = incidentCardSchema.safeParse(cardValue(value));
+    if (parsed.success && parsed.data.id === key) valid.push(withDefaults(parsed.data));
     else dropped += 1;
   });
   valid.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -270,4 +294,49 @@ function readValid<T>(
     else dropped += 1;
   });
   return { items, dropped };
+}
+
+/**
+ * The incident timeline around the cards: links the group sees between
+ * incidents, the insights it draws, and the wall's settings.
+ */
+export const cardLinkSchema = z.object({ a: tokenSchema, b: tokenSchema, createdAt: z.number() });
+export type CardLink = z.infer<typeof cardLinkSchema>;
+
+export function cardLinkKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Links between cards that are both still on the wall. */
+export function readCardLinks(doc: Y.Doc, cardIds: ReadonlySet<string>): Validated<CardLink> {
+  const { items, dropped } = readValid(doc.getMap(ROOM_MAPS.cardLinks), cardLinkSchema, (l) =>
+    cardLinkKey(l.a, l.b),
+  );
+  const kept = items.filter((l) => l.a !== l.b && cardIds.has(l.a) && cardIds.has(l.b));
+  return { items: kept, dropped: dropped + items.length - kept.length };
+}
+
+export const insightSchema = z.object({
+  id: tokenSchema,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CARD_TEXT_MAX_CHARS)),
+  createdAt: z.number(),
+});
+export type Insight = z.infer<typeof insightSchema>;
+
+export function readInsights(doc: Y.Doc): Validated<Insight> {
+  const result = readValid(doc.getMap(ROOM_MAPS.insights), insightSchema, (i) => i.id);
+  result.items.sort((x, y) => x.createdAt - y.createdAt);
+  return result;
+}
+
+export const wallSettingsSchema = z.object({
+  locked: z.boolean(),
+  /** A calendar year, or null for the last twelve months. */
+  year: z.nullable(z.number().check(z.int(), z.gte(2000), z.lte(2100))),
+});
+export type WallSettings = z.infer<typeof wallSettingsSchema>;
+
+export function readWallSettings(doc: Y.Doc): WallSettings {
+  const parsed = wallSettingsSchema.safeParse(doc.getMap(ROOM_MAPS.meta).get('wall'));
+  return parsed.success ? parsed.data : { locked: false, year: null };
 }

@@ -61,6 +61,9 @@ const months = Array.from({ length: 12 }, (_, m) => ({
     author: null,
     device: 'bench-device',
     createdAt: 1,
+    reclassified: false,
+    note: null,
+    hidden: false,
   })),
 }));
 

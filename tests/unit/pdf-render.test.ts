@@ -85,6 +85,9 @@ async function everySheet(lang: 'en' | 'es' | 'ar'): Promise<Sheet[]> {
     author: 'Should never be printed',
     device: 'device-aaaa',
     createdAt: 1,
+    reclassified: false,
+    note: null,
+    hidden: false,
   });
   return [
     sessionIntroSheet(incidents, t, direction),
