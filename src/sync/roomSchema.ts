@@ -333,10 +333,12 @@ export const wallSettingsSchema = z.object({
   locked: z.boolean(),
   /** A calendar year, or null for the last twelve months. */
   year: z.nullable(z.number().check(z.int(), z.gte(2000), z.lte(2100))),
+  /** The severities the wall shows: the facilitator's filter. */
+  shown: z.optional(z.array(z.enum(SEVERITIES)).check(z.maxLength(3))),
 });
 export type WallSettings = z.infer<typeof wallSettingsSchema>;
 
 export function readWallSettings(doc: Y.Doc): WallSettings {
   const parsed = wallSettingsSchema.safeParse(doc.getMap(ROOM_MAPS.meta).get('wall'));
-  return parsed.success ? parsed.data : { locked: false, year: null };
+  return parsed.success ? parsed.data : { locked: false, year: null, shown: [...SEVERITIES] };
 }

@@ -28,9 +28,13 @@ export type Person = { context: BrowserContext; page: Page; requests: string[]; 
 export async function newPerson(
   browser: Browser,
   viewport = PROJECTOR,
-  options: { locale?: string } = {},
+  options: { locale?: string; touch?: boolean } = {},
 ): Promise<Person> {
-  const context = await browser.newContext({ viewport, locale: options.locale ?? 'en-GB' });
+  const context = await browser.newContext({
+    viewport,
+    locale: options.locale ?? 'en-GB',
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

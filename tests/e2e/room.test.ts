@@ -63,12 +63,12 @@ describe('a live room across devices', () => {
     for (const p of phones)
       await expect.poll(() => wallCount(p.page), { timeout: 15_000 }).toContain('1');
     await expect
-      .poll(() => projector.getByRole('region', { name: 'Incident cards' }).textContent(), {
+      .poll(() => projector.getByRole('region', { name: 'Incidents of the year' }).textContent(), {
         timeout: 15_000,
       })
       .toContain('Followed from the office to the bus stop');
     await expect
-      .poll(() => projector.locator('.cards--wall .card').first().textContent())
+      .poll(() => projector.locator('.wall-card').first().textContent())
       .toContain('Red: serious');
 
     // A phone that reloads mid-session loses nothing: same room, its own cards still its own.
@@ -100,7 +100,7 @@ describe('a live room across devices', () => {
     await expect.poll(() => wallCount(relayed.page), { timeout: 15_000 }).toContain('1');
     await writeCard(relayed.page, 'Van with no number plates outside', 'Yellow');
     await expect
-      .poll(() => projector.getByRole('region', { name: 'Incident cards' }).textContent(), {
+      .poll(() => projector.getByRole('region', { name: 'Incidents of the year' }).textContent(), {
         timeout: 15_000,
       })
       .toContain('Van with no number plates outside');

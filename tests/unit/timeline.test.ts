@@ -159,7 +159,7 @@ describe('cards moved by several people at once', () => {
         for (const o of ops) {
           const doc = docs[o.peer] as Y.Doc;
           const ids = readIncidentCards(doc).items.map((c) => c.id);
-          const chosen = ids[o.pick % Math.max(1, ids.length)];
+          const chosen = 'pick' in o ? ids[o.pick % Math.max(1, ids.length)] : undefined;
           if (o.kind === 'add')
             addIncidentCard(doc, `device-${o.peer}aaaa`, {
               text: 'An incident',

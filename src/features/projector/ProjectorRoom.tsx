@@ -1,7 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useMemo, useSyncExternalStore } from 'react';
 import { storedRoom, type RoomCredentials } from '../../sync/consoleRoom';
 import { openRoomConnection, type RoomConnection } from '../../sync/roomConnection';
-import { IncidentWall } from '../room/IncidentWall';
+const ProjectorTimeline = lazy(() => import('../timeline/ProjectorTimeline'));
 
 function subscribeToStorage(onChange: () => void): () => void {
   window.addEventListener('storage', onChange);
@@ -32,8 +32,8 @@ export function useProjectorRoom(linked: RoomCredentials | null): RoomConnection
 export function ProjectorRoom({ connection }: { connection: RoomConnection | null }) {
   if (!connection) return null;
   return (
-    <div className="projector projector--wall">
-      <IncidentWall doc={connection.doc} />
-    </div>
+    <Suspense fallback={null}>
+      <ProjectorTimeline doc={connection.doc} />
+    </Suspense>
   );
 }

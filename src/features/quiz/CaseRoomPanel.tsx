@@ -4,12 +4,13 @@ import { startNewRoom } from '../../sync/consoleRoom';
 import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
 import { NarrativeConsole } from './NarrativeConsole';
 import { QuizConsole } from './QuizConsole';
+import { TimelineConsole } from '../timeline/TimelineConsole';
 
 /** Above a quiz or a story: running it with the room, phones or not. */
 export function CaseRoomPanel({ data }: { data: Case }) {
   const { t } = useTranslation();
   const room = useConsoleRoom();
-  if (data.format !== 'quiz' && data.format !== 'narrative') return null;
+  if (data.format === 'roleplay') return null;
   if (!room) {
     return (
       <section className="quiz-console" aria-labelledby="case-room-heading">
@@ -25,6 +26,7 @@ export function CaseRoomPanel({ data }: { data: Case }) {
       </section>
     );
   }
+  if (data.format === 'timeline') return <TimelineConsole doc={room.doc} />;
   return data.format === 'quiz' ? (
     <QuizConsole doc={room.doc} quizCase={data} />
   ) : (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from '../../sync/limits';
 import {
@@ -8,10 +8,12 @@ import {
 } from '../../sync/roomConnection';
 import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
 import { randomToken } from '../../sync/roomId';
-import { addIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
+import { addIncidentCard } from '../../sync/roomOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
-import { IncidentCardItem } from './IncidentCardItem';
 import { PhoneActivity } from '../quiz/PhoneActivity';
+
+// Placing cards on the year needs drag and drop: loaded once the phone has a card.
+const PhoneCards = lazy(() => import('../timeline/PhoneCards'));
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
@@ -172,15 +174,9 @@ function CardWriter({ doc, device, onNickname }: WriterProps) {
         {mine.length === 0 ? (
           <p>{t('phone.noCards')}</p>
         ) : (
-          <ul className="cards">
-            {mine.map((card) => (
-              <IncidentCardItem key={card.id} card={card}>
-                <button type="button" onClick={() => withdrawIncidentCard(doc, card.id)}>
-                  {t('phone.withdraw')}
-                </button>
-              </IncidentCardItem>
-            ))}
-          </ul>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <PhoneCards doc={doc} cards={mine} allCards={items} />
+          </Suspense>
         )}
       </section>
     </>

@@ -1,0 +1,304 @@
+import { DndContext, type DragEndEvent } from '@dnd-kit/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { incidentRegisterCsv, wallColumns, wallMonths, type Severity } from '../../domain/timeline';
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { incidentWallSheet } from '../../pdf/sheets';
+import {
+  addInsight,
+  changeIncidentCard,
+  linkCards,
+  removeInsight,
+  setWallSettings,
+  unlinkCards,
+} from '../../sync/roomOperations';
+import { SEVERITIES, type CardLink, type IncidentCard } from '../../sync/roomSchema';
+import { TimelineWall } from './TimelineWall';
+import { monthLabel, useCardDrag } from './useCardDrag';
+import { useTimeline } from './useTimeline';
+import { useWallSettings } from './useWall';
+
+/** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
+export function TimelineConsole({ doc }: { doc: Y.Doc }) {
+  const { t, i18n } = useTranslation();
+  const { cards, links, insights } = useTimeline(doc);
+  const settings = useWallSettings(doc);
+  const shown = new Set<Severity>(settings.shown ?? SEVERITIES);
+  const months = wallMonths(new Date(), settings.year);
+  const drag = useCardDrag({
+    card: (id) => cards.find((c) => c.id === id)?.text ?? '',
+    month: (id) =>
+      id === 'unplaced' ? t('timeline.notPlaced') : monthLabel(id, i18n.language, 'long'),
+  });
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (over)
+      changeIncidentCard(doc, String(active.id), {
+        month: over.id === 'unplaced' ? null : String(over.id),
+      });
+  };
+  const thisYear = new Date().getFullYear();
+  return (
+    <section className="timeline-console" aria-labelledby="timeline-console-heading">
+      <h2 id="timeline-console-heading">{t('timeline.console')}</h2>
+      <div className="timeline-console__settings">
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.locked}
+            onChange={(event) =>
+              setWallSettings(doc, { ...settings, locked: event.target.checked })
+            }
+          />
+          {t('timeline.lock')}
+        </label>
+        <label>
+          {t('timeline.year')}
+          <select
+            value={settings.year ?? ''}
+            onChange={(event) =>
+              setWallSettings(doc, {
+                ...settings,
+                year: event.target.value ? Number(event.target.value) : null,
+              })
+            }
+          >
+            <option value="">{t('timeline.lastTwelve')}</option>
+            {[thisYear, thisYear - 1, thisYear - 2].map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('timeline.filter')}</legend>
+          {SEVERITIES.map((s) => (
+            <label key={s}>
+              <input
+                type="checkbox"
+                checked={shown.has(s)}
+                onChange={(event) =>
+                  setWallSettings(doc, {
+                    ...settings,
+                    shown: SEVERITIES.filter((x) =>
+                      x === s ? event.target.checked : shown.has(x),
+                    ),
+                  })
+                }
+              />
+              {t(`severity.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <DndContext
+        sensors={drag.sensors}
+        collisionDetection={drag.collisionDetection}
+        accessibility={drag.accessibility}
+        onDragEnd={onDragEnd}
+      >
+        <TimelineWall
+          cards={cards}
+          links={links}
+          months={months}
+          shown={shown}
+          draggable
+          cardControls={(card) => (
+            <CardControls doc={doc} card={card} cards={cards} links={links} />
+          )}
+        />
+      </DndContext>
+      <Insights doc={doc} insights={insights} />
+      <div className="timeline-console__exports">
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              incidentRegisterCsv(
+                cards,
+                {
+                  month: t('timeline.csvMonth'),
+                  severity: t('timeline.csvSeverity'),
+                  incident: t('timeline.csvIncident'),
+                  note: t('timeline.csvNote'),
+                  author: t('timeline.csvAuthor'),
+                },
+                (s) => t(`severity.${s}`),
+              ),
+            )
+          }
+        >
+          {t('timeline.csv')}
+        </button>
+        <PdfExportButton
+          label={t('pdf.wall')}
+          fileName="incident-wall"
+          sheets={(direction) => {
+            const wall = wallColumns(cards, months, shown);
+            return [
+              incidentWallSheet(
+                t('timeline.wallHeading'),
+                [
+                  ...wall.columns.map((c) => ({
+                    label: monthLabel(c.month, i18n.language, 'long'),
+                    cards: c.cards,
+                  })),
+                  { label: t('timeline.notPlaced'), cards: wall.unplaced },
+                ],
+                t,
+                direction,
+              ),
+            ];
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+function CardControls({
+  doc,
+  card,
+  cards,
+  links,
+}: {
+  doc: Y.Doc;
+  card: IncidentCard;
+  cards: IncidentCard[];
+  links: CardLink[];
+}) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState<string | null>(null);
+  const linked = links
+    .filter((l) => l.a === card.id || l.b === card.id)
+    .map((l) => (l.a === card.id ? l.b : l.a));
+  return (
+    <details className="wall-card__controls">
+      <summary>{t('timeline.edit')}</summary>
+      <label>
+        {t('timeline.reclassify', { text: card.text })}
+        <select
+          value={card.severity}
+          onChange={(event) =>
+            changeIncidentCard(doc, card.id, {
+              severity: event.target.value as Severity,
+              reclassified: true,
+            })
+          }
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('timeline.note', { text: card.text })}
+        <input
+          type="text"
+          maxLength={280}
+          value={note ?? card.note ?? ''}
+          onChange={(event) => setNote(event.target.value)}
+          onBlur={() => {
+            if (note !== null) changeIncidentCard(doc, card.id, { note: note.trim() || null });
+            setNote(null);
+          }}
+        />
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={card.hidden}
+          onChange={(event) => changeIncidentCard(doc, card.id, { hidden: event.target.checked })}
+        />
+        {t('timeline.hide', { text: card.text })}
+      </label>
+      <label>
+        {t('timeline.linkWith', { text: card.text })}
+        <select
+          value=""
+          onChange={(event) => event.target.value && linkCards(doc, card.id, event.target.value)}
+        >
+          <option value="">{t('timeline.noLink')}</option>
+          {cards
+            .filter((c) => c.id !== card.id && !linked.includes(c.id))
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.text}
+              </option>
+            ))}
+        </select>
+      </label>
+      {linked.length > 0 && (
+        <ul className="wall-card__links">
+          {linked.map((id) => (
+            <li key={id}>
+              {cards.find((c) => c.id === id)?.text}{' '}
+              <button
+                type="button"
+                className="button--quiet"
+                onClick={() => unlinkCards(doc, card.id, id)}
+              >
+                {t('timeline.removeInsight')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+function Insights({ doc, insights }: { doc: Y.Doc; insights: { id: string; text: string }[] }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  return (
+    <section aria-labelledby="insights-heading" className="insights">
+      <h3 id="insights-heading">{t('timeline.insights')}</h3>
+      <ul>
+        {insights.map((insight) => (
+          <li key={insight.id}>
+            {insight.text}{' '}
+            <button
+              type="button"
+              className="button--quiet"
+              onClick={() => removeInsight(doc, insight.id)}
+            >
+              {t('timeline.removeInsight')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (text.trim() === '') return;
+          addInsight(doc, text);
+          setText('');
+        }}
+      >
+        <label>
+          {t('timeline.insightText')}
+          <input
+            type="text"
+            maxLength={280}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+        <button type="submit">{t('timeline.addInsight')}</button>
+      </form>
+    </section>
+  );
+}
+
+function download(text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = `incident-register-${new Date().toISOString().slice(0, 10)}.csv`;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

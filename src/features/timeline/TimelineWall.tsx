@@ -1,0 +1,180 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wallColumns, type Severity } from '../../domain/timeline';
+import type { CardLink, IncidentCard } from '../../sync/roomSchema';
+import { monthLabel } from './useCardDrag';
+
+type Props = {
+  cards: IncidentCard[];
+  links: CardLink[];
+  months: string[];
+  shown: ReadonlySet<Severity>;
+  /** On the console, each card can be dragged and carries the facilitator's controls. */
+  draggable?: boolean;
+  cardControls?: (card: IncidentCard) => ReactNode;
+};
+
+/**
+ * Twelve months across the screen, each card in its month in the order it was
+ * written (a new card joins the end of its month; nothing shifts under a
+ * reader's eyes), counts per month, and lines between linked cards.
+ */
+export function TimelineWall({
+  cards,
+  links,
+  months,
+  shown,
+  draggable = false,
+  cardControls,
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const wall = wallColumns(cards, months, shown);
+  const frame = useRef<HTMLDivElement>(null);
+  const lines = useLinkLines(frame, links, cards);
+  return (
+    <div className="timeline" ref={frame}>
+      <ol className="timeline__months">
+        {wall.columns.map((column) => (
+          <MonthColumn key={column.month} id={column.month} droppable={draggable}>
+            <h3 className="timeline__month">
+              {monthLabel(column.month, i18n.language)}
+              <span className="timeline__counts" aria-label={t('timeline.counts', column.counts)}>
+                {(['red', 'yellow', 'green'] as const).map((s) =>
+                  column.counts[s] > 0 ? (
+                    <span key={s} className={`count count--${s}`}>
+                      {column.counts[s]}
+                    </span>
+                  ) : null,
+                )}
+              </span>
+            </h3>
+            <ul className="timeline__cards">
+              {column.cards.map((card) => (
+                <WallCard key={card.id} card={card} draggable={draggable}>
+                  {cardControls?.(card)}
+                </WallCard>
+              ))}
+            </ul>
+          </MonthColumn>
+        ))}
+      </ol>
+      <svg className="timeline__links" aria-hidden="true">
+        {lines.map((line) => (
+          <line key={line.key} x1={line.x1} y1={line.y1} x2={line.x2} y2={line.y2} />
+        ))}
+      </svg>
+      {(wall.unplaced.length > 0 || draggable) && (
+        <MonthColumn id="unplaced" droppable={draggable} className="timeline__unplaced">
+          <h3 className="timeline__month">
+            {t('timeline.unplaced', { count: wall.unplaced.length })}
+          </h3>
+          <ul className="timeline__cards timeline__cards--row">
+            {wall.unplaced.map((card) => (
+              <WallCard key={card.id} card={card} draggable={draggable}>
+                {cardControls?.(card)}
+              </WallCard>
+            ))}
+          </ul>
+        </MonthColumn>
+      )}
+    </div>
+  );
+}
+
+function MonthColumn(props: {
+  id: string;
+  droppable: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: props.id, disabled: !props.droppable });
+  const Tag = props.className ? 'div' : 'li';
+  return (
+    <Tag
+      ref={setNodeRef}
+      className={`${props.className ?? 'timeline__column'}${isOver ? ' timeline__column--over' : ''}`}
+    >
+      {props.children}
+    </Tag>
+  );
+}
+
+function WallCard({
+  card,
+  draggable,
+  children,
+}: {
+  card: IncidentCard;
+  draggable: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: card.id,
+    disabled: !draggable,
+  });
+  const style = transform
+    ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` }
+    : undefined;
+  return (
+    <li
+      ref={setNodeRef}
+      style={style}
+      data-card-id={card.id}
+      className={`wall-card severity--${card.severity}${isDragging ? ' card--dragging' : ''}`}
+    >
+      {draggable && (
+        <button
+          type="button"
+          className="card__handle"
+          aria-label={t('timeline.moveCard', { text: card.text })}
+          {...attributes}
+          {...listeners}
+        >
+          <span aria-hidden="true">{'⠿'}</span>
+        </button>
+      )}
+      <span className="wall-card__severity">{t(`severity.${card.severity}`)}</span>
+      <span className="wall-card__text">{card.text}</span>
+      {card.note && <span className="wall-card__note">{card.note}</span>}
+      {children}
+    </li>
+  );
+}
+
+type Line = { key: string; x1: number; y1: number; x2: number; y2: number };
+
+/** Where to draw each link: measured after layout, again when the wall resizes. */
+function useLinkLines(
+  frame: React.RefObject<HTMLDivElement | null>,
+  links: CardLink[],
+  cards: IncidentCard[],
+): Line[] {
+  const [lines, setLines] = useState<Line[]>([]);
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const measure = () => {
+      const origin = element.getBoundingClientRect();
+      const centre = (id: string) => {
+        const node = element.querySelector(`[data-card-id="${CSS.escape(id)}"]`);
+        if (!node) return null;
+        const r = node.getBoundingClientRect();
+        return { x: r.left - origin.left + r.width / 2, y: r.top - origin.top + r.height / 2 };
+      };
+      const next: Line[] = [];
+      for (const link of links) {
+        const a = centre(link.a);
+        const b = centre(link.b);
+        if (a && b) next.push({ key: `${link.a}|${link.b}`, x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+      }
+      setLines((held) => (JSON.stringify(held) === JSON.stringify(next) ? held : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [frame, links, cards]);
+  return lines;
+}

@@ -1,0 +1,72 @@
+import {
+  pointerWithin,
+  rectIntersection,
+  type CollisionDetection,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type ScreenReaderInstructions,
+} from '@dnd-kit/core';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Sensors and spoken announcements for moving cards onto months: a mouse drags
+ * at once, a finger after a long press (so the page still scrolls), a keyboard
+ * with space and the arrows. Announcements are in the screen's language.
+ */
+export function useCardDrag(describe: {
+  card: (id: string) => string;
+  month: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 300, tolerance: 8 } }),
+    useSensor(KeyboardSensor),
+  );
+  const name = (id: string | number) => describe.card(String(id));
+  const place = (id: string | number | undefined) =>
+    id === undefined ? '' : describe.month(String(id));
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('timeline.pickedUp', { text: name(active.id) }),
+    onDragOver: ({ over }) =>
+      over ? t('timeline.over', { month: place(over.id) }) : t('timeline.notOver'),
+    onDragEnd: ({ over }) =>
+      over ? t('timeline.dropped', { month: place(over.id) }) : t('timeline.droppedNowhere'),
+    onDragCancel: () => t('timeline.cancelled'),
+  };
+  const screenReaderInstructions: ScreenReaderInstructions = {
+    draggable: t('timeline.instructions'),
+  };
+  return {
+    sensors,
+    collisionDetection,
+    accessibility: { announcements, screenReaderInstructions },
+  };
+}
+
+/**
+ * A finger or a mouse drops on the month under it (a card is wider than a month,
+ * so overlap alone would pick a neighbour); a keyboard drag has no pointer and
+ * goes by overlap.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  return under.length > 0 ? under : rectIntersection(args);
+};
+
+/** "Mar 26" style labels, in the screen's language. */
+export function monthLabel(
+  month: string,
+  language: string,
+  style: 'short' | 'long' = 'short',
+): string {
+  const [year = 2000, index = 1] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, {
+    month: style,
+    year: style === 'short' ? '2-digit' : 'numeric',
+  }).format(new Date(year, index - 1, 15));
+}

@@ -1,0 +1,25 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { readWallSettings, type WallSettings } from '../../sync/roomSchema';
+
+const cache = new WeakMap<Y.Doc, { text: string; value: WallSettings }>();
+
+/** The wall's settings (locked, which year), re-read when the room's meta changes. */
+export function useWallSettings(doc: Y.Doc): WallSettings {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const meta = doc.getMap('meta');
+      meta.observe(listener);
+      return () => meta.unobserve(listener);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => {
+    const value = readWallSettings(doc);
+    const text = JSON.stringify(value);
+    const held = cache.get(doc);
+    if (held?.text === text) return held.value;
+    cache.set(doc, { text, value });
+    return value;
+  });
+}
