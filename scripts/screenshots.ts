@@ -76,6 +76,7 @@ await liveRoomShots();
 await dayShots();
 await quizShots();
 await slidesShots();
+await timelineShots();
 await browser.close();
 await workshop.close();
 
@@ -240,6 +241,71 @@ async function slidesShots(): Promise<void> {
       .screenshot({ path: `screenshots/slides-console-${language}.png` });
     await trainer.close();
   }
+}
+
+/** The timeline: 60 cards on the projector's wall, and two phones (English, Arabic) placing theirs. */
+async function timelineShots(): Promise<void> {
+  const trainer = await browser.newContext({ viewport: SIZES.projector });
+  await trainer.grantPermissions(['microphone', 'camera']);
+  const console_ = await trainer.newPage();
+  await console_.goto(base);
+  await console_.getByRole('button', { name: 'Cases' }).click();
+  await console_.getByRole('button', { name: /Our own incidents/ }).click();
+  await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await console_.getByRole('button', { name: 'Live room' }).click();
+  const link = (await console_.locator('.join-link code').textContent()) ?? '';
+  await console_.getByRole('button', { name: 'Cases' }).click();
+  const projector = await trainer.newPage();
+  await projector.goto(`${base}#/screen`);
+  const incidents = [
+    'Photographed at the office door',
+    'Silent calls at night',
+    'A stranger asked about our funding',
+    'Laptop stolen from the car',
+    'Threatening message on social media',
+    'Followed after the community meeting',
+  ];
+  const phones: Page[] = [];
+  for (const language of ['en', 'ar']) {
+    const context = await browser.newContext({
+      viewport: SIZES.phone,
+      hasTouch: true,
+      isMobile: true,
+    });
+    await context.grantPermissions(['microphone', 'camera']);
+    await context.addInitScript(`localStorage.setItem('swk.language', '${language}')`);
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
+    phones.push(page);
+  }
+  for (const [p, page] of phones.entries()) {
+    for (let i = 0; i < 30; i += 1) {
+      const text = `${incidents[(i + p) % incidents.length]} (${p * 30 + i + 1})`;
+      await page.locator('textarea').first().fill(text);
+      await page
+        .locator('input[type="radio"][name="severity"]')
+        .nth((i + p) % 3)
+        .check();
+      await page.locator('form.card-writer button[type="submit"]').click();
+      const select = page.locator('.card', { hasText: `(${p * 30 + i + 1})` }).locator('select');
+      await select.selectOption({ index: 1 + ((i * 5 + p * 3) % 12) });
+    }
+  }
+  await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
+  const office = console_
+    .locator('.wall-card')
+    .filter({ has: console_.locator('.wall-card__text', { hasText: '(1)' }) });
+  await office.locator('summary').click();
+  await office.locator('select').nth(1).selectOption({ index: 5 });
+  await projector.waitForTimeout(2_000);
+  await projector.screenshot({ path: 'screenshots/timeline-wall-60-cards.png' });
+  await console_.screenshot({ path: 'screenshots/timeline-console.png', fullPage: true });
+  for (const [i, page] of phones.entries()) {
+    await page.locator('.month-strip').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `screenshots/timeline-phone-${i === 0 ? 'en' : 'ar'}.png` });
+  }
+  await trainer.close();
 }
 
 console.log('screenshots written to screenshots/');

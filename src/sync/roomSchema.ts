@@ -196,7 +196,7 @@ export const quizRunSchema = z.object({
 });
 
 /** What the console puts on the projector, over the day's agenda. */
-export const PROJECTOR_SCREENS = ['agenda', 'quiz', 'narrative'] as const;
+export const PROJECTOR_SCREENS = ['agenda', 'quiz', 'narrative', 'timeline'] as const;
 export type ProjectorScreen = (typeof PROJECTOR_SCREENS)[number];
 
 export function readProjectorScreen(doc: Y.Doc): ProjectorScreen {

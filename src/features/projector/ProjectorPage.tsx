@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../../content/languages';
 import { findCase, findSession } from '../../content/library';
@@ -13,6 +14,8 @@ import { useQuiz } from '../quiz/useQuiz';
 import { AgendaTable } from '../sessions/AgendaTable';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { ProjectorRun } from './ProjectorRun';
+
+const ProjectorTimeline = lazy(() => import('../timeline/ProjectorTimeline'));
 import { ProjectorSlides } from '../slides/ProjectorSlides';
 import { useSlides } from '../slides/slidesStore';
 
@@ -44,6 +47,13 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
     const found = findCase(library, snapshot.narrative.caseId, i18n.language);
     if (found?.data.format === 'narrative')
       return <NarrativeScreen story={found.data} snapshot={snapshot} />;
+  }
+  if (snapshot.screen === 'timeline') {
+    return (
+      <Suspense fallback={null}>
+        <ProjectorTimeline doc={room.doc} />
+      </Suspense>
+    );
   }
   return (
     <>

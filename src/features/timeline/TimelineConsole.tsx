@@ -17,6 +17,8 @@ import { SEVERITIES, type CardLink, type IncidentCard } from '../../sync/roomSch
 import { TimelineWall } from './TimelineWall';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
+import { showOnProjector } from '../../sync/quizOperations';
+import { useQuiz } from '../quiz/useQuiz';
 import { useWallSettings } from './useWall';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
@@ -38,10 +40,18 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
       });
   };
   const thisYear = new Date().getFullYear();
+  const onProjector = useQuiz(doc).screen === 'timeline';
   return (
     <section className="timeline-console" aria-labelledby="timeline-console-heading">
       <h2 id="timeline-console-heading">{t('timeline.console')}</h2>
       <div className="timeline-console__settings">
+        <button
+          type="button"
+          aria-pressed={onProjector}
+          onClick={() => showOnProjector(doc, onProjector ? 'agenda' : 'timeline')}
+        >
+          {t('timeline.showWall')}
+        </button>
         <label>
           <input
             type="checkbox"
