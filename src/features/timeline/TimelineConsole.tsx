@@ -1,5 +1,5 @@
 import { DndContext, type DragEndEvent } from '@dnd-kit/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { incidentRegisterCsv, wallColumns, wallMonths, type Severity } from '../../domain/timeline';
@@ -167,25 +167,31 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
   );
 }
 
-function CardControls({
-  doc,
-  card,
-  cards,
-  links,
-}: {
-  doc: Y.Doc;
-  card: IncidentCard;
-  cards: IncidentCard[];
-  links: CardLink[];
-}) {
+type ControlsProps = { doc: Y.Doc; card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
+
+/** Closed until asked for: 300 cards each listing 299 others would weigh on every drag. */
+const CardControls = memo(function CardControls(props: ControlsProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="wall-card__controls"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>{t('timeline.edit')}</summary>
+      {open && <CardControlsForm {...props} />}
+    </details>
+  );
+});
+
+function CardControlsForm({ doc, card, cards, links }: ControlsProps) {
   const { t } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
   const linked = links
     .filter((l) => l.a === card.id || l.b === card.id)
     .map((l) => (l.a === card.id ? l.b : l.a));
   return (
-    <details className="wall-card__controls">
-      <summary>{t('timeline.edit')}</summary>
+    <>
       <label>
         {t('timeline.reclassify', { text: card.text })}
         <select
@@ -257,7 +263,7 @@ function CardControls({
           ))}
         </ul>
       )}
-    </details>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallColumns, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
@@ -100,6 +100,11 @@ function MonthColumn(props: {
   );
 }
 
+/**
+ * dnd-kit re-renders every draggable while anything is dragged: the shell that
+ * holds the hook stays small and the card's content is memoised, so a wall of
+ * 300 cards does not redraw 300 cards at every pointer move.
+ */
 function WallCard({
   card,
   draggable,
@@ -109,7 +114,6 @@ function WallCard({
   draggable: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: card.id,
     disabled: !draggable,
@@ -124,24 +128,50 @@ function WallCard({
       data-card-id={card.id}
       className={`wall-card severity--${card.severity}${isDragging ? ' card--dragging' : ''}`}
     >
-      {draggable && (
-        <button
-          type="button"
-          className="card__handle"
-          aria-label={t('timeline.moveCard', { text: card.text })}
-          {...attributes}
-          {...listeners}
-        >
-          <span aria-hidden="true">{'⠿'}</span>
-        </button>
-      )}
+      {draggable && <DragHandle text={card.text} attributes={attributes} listeners={listeners} />}
+      <CardBody card={card}>{children}</CardBody>
+    </li>
+  );
+}
+
+type DragProps = Pick<ReturnType<typeof useDraggable>, 'attributes' | 'listeners'>;
+
+const DragHandle = memo(function DragHandle({
+  text,
+  attributes,
+  listeners,
+}: { text: string } & DragProps) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="card__handle"
+      aria-label={t('timeline.moveCard', { text })}
+      {...attributes}
+      {...listeners}
+    >
+      <span aria-hidden="true">{'⠿'}</span>
+    </button>
+  );
+});
+
+const CardBody = memo(function CardBody({
+  card,
+  children,
+}: {
+  card: IncidentCard;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       <span className="wall-card__severity">{t(`severity.${card.severity}`)}</span>
       <span className="wall-card__text">{card.text}</span>
       {card.note && <span className="wall-card__note">{card.note}</span>}
       {children}
-    </li>
+    </>
   );
-}
+});
 
 type Line = { key: string; x1: number; y1: number; x2: number; y2: number };
 

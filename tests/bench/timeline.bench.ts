@@ -1,0 +1,155 @@
+/**
+ * npm run bench, timeline part: the longest main-thread task while the
+ * facilitator drags a card on a wall of 300 (4x CPU slowdown), and the time for
+ * 30 phones placing 5 cards each until the projector shows them all.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { createWorkshopServer } from '../../server/app.js';
+import { wallMonths } from '../../src/domain/timeline';
+import { addIncidentCard, changeIncidentCard } from '../../src/sync/roomOperations';
+import { toBase64 } from '../../src/sync/roomCrypto';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/chromium';
+
+const PHONES = Number(process.env.SWK_BENCH_PHONES ?? 30);
+
+/** A room file holding 300 placed cards, as the console's import expects. */
+function roomWith300Cards(): string {
+  const doc = new Y.Doc();
+  const months = wallMonths(new Date(), null);
+  for (let i = 0; i < 300; i += 1) {
+    const card = addIncidentCard(doc, `bench-device-${i % 10}`, {
+      text: `Incident ${i + 1}: a car parked across the street all afternoon`,
+      severity: (['red', 'yellow', 'green'] as const)[i % 3] ?? 'red',
+    });
+    changeIncidentCard(doc, card.id, { month: months[i % 12] ?? null });
+  }
+  return JSON.stringify({
+    format: 'security-workshop-kit/room',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    update: toBase64(Y.encodeStateAsUpdate(doc)),
+  });
+}
+
+async function openTimeline(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Cases' }).click();
+  await page.getByRole('button', { name: /Our own incidents/ }).click();
+}
+
+async function dragLongestTask(browser: Browser, base: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Live room' }).click();
+  const file = join(mkdtempSync(join(tmpdir(), 'swk-bench-')), 'room.json');
+  writeFileSync(file, roomWith300Cards());
+  await page.getByLabel('Import a room from a file').setInputFiles(file);
+  await page.getByText('Incident cards in the room: 300').waitFor({ timeout: 60_000 });
+  await openTimeline(page);
+  await page.locator('.wall-card').nth(299).waitFor({ timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(`(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask' });
+  })()`);
+  const handle = await page.getByRole('button', { name: /^Move “Incident 1:/ }).boundingBox();
+  const target = await page.locator('.timeline__column').nth(5).boundingBox();
+  if (!handle || !target) throw new Error('nothing to drag');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  const downAt = Number(await page.evaluate('performance.now()'));
+  for (let step = 1; step <= 20; step += 1) {
+    await page.mouse.move(
+      handle.x + ((target.x + target.width / 2 - handle.x) * step) / 20,
+      handle.y + ((target.y + 40 - handle.y) * step) / 20,
+    );
+  }
+  const upAt = Number(await page.evaluate('performance.now()'));
+  await page.mouse.up();
+  await page.waitForTimeout(1_000);
+  const tasks = (await page.evaluate('window.__tasks')) as [number, number][];
+  const during = tasks.filter(([start]) => start >= downAt && start < upAt).map(([, d]) => d);
+  const after = tasks.filter(([start]) => start >= upAt).map(([, d]) => d);
+  console.log(
+    `    (long tasks while moving: ${during.map((d) => d.toFixed(0)).join(', ') || 'none'}; at the drop: ${after.map((d) => d.toFixed(0)).join(', ') || 'none'})`,
+  );
+  const longest = Math.max(0, ...during, ...after);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+  return longest;
+}
+
+async function thirtyPhones(
+  browser: Browser,
+  base: string,
+): Promise<{ ms: number; joined: number }> {
+  const trainer = await browser.newContext();
+  await trainer.grantPermissions(['microphone', 'camera']);
+  const console_ = await trainer.newPage();
+  await console_.goto(base);
+  await openTimeline(console_);
+  await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
+  await console_.getByRole('button', { name: 'Live room' }).click();
+  const link = (await console_.locator('.join-link code').textContent()) ?? '';
+  const projector = await trainer.newPage();
+  await projector.goto(`${base}#/screen`);
+  const months = wallMonths(new Date(), null);
+  const phones: Page[] = [];
+  for (let i = 0; i < PHONES; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.grantPermissions(['microphone', 'camera']);
+    const page = await context.newPage();
+    await page.goto(link);
+    phones.push(page);
+  }
+  for (const page of phones)
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 120_000 });
+  const started = Date.now();
+  await Promise.all(
+    phones.map(async (page, p) => {
+      for (let c = 0; c < 5; c += 1) {
+        const text = `Phone ${p + 1} card ${c + 1}`;
+        await page.getByLabel('What happened? A few words.').fill(text);
+        await page.getByRole('button', { name: 'Add the card' }).click();
+        await page.getByLabel(`Month of “${text}”`).selectOption(months[(p + c) % 12] ?? '');
+      }
+    }),
+  );
+  await projector.waitForFunction(
+    `document.querySelectorAll('.timeline__column .wall-card').length >= ${PHONES * 5}`,
+    undefined,
+    {
+      timeout: 300_000,
+      polling: 250,
+    },
+  );
+  const ms = Date.now() - started;
+  for (const page of phones) await page.context().close();
+  await trainer.close();
+  return { ms, joined: phones.length };
+}
+
+assertChromium();
+if (!existsSync('dist/index.html')) throw new Error('Run "npm run build" first.');
+const workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+const base = `http://127.0.0.1:${await workshop.listen(0, '127.0.0.1')}/`;
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+console.log('Incident timeline (one Chromium, 2 cores):');
+const longest = await dragLongestTask(browser, base);
+console.log(
+  `  longest main-thread task while dragging, 300 cards, 4x CPU slowdown: ${longest.toFixed(0)} ms (target: none over 50)`,
+);
+const { ms, joined } = await thirtyPhones(browser, base);
+console.log(
+  `  ${joined} phones placing 5 cards each: all ${joined * 5} on the projector in ${ms} ms`,
+);
+await browser.close();
+await workshop.close();
