@@ -110,8 +110,10 @@ async function thirtyPhones(
     await page.goto(link);
     phones.push(page);
   }
-  for (const page of phones)
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 120_000 });
+  for (const page of phones) {
+    page.setDefaultTimeout(180_000); // many phones share two cores: actions wait longer
+    await page.locator('[data-status="connected"]').waitFor({ timeout: 180_000 });
+  }
   const started = Date.now();
   await Promise.all(
     phones.map(async (page, p) => {
@@ -147,9 +149,16 @@ const longest = await dragLongestTask(browser, base);
 console.log(
   `  longest main-thread task while dragging, 300 cards, 4x CPU slowdown: ${longest.toFixed(0)} ms (target: none over 50)`,
 );
-const { ms, joined } = await thirtyPhones(browser, base);
-console.log(
-  `  ${joined} phones placing 5 cards each: all ${joined * 5} on the projector in ${ms} ms`,
-);
+try {
+  const { ms, joined } = await thirtyPhones(browser, base);
+  console.log(
+    `  ${joined} phones placing 5 cards each: all ${joined * 5} on the projector in ${ms} ms`,
+  );
+} catch (error) {
+  // A figure, not a verdict: say what stopped it and carry on with the other benchmarks.
+  console.log(
+    `  ${PHONES} phones placing 5 cards each: not measured (${String(error).split('\n')[0]})`,
+  );
+}
 await browser.close();
 await workshop.close();

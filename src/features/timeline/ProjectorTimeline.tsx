@@ -1,7 +1,8 @@
 import { DndContext } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { wallMonths } from '../../domain/timeline';
+import { wallColumns, wallMonths } from '../../domain/timeline';
+import { SEVERITIES } from '../../sync/roomSchema';
 import { TimelineWall } from './TimelineWall';
 import { useTimeline } from './useTimeline';
 import { useWallSettings } from './useWall';
@@ -12,16 +13,23 @@ export default function ProjectorTimeline({ doc }: { doc: Y.Doc }) {
   const { cards, links } = useTimeline(doc);
   const settings = useWallSettings(doc);
   if (cards.length === 0) return null;
+  const months = wallMonths(new Date(), settings.year);
+  const shown = new Set(settings.shown ?? SEVERITIES);
+  const { totals } = wallColumns(cards, months, shown);
   return (
     <section className="projector projector--timeline" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('timeline.wallHeading')}</h2>
+      <h2 id="timeline-heading">
+        {t('timeline.wallHeading')}
+        <span className="timeline__totals">
+          {SEVERITIES.map((s) => (
+            <span key={s} className={`count count--${s}`}>
+              {`${t(`severity.${s}`)} ${totals[s]}`}
+            </span>
+          ))}
+        </span>
+      </h2>
       <DndContext>
-        <TimelineWall
-          cards={cards}
-          links={links}
-          months={wallMonths(new Date(), settings.year)}
-          shown={new Set(settings.shown ?? ['red', 'yellow', 'green'])}
-        />
+        <TimelineWall cards={cards} links={links} months={months} shown={shown} />
       </DndContext>
     </section>
   );
