@@ -312,7 +312,13 @@ export function readCardLinks(doc: Y.Doc, cardIds: ReadonlySet<string>): Validat
   const { items, dropped } = readValid(doc.getMap(ROOM_MAPS.cardLinks), cardLinkSchema, (l) =>
     cardLinkKey(l.a, l.b),
   );
-  const kept = items.filter((l) => l.a !== l.b && cardIds.has(l.a) && cardIds.has(l.b));
+  const kept = items
+    .filter((l) => l.a !== l.b && cardIds.has(l.a) && cardIds.has(l.b))
+    // Every peer iterates the map in its own order: sort, so every screen lists links alike.
+    .sort(
+      (x, y) =>
+        x.createdAt - y.createdAt || cardLinkKey(x.a, x.b).localeCompare(cardLinkKey(y.a, y.b)),
+    );
   return { items: kept, dropped: dropped + items.length - kept.length };
 }
 
@@ -325,7 +331,7 @@ export type Insight = z.infer<typeof insightSchema>;
 
 export function readInsights(doc: Y.Doc): Validated<Insight> {
   const result = readValid(doc.getMap(ROOM_MAPS.insights), insightSchema, (i) => i.id);
-  result.items.sort((x, y) => x.createdAt - y.createdAt);
+  result.items.sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id));
   return result;
 }
 
