@@ -5,6 +5,7 @@
  * from it through dayPlan and agendaRun.
  */
 import {
+  itemKey,
   planDay,
   scheduleDay,
   type DayPlanChoices,
@@ -151,4 +152,32 @@ export function moveSession(settings: DaySettings, id: string, by: -1 | 1): DayS
 export function toggleSession(settings: DaySettings, id: string, include: boolean): DaySettings {
   const rest = settings.sessionIds.filter((s) => s !== id);
   return { ...settings, sessionIds: include ? [...rest, id] : rest };
+}
+
+/** Blocks of consecutive rows of one session, for the table; a break joins the block it was placed in. */
+export function sessionBlocks<T extends { sessionId: string; kind: 'activity' | 'break' }>(
+  rows: readonly T[],
+): { sessionId: string; rows: T[] }[] {
+  const blocks: { sessionId: string; rows: T[] }[] = [];
+  for (const row of rows) {
+    const last = blocks[blocks.length - 1];
+    if (last && (row.kind === 'break' || last.sessionId === row.sessionId)) last.rows.push(row);
+    else blocks.push({ sessionId: row.sessionId, rows: [row] });
+  }
+  return blocks;
+}
+
+/** The optional activities left out of the day that follow an item in its session, to show in place. */
+export function leftOutAfter<T extends { id: string; optional: boolean }>(
+  session: { id: string; agenda: readonly T[] },
+  itemId: string,
+  includedOptional: readonly string[],
+): T[] {
+  const out: T[] = [];
+  const from = session.agenda.findIndex((item) => item.id === itemId);
+  for (const item of session.agenda.slice(from + 1)) {
+    if (!item.optional || includedOptional.includes(itemKey(session.id, item.id))) break;
+    out.push(item);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../content/languages';
 import type { Sheet } from './layout';
 import { PAPER } from './layout';
+import { download } from '../features/common/download';
 
 const PAPERS = ['A1', 'A3', 'A4', 'A1-tiled'] as const;
 type Paper = (typeof PAPERS)[number];
@@ -79,13 +80,4 @@ export function PdfExportButton({ label, fileName, sheets }: Props) {
       {state === 'failed' && <p role="alert">{t('pdf.failed')}</p>}
     </div>
   );
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }

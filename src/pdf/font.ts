@@ -3,6 +3,7 @@
  * Served by the laptop like the app's other files, fetched only when exporting.
  */
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+import { toBase64 } from '../sync/roomCrypto';
 import type { PdfFont } from './render';
 
 let loading: Promise<PdfFont> | null = null;
@@ -18,12 +19,4 @@ export function loadPdfFont(): Promise<PdfFont> {
     loading = null; // let a later export try again
   });
   return loading;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }

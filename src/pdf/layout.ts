@@ -135,6 +135,16 @@ export function layoutSheet(
     });
     y = bandHeight + line(size.body);
   };
+  const ruleAcross = (at: number) =>
+    ops.push({
+      op: 'rule',
+      page,
+      x1: margin,
+      y1: at,
+      x2: paper.widthMm - margin,
+      y2: at,
+      colour: 'rule',
+    });
   const ensure = (height: number) => {
     if (y + height > bottom) newPage();
   };
@@ -154,15 +164,7 @@ export function layoutSheet(
     if (block.kind === 'heading') {
       ensure(line(size.heading) * 2.5); // never a heading alone at the foot of a page
       write(block.text, size.heading, 0, 'ink');
-      ops.push({
-        op: 'rule',
-        page,
-        x1: margin,
-        y1: y + 2,
-        x2: paper.widthMm - margin,
-        y2: y + 2,
-        colour: 'rule',
-      });
+      ruleAcross(y + 2);
       y += 3;
     }
     if (block.kind === 'paragraph') write(block.text, size.body, 0, 'ink');
@@ -230,15 +232,7 @@ export function layoutSheet(
         labelLines.forEach((text, i) => put(text, i, 0, 'muted'));
         valueLines.forEach((text, i) => put(text, i, labelWidth, 'ink'));
         y = top + (count - 1) * line(size.body) + line(size.body) * 0.3;
-        ops.push({
-          op: 'rule',
-          page,
-          x1: margin,
-          y1: y,
-          x2: paper.widthMm - margin,
-          y2: y,
-          colour: 'rule',
-        });
+        ruleAcross(y);
       }
     }
     if (block.kind === 'table') {
@@ -270,15 +264,7 @@ export function layoutSheet(
           ),
         );
         y += height;
-        ops.push({
-          op: 'rule',
-          page,
-          x1: margin,
-          y1: y,
-          x2: paper.widthMm - margin,
-          y2: y,
-          colour: 'rule',
-        });
+        ruleAcross(y);
       };
       const wrapRow = (row: readonly string[]) =>
         widths.map((w, column) => wrapText(row[column] ?? '', w - pad * 2, sizePt, measure));

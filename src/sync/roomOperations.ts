@@ -63,6 +63,8 @@ export type CardChange = Partial<
  * month everywhere; a move and a reclassification made at once both land.
  */
 export function changeIncidentCard(doc: Y.Doc, id: string, change: CardChange): void {
+  // Withdrawn on another phone while this one was moving it: nothing left to change.
+  if (!cardsMap(doc).has(id)) return;
   const checked = incidentCardSchema.safeParse({
     ...(cardValue(cardsMap(doc).get(id)) as object),
     ...change,

@@ -3,8 +3,7 @@
  * workshop (three sessions, the run sheet, quiz results, a 60-card wall) and
  * the size of each PDF, on this machine, through the same jsPDF renderer.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { pdfFont } from '../support/pdfFont';
 import i18next from 'i18next';
 import { readContentFiles } from '../../src/content/readContentFiles';
 import type { RolePlayCase, Template } from '../../src/content/schema';
@@ -24,11 +23,7 @@ import {
   rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
 
-const require = createRequire(import.meta.url);
-const font = {
-  fileName: 'DejaVuSans.ttf',
-  base64: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')).toString('base64'),
-};
+const font = pdfFont;
 const { library } = validateContent(readContentFiles(process.cwd()));
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'en', resources: { en: { translation: en } } });

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfFont } from '../support/pdfFont';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/content/readContentFiles';
@@ -26,11 +26,7 @@ import {
   rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
 
-const require = createRequire(import.meta.url);
-const font = {
-  fileName: 'DejaVuSans.ttf',
-  base64: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')).toString('base64'),
-};
+const font = pdfFont;
 const { library } = validateContent(readContentFiles(process.cwd()));
 const out = mkdtempSync(join(tmpdir(), 'swk-pdf-'));
 

@@ -9,7 +9,16 @@ import {
   initialiseRoom,
   withdrawIncidentCard,
 } from '../../src/sync/roomOperations';
-import { cardsMap, readIncidentCards, readRoomMeta } from '../../src/sync/roomSchema';
+import {
+  ROOM_MAPS,
+  cardsMap,
+  readAgendaState,
+  readCardLinks,
+  readIncidentCards,
+  readInsights,
+  readRoomMeta,
+  readWallSettings,
+} from '../../src/sync/roomSchema';
 
 const device = 'deviceAAAAAAAA';
 
@@ -126,5 +135,37 @@ describe('incident cards in the room document', () => {
     expect(readRoomMeta(phone)).toEqual({ createdAt: 5 });
     closeRoom(console_, 42);
     expect(readRoomMeta(phone)).toEqual({ createdAt: 5, closedAt: 42 });
+  });
+});
+
+describe('what a hostile peer writes around the cards', () => {
+  it('drops a malformed or oversized agenda state, wall setting, link or insight', () => {
+    const doc = new Y.Doc();
+    doc.getMap(ROOM_MAPS.agenda).set('day', {
+      settings: { sessionIds: ['<script>'], date: 'x', startTime: '25:99' },
+      run: { status: 'running' },
+      updatedAt: -1,
+    });
+    doc.getMap(ROOM_MAPS.meta).set('wall', { locked: 'yes', year: 99999 });
+    doc
+      .getMap(ROOM_MAPS.cardLinks)
+      .set('a|b', { a: 'missing-card-1', b: 'missing-card-2', createdAt: 1 });
+    doc
+      .getMap(ROOM_MAPS.insights)
+      .set('big', { id: 'insight-1234', text: 'x'.repeat(10_000), createdAt: 1 });
+    expect(readAgendaState(doc)).toBeNull();
+    expect(readWallSettings(doc)).toMatchObject({ locked: false, year: null });
+    expect(readCardLinks(doc, new Set()).items).toEqual([]);
+    expect(readInsights(doc)).toMatchObject({ items: [], dropped: 1 });
+  });
+
+  it('reads a card a peer wrote as a map of fields, and drops one with a bad field', () => {
+    const doc = new Y.Doc();
+    const good = addIncidentCard(doc, device, { text: 'Followed', severity: 'red' }, 1);
+    const bad = new Y.Map<unknown>(
+      Object.entries({ ...good, id: 'bad-card-id-1', severity: 'purple' }),
+    );
+    cardsMap(doc).set('bad-card-id-1', bad);
+    expect(readIncidentCards(doc)).toMatchObject({ items: [{ id: good.id }], dropped: 1 });
   });
 });

@@ -106,6 +106,28 @@ describe('cards moved by several people at once', () => {
     expect(readIncidentCards(a).items[0]).toMatchObject({ severity: 'yellow', reclassified: true });
   });
 
+  it('ignores a move of a card its author withdrew meanwhile, and refuses an invalid change', () => {
+    const doc = new Y.Doc();
+    const written = addIncidentCard(
+      doc,
+      'device-aaaa',
+      { text: 'Followed home', severity: 'red' },
+      1,
+    );
+    withdrawIncidentCard(doc, written.id);
+    expect(() => changeIncidentCard(doc, written.id, { month: '2026-03' })).not.toThrow();
+    expect(readIncidentCards(doc).items).toEqual([]);
+    const kept = addIncidentCard(
+      doc,
+      'device-aaaa',
+      { text: 'Silent calls', severity: 'yellow' },
+      2,
+    );
+    expect(() => changeIncidentCard(doc, kept.id, { month: '2026-13' })).toThrow();
+    expect(() => changeIncidentCard(doc, kept.id, { note: 'x'.repeat(5000) })).toThrow();
+    expect(readIncidentCards(doc).items[0]).toMatchObject({ month: null, note: null });
+  });
+
   it('converges whatever the order of adds, moves, reclassifications, links, deletes and dropped connections', () => {
     type Op =
       | { kind: 'add'; peer: number; severity: 'red' | 'yellow' | 'green' }

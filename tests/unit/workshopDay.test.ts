@@ -9,7 +9,9 @@ import {
   newDaySettings,
   placeBreak,
   planForSettings,
+  leftOutAfter,
   planRows,
+  sessionBlocks,
   sessionTotals,
   setBreakMinutes,
   toggleOptional,
@@ -107,6 +109,25 @@ describe('the day plan table', () => {
     const moved = placeBreak(day, BREAK, itemKey('security-incidents', 'introduction'));
     expect(planForSettings(moved, sessions)[1]?.key).toBe(BREAK);
     expect(planForSettings(placeBreak(moved, BREAK, null), sessions)[2]?.key).toBe(BREAK);
+  });
+
+  it('groups the table by session, a moved break joining the block it sits in', () => {
+    const moved = placeBreak(
+      day,
+      itemKey('security-plan', 'break'),
+      itemKey('security-incidents', 'conclusion'),
+    );
+    const blocks = sessionBlocks(planForSettings(moved, sessions));
+    expect(blocks.map((b) => [b.sessionId, b.rows.length])).toEqual([
+      ['security-incidents', 6],
+      ['security-plan', 3],
+    ]);
+  });
+
+  it('shows a left-out optional activity after the item it follows, and not once it is run', () => {
+    expect(leftOutAfter(incidents, 'break', []).map((i) => i.id)).toEqual(['own-incidents']);
+    expect(leftOutAfter(incidents, 'break', [OWN])).toEqual([]);
+    expect(leftOutAfter(incidents, 'introduction', [])).toEqual([]);
   });
 
   it('passes over a session the library no longer has', () => {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PointList } from '../common/PointList';
+import { StepList } from '../common/StepList';
 import type { DayModel } from './dayModel';
 
 type Props = { model: DayModel; itemKey: string | undefined };
@@ -21,22 +22,7 @@ export function ActivityNotes({ model, itemKey }: Props) {
   return (
     <section className="notes" aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t('notes.forItem', { title: item.title })}</h2>
-      {item.steps.length > 0 && (
-        <>
-          <h3>{t('session.steps')}</h3>
-          <ol className="steps">
-            {item.steps.map((step, index) => (
-              <li key={index}>
-                <strong>{step.title}</strong>
-                {step.minutes !== undefined && (
-                  <span className="tag">{t('session.stepMinutes', { count: step.minutes })}</span>
-                )}
-                {step.detail && <p>{step.detail}</p>}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <StepList steps={item.steps} heading="h3" />
       {shown.map(([label, points]) => (
         <div key={label}>
           <h3>{label}</h3>

@@ -6,7 +6,9 @@ import { itemKey } from '../../domain/dayPlan';
 import {
   dayStartsAt,
   placeBreak,
+  leftOutAfter,
   planRows,
+  sessionBlocks,
   sessionTotals,
   setBreakMinutes,
   toggleOptional,
@@ -37,7 +39,10 @@ export function DaySchedule({ api, now, notesKey, onShowNotes }: Props) {
   const progress = agendaRun.projectSchedule(day.run, model.plan, start, now);
   const totals = sessionTotals(model.plan, model.sessions, day.settings.sessionIds);
   const clock = (at: number) => formatClock(at, i18n.language);
-  const groups = groupBySession(rows, model.sessions);
+  const groups = sessionBlocks(rows).flatMap((block) => {
+    const session = model.sessions.find((s) => s.id === block.sessionId);
+    return session ? [{ session, rows: block.rows }] : [];
+  });
 
   return (
     <table className="schedule">
@@ -68,7 +73,7 @@ export function DaySchedule({ api, now, notesKey, onShowNotes }: Props) {
                 showingNotes={notesKey === row.key}
                 onShowNotes={onShowNotes}
               />
-              {leftOutAfter(session, row.itemId, api).map((item) => (
+              {leftOutAfter(session, row.itemId, day.settings.includedOptional).map((item) => (
                 <LeftOutRow key={item.id} api={api} session={session} item={item} />
               ))}
             </Fragment>
@@ -94,32 +99,6 @@ export function DaySchedule({ api, now, notesKey, onShowNotes }: Props) {
       </tfoot>
     </table>
   );
-}
-
-/** Blocks of consecutive rows per session; a break joins the block it was placed in. */
-function groupBySession(rows: PlanRow[], sessions: readonly Session[]) {
-  const groups: { session: Session; rows: PlanRow[] }[] = [];
-  for (const row of rows) {
-    const last = groups[groups.length - 1];
-    if (last && (row.kind === 'break' || last.session.id === row.sessionId)) last.rows.push(row);
-    else {
-      const session = sessions.find((s) => s.id === row.sessionId);
-      if (session) groups.push({ session, rows: [row] });
-    }
-  }
-  return groups;
-}
-
-/** Optional activities left out, shown after the item they follow in their session. */
-function leftOutAfter(session: Session, itemId: string, api: ConsoleDayApi): AgendaItem[] {
-  const included = new Set(api.day.settings.includedOptional);
-  const out: AgendaItem[] = [];
-  const from = session.agenda.findIndex((item) => item.id === itemId);
-  for (const item of session.agenda.slice(from + 1)) {
-    if (!item.optional || included.has(itemKey(session.id, item.id))) break;
-    out.push(item);
-  }
-  return out;
 }
 
 type RowProps = {

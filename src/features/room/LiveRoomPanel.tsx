@@ -6,6 +6,7 @@ import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/cons
 import type { RoomConnection } from '../../sync/roomConnection';
 import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
 import { ParticipantList } from './ParticipantList';
+import { download, today } from '../common/download';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
 import type { IncidentCard } from '../../sync/roomSchema';
@@ -106,7 +107,15 @@ function OpenRoom({
         {cards.dropped > 0 && <p className="note">{t('room.dropped', { count: cards.dropped })}</p>}
         <WallExport cards={cards.items} />
         <div className="live-room__actions">
-          <button type="button" onClick={() => download(exportRoom(connection))}>
+          <button
+            type="button"
+            onClick={() =>
+              download(
+                new Blob([exportRoom(connection)], { type: 'application/json' }),
+                `workshop-room-${today()}.json`,
+              )
+            }
+          >
             {t('room.export')}
           </button>
           {!confirming && (
@@ -190,13 +199,4 @@ function useJoinLink(connection: RoomConnection): { base: string; url: string; q
     );
   }, [url]);
   return { base, url, qr };
-}
-
-function download(text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = `workshop-room-${new Date().toISOString().slice(0, 10)}.json`;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }

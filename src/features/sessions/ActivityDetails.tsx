@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../content/schema';
 import { PointList } from '../common/PointList';
+import { StepList } from '../common/StepList';
 
 type Props = { item: AgendaItem; caseTitle: (id: string) => string; templateTitle: (id: string) => string };
 
@@ -19,22 +20,7 @@ export function ActivityDetails({ item, caseTitle, templateTitle }: Props) {
         </p>
       )}
       <Labelled label={t('session.points')} points={item.points} />
-      {item.steps.length > 0 && (
-        <>
-          <h5>{t('session.steps')}</h5>
-          <ol className="steps">
-            {item.steps.map((step, index) => (
-              <li key={index}>
-                <strong>{step.title}</strong>
-                {step.minutes !== undefined && (
-                  <span className="tag">{t('session.stepMinutes', { count: step.minutes })}</span>
-                )}
-                {step.detail && <p>{step.detail}</p>}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <StepList steps={item.steps} heading="h5" />
       <Labelled label={t('session.materials')} points={item.materials} />
       <Labelled label={t('session.linkedCases')} points={item.cases.map(caseTitle)} />
       <Labelled label={t('session.linkedTemplates')} points={item.templates.map(templateTitle)} />

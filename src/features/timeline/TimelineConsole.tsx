@@ -15,6 +15,7 @@ import {
 } from '../../sync/roomOperations';
 import { SEVERITIES, type CardLink, type IncidentCard } from '../../sync/roomSchema';
 import { TimelineWall } from './TimelineWall';
+import { download, today } from '../common/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
 import { showOnProjector } from '../../sync/quizOperations';
@@ -124,7 +125,7 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
         <button
           type="button"
           onClick={() =>
-            download(
+            downloadText(
               incidentRegisterCsv(
                 cards,
                 {
@@ -310,11 +311,6 @@ function Insights({ doc, insights }: { doc: Y.Doc; insights: { id: string; text:
   );
 }
 
-function download(text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = `incident-register-${new Date().toISOString().slice(0, 10)}.csv`;
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+function downloadText(csv: string): void {
+  download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `incident-register-${today()}.csv`);
 }

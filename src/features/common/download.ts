@@ -1,0 +1,13 @@
+/** Hands a file to the browser's download, from memory: nothing goes over the network. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
