@@ -3,6 +3,8 @@
  * cards in each month (in the order they were written, so a new card never
  * moves the others), the counts, and the register export.
  */
+import type { RegisteredIncident } from './rolePlay';
+
 export type Severity = 'red' | 'yellow' | 'green';
 export type TimelineCard = {
   id: string;
@@ -70,28 +72,53 @@ function csvField(value: string): string {
 }
 
 /** The cards for the organisation's incident register: no author unless the author signed. */
+export type RegisterHeaders = {
+  month: string;
+  severity: string;
+  incident: string;
+  where: string;
+  involved: string;
+  reporter: string;
+  note: string;
+  author: string;
+};
+
+/**
+ * The room's incident register: the timeline's cards by month, then the
+ * incidents the group registered formally (the role-play's form), oldest first.
+ */
 export function incidentRegisterCsv(
   cards: readonly TimelineCard[],
-  headers: { month: string; severity: string; incident: string; note: string; author: string },
+  headers: RegisterHeaders,
   severityLabel: (severity: Severity) => string,
+  registered: readonly RegisteredIncident[] = [],
 ): string {
-  const rows = [...cards]
+  const cardRows = [...cards]
     .sort(
       (a, b) => (a.month ?? '9999').localeCompare(b.month ?? '9999') || a.createdAt - b.createdAt,
     )
-    .map((card) =>
-      [
-        card.month ?? '',
-        severityLabel(card.severity),
-        card.text,
-        card.note ?? '',
-        card.author ?? '',
-      ]
-        .map(csvField)
-        .join(','),
-    );
-  const head = [headers.month, headers.severity, headers.incident, headers.note, headers.author]
-    .map(csvField)
-    .join(',');
-  return `${[head, ...rows].join('\r\n')}\r\n`;
+    .map((card) => [
+      card.month ?? '',
+      severityLabel(card.severity),
+      card.text,
+      '',
+      '',
+      '',
+      card.note ?? '',
+      card.author ?? '',
+    ]);
+  const formRows = [...registered]
+    .sort((a, b) => a.at - b.at)
+    .map((r) => [r.when, severityLabel(r.severity), r.what, r.where, r.who, r.reporter, '', '']);
+  const head = [
+    headers.month,
+    headers.severity,
+    headers.incident,
+    headers.where,
+    headers.involved,
+    headers.reporter,
+    headers.note,
+    headers.author,
+  ];
+  return `${[head, ...cardRows, ...formRows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -18,3 +18,7 @@ export const WRONG_KEY_AFTER_MS = 2_000;
 export const QUIZ_GROUPS_MAX = 30;
 /** A group's reason for its answer: a few sentences, like a card. */
 export const ANSWER_JUSTIFICATION_MAX_CHARS = 280;
+/** Points one phone may send during a role-play; a meeting produces a few dozen in all. */
+export const ROLE_PLAY_POINTS_PER_DEVICE_MAX = 60;
+/** People in a role-play cast: more than a workshop room holds. */
+export const CAST_MAX = 60;

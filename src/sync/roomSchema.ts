@@ -13,11 +13,13 @@ import {
   CARDS_PER_ROOM_MAX,
   NICKNAME_MAX_CHARS,
 } from './limits';
+import { ROOM_MAPS, caseIdSchema, readValid, tokenSchema, type Validated } from './schemaParts';
+
+export { ROOM_MAPS, readValid, type Validated } from './schemaParts';
+export * from './rolePlaySchema';
 
 export const SEVERITIES = ['red', 'yellow', 'green'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
-const tokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 export const incidentCardSchema = z.object({
   id: tokenSchema,
@@ -61,19 +63,6 @@ export const roomMetaSchema = z.object({
 });
 export type RoomMeta = z.infer<typeof roomMetaSchema>;
 
-/** The document's top-level types, named in one place. */
-export const ROOM_MAPS = {
-  meta: 'meta',
-  cards: 'incidentCards',
-  agenda: 'agenda',
-  quiz: 'quiz',
-  quizGroups: 'quizGroups',
-  quizAnswers: 'quizAnswers',
-  thoughts: 'thoughts',
-  cardLinks: 'cardLinks',
-  insights: 'wallInsights',
-} as const;
-
 export function cardsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOM_MAPS.cards);
 }
@@ -81,8 +70,6 @@ export function cardsMap(doc: Y.Doc): Y.Map<unknown> {
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOM_MAPS.meta);
 }
-
-export type Validated<T> = { items: T[]; dropped: number };
 
 /**
  * The room's incident cards, valid ones only, oldest first. Cards beyond the
@@ -175,7 +162,6 @@ export function writeAgendaState(doc: Y.Doc, state: AgendaState): void {
  * group's answer per situation, and the thoughts phones send during a
  * narrative case. A group's answer lives under one key, so its latest wins.
  */
-const caseIdSchema = z.string().check(z.regex(/^[a-z0-9-]{1,60}$/));
 const situationIdSchema = z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/));
 
 export const quizGroupSchema = z.object({
@@ -196,7 +182,14 @@ export const quizRunSchema = z.object({
 });
 
 /** What the console puts on the projector, over the day's agenda. */
-export const PROJECTOR_SCREENS = ['agenda', 'quiz', 'narrative', 'timeline'] as const;
+export const PROJECTOR_SCREENS = [
+  'agenda',
+  'quiz',
+  'narrative',
+  'timeline',
+  'roleplay',
+  'plan',
+] as const;
 export type ProjectorScreen = (typeof PROJECTOR_SCREENS)[number];
 
 export function readProjectorScreen(doc: Y.Doc): ProjectorScreen {
@@ -278,22 +271,6 @@ export function readThoughts(doc: Y.Doc): Validated<Thought> {
     return count <= CARDS_PER_PARTICIPANT_MAX;
   });
   return { items: kept, dropped: dropped + items.length - kept.length };
-}
-
-/** Every entry of a map that passes its schema and sits under the key it should. */
-function readValid<T>(
-  map: Y.Map<unknown>,
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-  keyOf: (item: T) => string,
-): Validated<T> {
-  const items: T[] = [];
-  let dropped = 0;
-  map.forEach((value, key) => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success && keyOf(parsed.data) === key) items.push(parsed.data);
-    else dropped += 1;
-  });
-  return { items, dropped };
 }
 
 /**

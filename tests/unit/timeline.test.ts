@@ -70,15 +70,31 @@ describe('the timeline wall', () => {
         month: 'Month',
         severity: 'Severity',
         incident: 'Incident',
+        where: 'Where',
+        involved: 'Who was involved',
+        reporter: 'Reported by',
         note: 'Note',
         author: 'Signed by',
       },
       (s) => s.toUpperCase(),
+      [
+        {
+          id: 'registered-1',
+          what: 'Followed; a white van, no plates',
+          when: 'Monday evening',
+          where: 'Next block',
+          who: 'One man',
+          reporter: 'The witness',
+          severity: 'yellow',
+          at: 3,
+        },
+      ],
     );
     expect(csv.split('\r\n')).toEqual([
-      '"Month","Severity","Incident","Note","Signed by"',
-      '"2026-01","GREEN","card b","linked to a","Ana"',
-      '"2026-03","RED","\'=HYPERLINK(""x"")","",""',
+      '"Month","Severity","Incident","Where","Who was involved","Reported by","Note","Signed by"',
+      '"2026-01","GREEN","card b","","","","linked to a","Ana"',
+      '"2026-03","RED","\'=HYPERLINK(""x"")","","","","",""',
+      '"Monday evening","YELLOW","Followed; a white van, no plates","Next block","One man","The witness","",""',
       '',
     ]);
   });

@@ -2,7 +2,7 @@ import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { incidentRegisterCsv, wallColumns, wallMonths, type Severity } from '../../domain/timeline';
+import { wallColumns, wallMonths, type Severity } from '../../domain/timeline';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
 import {
@@ -13,7 +13,13 @@ import {
   setWallSettings,
   unlinkCards,
 } from '../../sync/roomOperations';
-import { SEVERITIES, type CardLink, type IncidentCard } from '../../sync/roomSchema';
+import {
+  SEVERITIES,
+  readRegisteredIncidents,
+  type CardLink,
+  type IncidentCard,
+} from '../../sync/roomSchema';
+import { registerCsv } from './registerCsv';
 import { TimelineWall } from './TimelineWall';
 import { download, today } from '../common/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
@@ -124,21 +130,7 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
       <div className="timeline-console__exports">
         <button
           type="button"
-          onClick={() =>
-            downloadText(
-              incidentRegisterCsv(
-                cards,
-                {
-                  month: t('timeline.csvMonth'),
-                  severity: t('timeline.csvSeverity'),
-                  incident: t('timeline.csvIncident'),
-                  note: t('timeline.csvNote'),
-                  author: t('timeline.csvAuthor'),
-                },
-                (s) => t(`severity.${s}`),
-              ),
-            )
-          }
+          onClick={() => downloadText(registerCsv(t, cards, readRegisteredIncidents(doc).items))}
         >
           {t('timeline.csv')}
         </button>
