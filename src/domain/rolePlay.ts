@@ -27,6 +27,8 @@ export type RolePlayTimer = { minutes: number; startedAt: number | null; spentMs
 
 export type RolePlayRun = {
   caseId: string;
+  /** Open to phones: they join the cast and send points. */
+  open: boolean;
   stage: RolePlayStage;
   /** Stages the meeting has been through, in the order first reached. */
   visited: RolePlayStage[];
@@ -55,6 +57,7 @@ export type RolePoint = {
 export function newRolePlayRun(caseId: string, minutes: number): RolePlayRun {
   return {
     caseId,
+    open: true,
     stage: 'setup',
     visited: ['setup'],
     timer: { minutes, startedAt: null, spentMs: 0 },
@@ -64,6 +67,26 @@ export function newRolePlayRun(caseId: string, minutes: number): RolePlayRun {
 export function emptyRegister(): RegisterForm {
   return { what: '', when: '', where: '', who: '', reporter: '' };
 }
+
+/**
+ * The role-play's minutes as the session's agenda times them (its timed step
+ * inside the activity, which also holds the explanation of the three steps),
+ * so the meeting runs as the day was planned; else the case's own minutes.
+ */
+export function rolePlayMinutes(
+  agendas: readonly (readonly AgendaSlot[])[],
+  caseId: string,
+  fallback: number,
+): number {
+  const item = agendas.flat().find((i) => i.tool === 'roleplay' && i.cases.includes(caseId));
+  return item?.steps.find((step) => step.minutes)?.minutes ?? fallback;
+}
+
+type AgendaSlot = {
+  tool?: string;
+  cases: readonly string[];
+  steps: readonly { minutes?: number }[];
+};
 
 /** Any stage can be gone back to; what was agreed there stays. */
 export function goToStage(run: RolePlayRun, stage: RolePlayStage): RolePlayRun {

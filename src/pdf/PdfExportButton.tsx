@@ -23,12 +23,15 @@ type Props = {
   fileName: string;
   /** Built at click time, in the page's language and direction. */
   sheets: (direction: Sheet['direction']) => Sheet[];
+  /** A document to keep (the plan outline) comes on one paper only; flipcharts offer all. */
+  papers?: readonly Paper[];
 };
 
 /** Exports flipchart sheets as a PDF; jsPDF and the font load on the first click. */
-export function PdfExportButton({ label, fileName, sheets }: Props) {
+export function PdfExportButton({ label, fileName, sheets, papers = PAPERS }: Props) {
   const { t, i18n } = useTranslation();
-  const [paper, setPaper] = useState<Paper>(storedPaper);
+  const [chosen, setPaper] = useState<Paper>(storedPaper);
+  const paper = papers.includes(chosen) ? chosen : (papers[0] ?? 'A4');
   const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle');
   const exportPdf = async () => {
     setState('working');
@@ -53,27 +56,29 @@ export function PdfExportButton({ label, fileName, sheets }: Props) {
   };
   return (
     <div className="pdf-export">
-      <label>
-        {t('pdf.paper')}
-        <select
-          value={paper}
-          onChange={(event) => {
-            const next = PAPERS.find((p) => p === event.target.value) ?? 'A4';
-            setPaper(next);
-            try {
-              localStorage.setItem(PAPER_KEY, next);
-            } catch {
-              // the choice lasts this page only
-            }
-          }}
-        >
-          {PAPERS.map((p) => (
-            <option key={p} value={p}>
-              {t(`pdf.papers.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {papers.length > 1 && (
+        <label>
+          {t('pdf.paper')}
+          <select
+            value={paper}
+            onChange={(event) => {
+              const next = PAPERS.find((p) => p === event.target.value) ?? 'A4';
+              setPaper(next);
+              try {
+                localStorage.setItem(PAPER_KEY, next);
+              } catch {
+                // the choice lasts this page only
+              }
+            }}
+          >
+            {papers.map((p) => (
+              <option key={p} value={p}>
+                {t(`pdf.papers.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="button" disabled={state === 'working'} onClick={() => void exportPdf()}>
         {state === 'working' ? t('pdf.working') : label}
       </button>

@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs';
 import {
+  mergePoints,
   nextCastNumber,
   type CastMember,
   type PointStep,
@@ -111,4 +112,9 @@ export function registerIncident(
 
 export function removeRegisteredIncident(doc: Y.Doc, id: string): void {
   doc.transact(() => doc.getMap(ROOM_MAPS.register).delete(id));
+}
+
+/** Several points become one agreed point; the originals stay, marked merged. */
+export function mergeRolePoints(doc: Y.Doc, points: readonly RolePoint[], now = Date.now()): void {
+  writeRolePoints(doc, mergePoints(points, { id: randomToken(12), at: now }));
 }

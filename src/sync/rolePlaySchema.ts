@@ -28,6 +28,7 @@ const deviceSchema = z.union([tokenSchema, z.literal('console')]);
 
 export const rolePlayRunSchema = z.object({
   caseId: caseIdSchema,
+  open: z.boolean(),
   stage: z.enum(ROLE_PLAY_STAGES),
   visited: z.array(z.enum(ROLE_PLAY_STAGES)).check(z.maxLength(ROLE_PLAY_STAGES.length)),
   timer: z.object({

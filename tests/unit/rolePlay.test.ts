@@ -16,6 +16,7 @@ import {
   nudges,
   pauseTimer,
   proposed,
+  rolePlayMinutes,
   rolePlayRecord,
   startTimer,
   timerRemainingMs,
@@ -259,5 +260,20 @@ describe('in the room document', () => {
     const read = readRolePoints(doc).items;
     expect(read).toHaveLength(3);
     expect(agreed(read, 'analyse').map((p) => p.text)).toEqual(['a. b.']);
+  });
+});
+
+describe('the timer from the agenda', () => {
+  it("takes the role-play's timed step from the session's agenda, else the case's minutes", () => {
+    const agenda = [
+      { tool: 'slides', cases: [], steps: [] },
+      {
+        tool: 'roleplay',
+        cases: ['role-play-followed'],
+        steps: [{}, { minutes: 30 }],
+      },
+    ];
+    expect(rolePlayMinutes([agenda], 'role-play-followed', 45)).toBe(30);
+    expect(rolePlayMinutes([agenda], 'another-case', 45)).toBe(45);
   });
 });

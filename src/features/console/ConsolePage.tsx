@@ -16,12 +16,13 @@ import { TemplateView } from '../templates/TemplateView';
 import { LiveRoomPanel } from '../room/LiveRoomPanel';
 import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
+import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
 import { shareDayWithRoom } from '../day/consoleDayStore';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 
-type Shelf = 'day' | 'sessions' | 'cases' | 'templates' | 'room';
-const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'templates', 'room'];
+type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
+const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'plan', 'templates', 'room'];
 
 export default function ConsolePage() {
   const { t, i18n } = useTranslation();
@@ -65,6 +66,7 @@ export default function ConsolePage() {
       </nav>
       {shelf === 'day' && <DayShelf library={library} />}
       {shelf === 'room' && <LiveRoomPanel />}
+      {shelf === 'plan' && <PlanShelf library={library} />}
       {shelf === 'sessions' && (
         <div className="console__shelf">
           <ChoiceList

@@ -14,6 +14,9 @@ import { useQuiz } from '../quiz/useQuiz';
 import { AgendaTable } from '../sessions/AgendaTable';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { ProjectorRun } from './ProjectorRun';
+import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
+import { PlanScreen } from '../plan/PlanScreen';
+import { useRolePlay } from '../rolePlay/useRolePlay';
 
 const ProjectorTimeline = lazy(() => import('../timeline/ProjectorTimeline'));
 import { ProjectorSlides } from '../slides/ProjectorSlides';
@@ -38,6 +41,7 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null 
 function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
   const { i18n } = useTranslation();
   const snapshot = useQuiz(room.doc);
+  const rolePlay = useRolePlay(room.doc);
   if (snapshot.screen === 'quiz' && snapshot.run) {
     const found = findCase(library, snapshot.run.caseId, i18n.language);
     if (found?.data.format === 'quiz')
@@ -48,6 +52,12 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
     if (found?.data.format === 'narrative')
       return <NarrativeScreen story={found.data} snapshot={snapshot} />;
   }
+  if (snapshot.screen === 'roleplay' && rolePlay.run) {
+    const found = findCase(library, rolePlay.run.caseId, i18n.language);
+    if (found?.data.format === 'roleplay')
+      return <RolePlayScreen rolePlay={found.data} run={rolePlay.run} snapshot={rolePlay} />;
+  }
+  if (snapshot.screen === 'plan') return <PlanScreen doc={room.doc} />;
   if (snapshot.screen === 'timeline') {
     return (
       <Suspense fallback={null}>

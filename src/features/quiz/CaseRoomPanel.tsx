@@ -5,12 +5,12 @@ import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
 import { NarrativeConsole } from './NarrativeConsole';
 import { QuizConsole } from './QuizConsole';
 import { TimelineConsole } from '../timeline/TimelineConsole';
+import { RolePlayConsole } from '../rolePlay/RolePlayConsole';
 
 /** Above a quiz or a story: running it with the room, phones or not. */
 export function CaseRoomPanel({ data }: { data: Case }) {
   const { t } = useTranslation();
   const room = useConsoleRoom();
-  if (data.format === 'roleplay') return null;
   if (!room) {
     return (
       <section className="quiz-console" aria-labelledby="case-room-heading">
@@ -27,6 +27,7 @@ export function CaseRoomPanel({ data }: { data: Case }) {
     );
   }
   if (data.format === 'timeline') return <TimelineConsole doc={room.doc} />;
+  if (data.format === 'roleplay') return <RolePlayConsole doc={room.doc} rolePlay={data} />;
   return data.format === 'quiz' ? (
     <QuizConsole doc={room.doc} quizCase={data} />
   ) : (

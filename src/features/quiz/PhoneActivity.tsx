@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addThought, removeThought } from '../../sync/quizOperations';
+import { usePlan } from '../plan/usePlan';
+import { useRolePlay } from '../rolePlay/useRolePlay';
 import { useQuiz } from './useQuiz';
 
 // The quiz needs the case's text in the phone's language: loaded only once a quiz is open.
 const PhoneQuiz = lazy(() => import('./PhoneQuiz'));
+const PhoneRolePlay = lazy(() => import('../rolePlay/PhoneRolePlay'));
+const PhonePlan = lazy(() => import('../plan/PhonePlan'));
 
 type Props = { doc: Y.Doc; room: string; device: string };
 
@@ -14,6 +18,8 @@ type Props = { doc: Y.Doc; room: string; device: string };
 export function PhoneActivity({ doc, room, device }: Props) {
   const { t } = useTranslation();
   const snapshot = useQuiz(doc);
+  const rolePlay = useRolePlay(doc);
+  const planOpen = usePlan(doc).phones;
   const quizLive =
     snapshot.run !== null && snapshot.run.open.length + snapshot.run.revealed.length > 0;
   return (
@@ -21,6 +27,16 @@ export function PhoneActivity({ doc, room, device }: Props) {
       {quizLive && (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
           <PhoneQuiz doc={doc} room={room} device={device} snapshot={snapshot} />
+        </Suspense>
+      )}
+      {rolePlay.run?.open && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <PhoneRolePlay doc={doc} device={device} run={rolePlay.run} snapshot={rolePlay} />
+        </Suspense>
+      )}
+      {planOpen && (
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <PhonePlan doc={doc} room={room} />
         </Suspense>
       )}
       {snapshot.screen === 'narrative' && snapshot.narrative && (

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as z from 'zod/mini';
+import type * as Y from 'yjs';
+import { findTemplate } from '../../content/library';
+import type { ContentLibrary } from '../../content/validate';
+import { organisationalRowSchema, type OrganisationalRow } from '../../domain/planSchema';
+import { sharedActionOf } from '../../domain/securityPlan';
+import { newOrganisationalRow, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import { usePlan } from './usePlan';
+
+type Props = { doc: Y.Doc; room: string; groupId: string | null; library: ContentLibrary };
+
+const COLUMNS = [
+  ['threatsAndRisks', 'threats-and-risks'],
+  ['identifiedVulnerabilities', 'identified-vulnerabilities'],
+  ['existingCapacities', 'existing-capacities'],
+  ['mitigatingActions', 'mitigating-actions'],
+  ['responsibleAndDates', 'responsible-and-dates'],
+] as const;
+
+const storageKey = (room: string) => `swk.orgPlan.${room}`;
+const rowsSchema = z.array(organisationalRowSchema);
+
+function loadRows(room: string): OrganisationalRow[] {
+  try {
+    const parsed = rowsSchema.safeParse(JSON.parse(localStorage.getItem(storageKey(room)) ?? '[]'));
+    return parsed.success ? (parsed.data as OrganisationalRow[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The organisational plan and protocols: its rows stay on this device; only the
+ * mitigating actions go to the room, and only while the group says so.
+ */
+export function OrganisationalPlan({ doc, room, groupId, library }: Props) {
+  const { t, i18n } = useTranslation();
+  const template = findTemplate(library, 'organisational-plan-and-protocols', i18n.language)?.data;
+  const [rows, setRows] = useState(() => loadRows(room));
+  const shared = usePlan(doc).sharedActions.items;
+  const mine = new Set(rows.map((r) => r.id));
+  const sharing = shared.some((a) => mine.has(a.id));
+  useEffect(() => {
+    try {
+      localStorage.setItem(storageKey(room), JSON.stringify(rows));
+    } catch {
+      // storage refused: the rows live as long as the page
+    }
+  }, [room, rows]);
+  const share = (on: boolean, list = rows) => {
+    for (const row of list) {
+      if (on && row.mitigatingActions.trim() !== '')
+        writePlanRecord(doc, 'planSharedActions', sharedActionOf(row, groupId));
+      else removePlanRecord(doc, 'planSharedActions', row.id);
+    }
+  };
+  const change = (id: string, next: Partial<OrganisationalRow>) => {
+    const updated = rows.map((r) => (r.id === id ? { ...r, ...next } : r));
+    setRows(updated);
+    if (sharing)
+      share(
+        true,
+        updated.filter((r) => r.id === id),
+      );
+  };
+  if (!template) return null;
+  const label = (id: string) => template.columns.find((c) => c.id === id)?.label ?? id;
+  return (
+    <div className="plan-step">
+      <p>{template.summary}</p>
+      <label className="check plan-privacy">
+        <input type="checkbox" checked={sharing} onChange={(e) => share(e.target.checked)} />
+        <span>
+          {t('plan.shareActions')}
+          <small>{t('plan.shareActionsHint')}</small>
+        </span>
+      </label>
+      {rows.map((row, index) => (
+        <fieldset
+          key={row.id}
+          className="plan-activity"
+          aria-label={t('plan.orgRow', { number: index + 1 })}
+        >
+          <legend>{t('plan.orgRow', { number: index + 1 })}</legend>
+          {COLUMNS.map(([key, id]) => (
+            <label key={key} className="field">
+              <span>
+                {label(id)}
+                {key === 'mitigatingActions' && <small> {t('plan.sharedColumn')}</small>}
+              </span>
+              <textarea
+                rows={2}
+                maxLength={500}
+                value={row[key]}
+                onChange={(e) => change(row.id, { [key]: e.target.value })}
+              />
+            </label>
+          ))}
+          <button
+            type="button"
+            onClick={() => {
+              setRows(rows.filter((r) => r.id !== row.id));
+              removePlanRecord(doc, 'planSharedActions', row.id);
+            }}
+          >
+            {t('plan.removeOrgRow', { number: index + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" onClick={() => setRows([...rows, newOrganisationalRow()])}>
+        {t('plan.addOrgRow')}
+      </button>
+      {shared.length > 0 && (
+        <>
+          <h3>{t('plan.sharedByRoom')}</h3>
+          <ul className="thoughts" aria-label={t('plan.sharedByRoom')}>
+            {shared.map((action) => (
+              <li key={action.id} dir="auto">
+                {action.mitigatingActions}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import type { QuizGroup } from '../../domain/quiz';
+import { costTotals, planObjectives, planRows } from '../../domain/securityPlan';
+import type { PlanSnapshot } from '../../sync/planStore';
+import { groupName } from '../quiz/groupName';
+import { planFormat, planOf } from './planFormat';
+
+type Props = { snapshot: PlanSnapshot; groups: readonly QuizGroup[]; large?: boolean };
+
+/** The plan table as the template lays it out, filling in as groups work, with the cost totals. */
+export function PlanTable({ snapshot, groups, large = false }: Props) {
+  const { t, i18n } = useTranslation();
+  const plan = planOf(snapshot);
+  const format = planFormat(t, i18n.language, plan.settings.currency);
+  const { objectives } = planObjectives(plan);
+  const totals = costTotals(plan);
+  const columns = [
+    t('plan.col.comprehensive'),
+    t('plan.col.specific'),
+    t('plan.col.measure'),
+    t('plan.col.responsibility'),
+    t('plan.col.cost'),
+    t('plan.col.timetable'),
+  ];
+  return (
+    <div className={large ? 'plan-table plan-table--large' : 'plan-table'}>
+      {objectives.length === 0 ? (
+        <p>{t('plan.selectFirst')}</p>
+      ) : (
+        objectives.map((objective) => {
+          const group = groups.find((g) => g.id === objective.threat.groupId);
+          const rows = planRows({ ...plan, threats: [objective.threat] }, format);
+          return (
+            <table key={objective.threat.id} className="plan-table__block">
+              <caption dir="auto">
+                {objective.threat.text}
+                {group && <span className="tag">{groupName(t, group)}</span>}
+              </caption>
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, index) => (
+                  <tr key={index}>
+                    {row.map((cell, column) => (
+                      <td key={column} dir="auto">
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        })
+      )}
+      <p className="plan-table__totals" role="status">
+        {t('plan.totals', {
+          total: format.money(totals.total),
+          recurring: format.money(totals.recurring),
+          uncosted: totals.uncosted,
+        })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { QuizGroup } from '../../domain/quiz';
+import type { PlanThreat } from '../../domain/planSchema';
+import { rankThreats } from '../../domain/securityPlan';
+import { addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import { readIncidentCards, readRegisteredIncidents } from '../../sync/roomSchema';
+import type { PlanSnapshot } from '../../sync/planStore';
+import { groupName } from '../quiz/groupName';
+import { planOf } from './planFormat';
+
+type Props = { doc: Y.Doc; snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
+const LEVELS = [1, 2, 3] as const;
+
+/** Step 1: the threats, typed or carried over, ranked by the chosen criterion; a few picked. */
+export function ThreatList({ doc, snapshot, groups }: Props) {
+  const { t } = useTranslation();
+  const ranked = rankThreats(planOf(snapshot));
+  const add = (text: string, source: PlanThreat['source']) => addThreat(doc, text, source);
+  return (
+    <div className="plan-step">
+      <NewThreat onAdd={(text) => add(text, 'typed')} />
+      <CarryOver doc={doc} existing={snapshot.threats.items} onAdd={add} />
+      {ranked.length === 0 ? (
+        <p>{t('plan.noThreats')}</p>
+      ) : (
+        <ol className="plan-threats" aria-label={t('plan.rankedThreats')}>
+          {ranked.map(({ threat, score }) => (
+            <li key={threat.id}>
+              <label className="check plan-threats__pick">
+                <input
+                  type="checkbox"
+                  checked={threat.selected}
+                  onChange={(e) =>
+                    writePlanRecord(doc, 'planThreats', { ...threat, selected: e.target.checked })
+                  }
+                />
+                <span dir="auto">{threat.text}</span>
+              </label>
+              <span className="tag">{t('plan.score', { score })}</span>
+              {(['seriousness', 'probability'] as const).map((field) => (
+                <label key={field} className="field field--inline">
+                  <span>{t(`plan.${field}`)}</span>
+                  <select
+                    value={threat[field]}
+                    onChange={(e) =>
+                      writePlanRecord(doc, 'planThreats', {
+                        ...threat,
+                        [field]: Number(e.target.value) as 1 | 2 | 3,
+                      })
+                    }
+                  >
+                    {LEVELS.map((level) => (
+                      <option key={level} value={level}>
+                        {t(`plan.level.${level}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+              <label className="field field--inline">
+                <span>{t('plan.group')}</span>
+                <select
+                  value={threat.groupId ?? ''}
+                  onChange={(e) =>
+                    writePlanRecord(doc, 'planThreats', {
+                      ...threat,
+                      groupId: e.target.value || null,
+                    })
+                  }
+                >
+                  <option value="">{t('plan.noGroup')}</option>
+                  {groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {groupName(t, g)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                aria-label={t('plan.removeThreat', { threat: threat.text })}
+                onClick={() => removePlanRecord(doc, 'planThreats', threat.id)}
+              >
+                {t('rolePlay.remove')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function NewThreat({ onAdd }: { onAdd: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="role-play__add"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim() === '') return;
+        onAdd(text);
+        setText('');
+      }}
+    >
+      <label className="field">
+        <span>{t('plan.newThreat')}</span>
+        <input value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="submit">{t('plan.addThreat')}</button>
+    </form>
+  );
+}
+
+type CarryProps = {
+  doc: Y.Doc;
+  existing: readonly PlanThreat[];
+  onAdd: (text: string, source: PlanThreat['source']) => void;
+};
+
+/** The role-play's registered incident and the wall's red and yellow cards, one tap from being threats. */
+function CarryOver({ doc, existing, onAdd }: CarryProps) {
+  const { t } = useTranslation();
+  const have = new Set(existing.map((th) => th.text));
+  const fromRolePlay = readRegisteredIncidents(doc)
+    .items.map((r) => r.what)
+    .filter((text) => !have.has(text));
+  const fromWall = readIncidentCards(doc)
+    .items.filter((c) => !c.hidden && c.severity !== 'green')
+    .map((c) => c.text)
+    .filter((text) => !have.has(text));
+  if (fromRolePlay.length + fromWall.length === 0) return null;
+  return (
+    <details className="plan-carry">
+      <summary>{t('plan.carryOver', { count: fromRolePlay.length + fromWall.length })}</summary>
+      <ul aria-label={t('plan.carryOverLabel')}>
+        {[
+          ...fromRolePlay.map((text) => ({ text, source: 'roleplay' as const })),
+          ...fromWall.map((text) => ({ text, source: 'wall' as const })),
+        ].map(({ text, source }) => (
+          <li key={`${source}:${text}`}>
+            <span className="tag">{t(`plan.source.${source}`)}</span> <span dir="auto">{text}</span>
+            <button type="button" onClick={() => onAdd(text, source)}>
+              {t('plan.addAsThreat')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,12 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { planStore, type PlanSnapshot } from '../../sync/planStore';
+
+/** The room's security plan, validated, re-read on every change. */
+export function usePlan(doc: Y.Doc): PlanSnapshot {
+  const subscribe = useCallback(
+    (listener: () => void) => planStore.subscribe(doc, listener),
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => planStore.snapshot(doc));
+}

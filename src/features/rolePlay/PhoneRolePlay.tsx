@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { findCase } from '../../content/library';
+import type { RolePlayCase } from '../../content/schema';
+import {
+  STEP_PARTS,
+  withWhoAndWhen,
+  type PointStep,
+  type RolePlayRun,
+  type StepPart,
+} from '../../domain/rolePlay';
+import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
+import { addRolePoint, joinCast } from '../../sync/rolePlayOperations';
+import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
+import { PointList } from '../common/PointList';
+import { useContentLibrary } from '../common/useContentLibrary';
+import { partLabel, stageTitle } from './labels';
+
+type Props = { doc: Y.Doc; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
+
+/** A participant's phone in the role-play: their role card, then points for the step the group is on. */
+export default function PhoneRolePlay({ doc, device, run, snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const library = useContentLibrary();
+  const found = findCase(library, run.caseId, i18n.language);
+  if (found?.data.format !== 'roleplay') return null;
+  const rolePlay = found.data;
+  const me = snapshot.cast.items.find((m) => m.device === device);
+  return (
+    <section
+      className="phone-quiz phone-role-play"
+      aria-labelledby="phone-role-play-heading"
+      lang={found.lang}
+    >
+      <h2 id="phone-role-play-heading">{rolePlay.title}</h2>
+      {me ? (
+        <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} />
+      ) : (
+        <button type="button" className="button--primary" onClick={() => joinCast(doc, device)}>
+          {t('rolePlay.takePart')}
+        </button>
+      )}
+      {run.stage !== 'setup' && (
+        <StepInput doc={doc} device={device} rolePlay={rolePlay} step={run.stage} />
+      )}
+      <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
+    </section>
+  );
+}
+
+type CardProps = { rolePlay: RolePlayCase; number: number; roleId: string | null };
+
+function RoleCard({ rolePlay, number, roleId }: CardProps) {
+  const { t } = useTranslation();
+  const role = rolePlay.roles.find((r) => r.id === roleId);
+  return (
+    <article className="role-card" aria-labelledby="role-card-heading">
+      <p className="role-card__person">{t('rolePlay.youArePerson', { number })}</p>
+      {role ? (
+        <>
+          <h3 id="role-card-heading">{t('rolePlay.yourRole', { role: role.name })}</h3>
+          <p>{role.brief}</p>
+        </>
+      ) : (
+        <h3 id="role-card-heading">{t('rolePlay.waitingForRole')}</h3>
+      )}
+      <details>
+        <summary>{t('case.story')}</summary>
+        <p>{rolePlay.story}</p>
+      </details>
+    </article>
+  );
+}
+
+type StepProps = { doc: Y.Doc; device: string; rolePlay: RolePlayCase; step: PointStep };
+
+function StepInput({ doc, device, rolePlay, step }: StepProps) {
+  const { t } = useTranslation();
+  const parts = STEP_PARTS[step];
+  const [part, setPart] = useState<StepPart>(parts[0]);
+  const [text, setText] = useState('');
+  const [who, setWho] = useState('');
+  const [when, setWhen] = useState('');
+  const current: StepPart = (parts as readonly StepPart[]).includes(part) ? part : parts[0];
+  const prompts = rolePlay.steps.find((s) => s.id === step)?.prompts ?? [];
+  return (
+    <form
+      className="phone-role-play__step"
+      aria-labelledby="phone-step-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim() === '') return;
+        addRolePoint(doc, { caseId: rolePlay.id, step, part: current, text, who, when, device });
+        setText('');
+        setWho('');
+        setWhen('');
+      }}
+    >
+      <h3 id="phone-step-heading">
+        {t('rolePlay.nowStep', { step: stageTitle(t, rolePlay, step) })}
+      </h3>
+      {step !== 'register' && <PointList points={prompts} />}
+      <label className="field">
+        <span>{t('rolePlay.pointAbout')}</span>
+        <select value={current} onChange={(event) => setPart(event.target.value as StepPart)}>
+          {parts.map((p) => (
+            <option key={p} value={p}>
+              {partLabel(t, p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('rolePlay.yourPoint')}</span>
+        <textarea
+          rows={2}
+          maxLength={CARD_TEXT_MAX_CHARS}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </label>
+      {current === 'actions' && (
+        <>
+          <label className="field">
+            <span>{t('rolePlay.who')}</span>
+            <input value={who} maxLength={80} onChange={(event) => setWho(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('rolePlay.when')}</span>
+            <input value={when} maxLength={80} onChange={(event) => setWhen(event.target.value)} />
+          </label>
+        </>
+      )}
+      <button type="submit" className="button--primary">
+        {t('rolePlay.send')}
+      </button>
+    </form>
+  );
+}
+
+function MyPoints({
+  snapshot,
+  device,
+  caseId,
+}: {
+  snapshot: RolePlaySnapshot;
+  device: string;
+  caseId: string;
+}) {
+  const { t } = useTranslation();
+  const mine = snapshot.points.items.filter((p) => p.device === device && p.caseId === caseId);
+  if (mine.length === 0) return null;
+  return (
+    <>
+      <h3>{t('rolePlay.yourPoints')}</h3>
+      <ul className="thoughts" aria-label={t('rolePlay.yourPoints')}>
+        {mine.map((point) => (
+          <li key={point.id}>
+            <span dir="auto">{withWhoAndWhen(point)}</span>{' '}
+            <span className="tag">{t(`rolePlay.status.${point.status}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

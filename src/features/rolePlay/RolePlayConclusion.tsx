@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { RolePlayCase } from '../../content/schema';
+import {
+  candidateMeasures,
+  registerGaps,
+  rolePlayRecord,
+  withWhoAndWhen,
+  type RegisterForm,
+  type RegisteredIncident,
+  type RolePoint,
+} from '../../domain/rolePlay';
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { rolePlayRecordSheet } from '../../pdf/sheets';
+import { planMeasureIdFor, sendToPlan } from '../../sync/planOperations';
+import { usePlan } from '../plan/usePlan';
+import { addIncidentCard, changeIncidentCard } from '../../sync/roomOperations';
+import { registerIncident, removeRegisteredIncident } from '../../sync/rolePlayOperations';
+import { SEVERITIES, readIncidentCards, type Severity } from '../../sync/roomSchema';
+import { download, today } from '../common/download';
+import { partLabel } from './labels';
+import { registerCsv } from '../timeline/registerCsv';
+
+type Props = {
+  doc: Y.Doc;
+  rolePlay: RolePlayCase;
+  form: RegisterForm;
+  points: RolePoint[];
+  registered: RegisteredIncident[];
+};
+
+/** The meeting's outcome: the incident into the register, reactions into the plan, the record. */
+export function RolePlayConclusion({ doc, rolePlay, form, points, registered }: Props) {
+  const { t } = useTranslation();
+  const record = () => rolePlayRecord(form, points, (part) => partLabel(t, part));
+  return (
+    <div className="role-play__panel">
+      <RegisterIncident doc={doc} form={form} registered={registered} />
+      <SendToPlan doc={doc} points={points} />
+      <h3>{t('rolePlay.exports')}</h3>
+      <div className="quiz-console__actions">
+        <PdfExportButton
+          label={t('rolePlay.recordPdf')}
+          fileName={`${rolePlay.id}-record`}
+          sheets={(direction) => [rolePlayRecordSheet(rolePlay, record(), t, direction)]}
+        />
+        <button
+          type="button"
+          onClick={() =>
+            download(
+              new Blob([registerCsv(t, readIncidentCards(doc).items, registered)], {
+                type: 'text/csv;charset=utf-8',
+              }),
+              `incident-register-${today()}.csv`,
+            )
+          }
+        >
+          {t('timeline.csv')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+type RegisterProps = { doc: Y.Doc; form: RegisterForm; registered: RegisteredIncident[] };
+
+function RegisterIncident({ doc, form, registered }: RegisterProps) {
+  const { t } = useTranslation();
+  const [severity, setSeverity] = useState<Severity>('yellow');
+  const [onWall, setOnWall] = useState(false);
+  const [month, setMonth] = useState(() => today().slice(0, 7));
+  const missing = registerGaps(form).includes('what');
+  return (
+    <section aria-labelledby="register-incident-heading">
+      <h3 id="register-incident-heading">{t('rolePlay.registerHeading')}</h3>
+      {registered.length > 0 && (
+        <ul className="role-play__registered" aria-label={t('rolePlay.registered')}>
+          {registered.map((entry) => (
+            <li key={entry.id}>
+              <span className={`severity-dot severity-dot--${entry.severity}`} aria-hidden />
+              <span dir="auto">
+                {`${t(`severity.${entry.severity}`)}: ${entry.what}`}
+                {entry.when && ` · ${entry.when}`}
+              </span>
+              <button type="button" onClick={() => removeRegisteredIncident(doc, entry.id)}>
+                {t('rolePlay.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {missing ? (
+        <p className="note">{t('rolePlay.registerFirst')}</p>
+      ) : (
+        <form
+          className="role-play__add"
+          onSubmit={(event) => {
+            event.preventDefault();
+            registerIncident(doc, form, severity);
+            if (onWall) {
+              const card = addIncidentCard(doc, CONSOLE_DEVICE, { text: form.what, severity });
+              changeIncidentCard(doc, card.id, { month });
+            }
+          }}
+        >
+          <label className="field">
+            <span>{t('rolePlay.severity')}</span>
+            <select
+              value={severity}
+              onChange={(event) => setSeverity(event.target.value as Severity)}
+            >
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`severity.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={onWall}
+              onChange={(event) => setOnWall(event.target.checked)}
+            />
+            {t('rolePlay.alsoOnWall')}
+          </label>
+          {onWall && (
+            <label className="field">
+              <span>{t('rolePlay.month')}</span>
+              <input
+                type="month"
+                value={month}
+                onChange={(event) => setMonth(event.target.value)}
+              />
+            </label>
+          )}
+          <button type="submit" className="button--primary">
+            {t('rolePlay.register')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The console's cards carry this device id: no person's phone, none to find. */
+const CONSOLE_DEVICE = 'facilitator-console';
+
+function SendToPlan({ doc, points }: { doc: Y.Doc; points: RolePoint[] }) {
+  const { t } = useTranslation();
+  const sent = new Set(usePlan(doc).measures.items.map((m) => m.id));
+  const candidates = candidateMeasures(points);
+  return (
+    <section aria-labelledby="send-to-plan-heading">
+      <h3 id="send-to-plan-heading">{t('rolePlay.toPlanHeading')}</h3>
+      {candidates.length === 0 ? (
+        <p>{t('rolePlay.noCandidates')}</p>
+      ) : (
+        <ul className="role-play__candidates" aria-label={t('rolePlay.toPlanHeading')}>
+          {candidates.map((point) => {
+            const isSent = sent.has(planMeasureIdFor(point));
+            return (
+              <li key={point.id}>
+                <span dir="auto">{withWhoAndWhen(point)}</span>
+                <button type="button" disabled={isSent} onClick={() => sendToPlan(doc, point)}>
+                  {isSent ? t('rolePlay.inPlan') : t('rolePlay.sendToPlan')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { RolePlayCase } from '../../content/schema';
+import * as play from '../../domain/rolePlay';
+import { showOnProjector } from '../../sync/quizOperations';
+import { writeRolePlayRun } from '../../sync/rolePlayOperations';
+import { NumberField } from '../common/NumberField';
+import { useContentLibrary } from '../common/useContentLibrary';
+import { RolePlayCast } from './RolePlayCast';
+import { RolePlayConclusion } from './RolePlayConclusion';
+import { RolePlayPoints } from './RolePlayPoints';
+import { RolePlayRegister } from './RolePlayRegister';
+import { RolePlayTimer } from './RolePlayTimer';
+import { useRolePlay } from './useRolePlay';
+import { stageTitle } from './labels';
+
+type Props = { doc: Y.Doc; rolePlay: RolePlayCase };
+
+/** The facilitator walks the room through the staff meeting: setup, the three steps, the conclusion. */
+export function RolePlayConsole({ doc, rolePlay }: Props) {
+  const { t } = useTranslation();
+  const library = useContentLibrary();
+  const snapshot = useRolePlay(doc);
+  const run = snapshot.run?.caseId === rolePlay.id ? snapshot.run : null;
+  if (!run || !run.open) {
+    const minutes = play.rolePlayMinutes(
+      Object.values(library.sessions).flatMap((entries) => entries.map((s) => s.data.agenda)),
+      rolePlay.id,
+      rolePlay.minutes,
+    );
+    return (
+      <section className="quiz-console role-play" aria-labelledby="role-play-heading">
+        <h2 id="role-play-heading">{t('quiz.heading')}</h2>
+        <p>{t('rolePlay.intro')}</p>
+        <button
+          type="button"
+          className="button--primary"
+          onClick={() => {
+            writeRolePlayRun(
+              doc,
+              run ? { ...run, open: true } : play.newRolePlayRun(rolePlay.id, minutes),
+            );
+            showOnProjector(doc, 'roleplay');
+          }}
+        >
+          {run ? t('rolePlay.reopen') : t('rolePlay.open')}
+        </button>
+      </section>
+    );
+  }
+  const change = (next: play.RolePlayRun) => writeRolePlayRun(doc, next);
+  const points = snapshot.points.items.filter((p) => p.caseId === rolePlay.id);
+  const nudges = play.nudges(run, snapshot.form, points);
+  const onProjector = snapshot.screen === 'roleplay';
+  return (
+    <section className="quiz-console role-play" aria-labelledby="role-play-heading">
+      <h2 id="role-play-heading">{t('quiz.heading')}</h2>
+      <div className="quiz-console__actions">
+        <button
+          type="button"
+          aria-pressed={onProjector}
+          onClick={() => showOnProjector(doc, onProjector ? 'agenda' : 'roleplay')}
+        >
+          {onProjector ? t('quiz.projectorAgenda') : t('quiz.show')}
+        </button>
+        <button type="button" onClick={() => change({ ...run, open: false })}>
+          {t('rolePlay.close')}
+        </button>
+      </div>
+      <nav aria-label={t('rolePlay.stages')}>
+        <ol className="role-play__stages">
+          {play.ROLE_PLAY_STAGES.map((stage) => (
+            <li key={stage}>
+              <button
+                type="button"
+                aria-current={run.stage === stage ? 'step' : undefined}
+                className={run.visited.includes(stage) ? 'role-play__stage--visited' : undefined}
+                onClick={() => change(play.goToStage(run, stage))}
+              >
+                {stageTitle(t, rolePlay, stage)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="role-play__timer">
+        <RolePlayTimer timer={run.timer} />
+        {run.timer.startedAt === null ? (
+          <button type="button" onClick={() => change(play.startTimer(run, Date.now()))}>
+            {run.timer.spentMs > 0 ? t('run.resume') : t('rolePlay.startTimer')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => change(play.pauseTimer(run, Date.now()))}>
+            {t('run.pause')}
+          </button>
+        )}
+        <NumberField
+          label={t('rolePlay.minutes')}
+          value={run.timer.minutes}
+          min={1}
+          max={240}
+          onCommit={(minutes) => change(play.setTimerMinutes(run, minutes))}
+        />
+      </div>
+      {nudges.length > 0 && (
+        <ul className="role-play__nudges" aria-label={t('rolePlay.nudgesLabel')}>
+          {nudges.map((nudge) => (
+            <li key={nudge} role="note">
+              {nudge === 'careForgotten' ? rolePlay.careReminder : t(`rolePlay.nudge.${nudge}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <StagePanel doc={doc} rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
+    </section>
+  );
+}
+
+type PanelProps = {
+  doc: Y.Doc;
+  rolePlay: RolePlayCase;
+  run: play.RolePlayRun;
+  snapshot: ReturnType<typeof useRolePlay>;
+  points: play.RolePoint[];
+};
+
+function StagePanel({ doc, rolePlay, run, snapshot, points }: PanelProps) {
+  switch (run.stage) {
+    case 'setup':
+      return <RolePlayCast doc={doc} rolePlay={rolePlay} cast={snapshot.cast.items} />;
+    case 'register':
+      return (
+        <RolePlayRegister doc={doc} rolePlay={rolePlay} form={snapshot.form} points={points} />
+      );
+    case 'analyse':
+    case 'react':
+      return <RolePlayPoints doc={doc} rolePlay={rolePlay} step={run.stage} points={points} />;
+    case 'conclusion':
+      return (
+        <>
+          <RolePlayPoints doc={doc} rolePlay={rolePlay} step="conclusion" points={points} />
+          <RolePlayConclusion
+            doc={doc}
+            rolePlay={rolePlay}
+            form={snapshot.form}
+            points={points}
+            registered={snapshot.registered.items}
+          />
+        </>
+      );
+  }
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import type { RolePlayCase } from '../../content/schema';
+import {
+  REGISTER_FIELDS,
+  STEP_PARTS,
+  agreed,
+  proposed,
+  withWhoAndWhen,
+  type RolePlayRun,
+} from '../../domain/rolePlay';
+import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
+import { partLabel, stageTitle } from './labels';
+import { RolePlayTimer } from './RolePlayTimer';
+
+type Props = { rolePlay: RolePlayCase; run: RolePlayRun; snapshot: RolePlaySnapshot };
+
+/** The meeting for the back of the room: the step, its clock, and what the group has agreed. */
+export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
+  const { t } = useTranslation();
+  const points = snapshot.points.items.filter((p) => p.caseId === rolePlay.id);
+  const waiting = proposed(points).filter((p) => p.step === run.stage).length;
+  return (
+    <div className="projector projector--roleplay">
+      <header className="role-play-screen__header">
+        <div>
+          <p className="role-play-screen__case">{rolePlay.title}</p>
+          <h1>{stageTitle(t, rolePlay, run.stage)}</h1>
+        </div>
+        <RolePlayTimer timer={run.timer} large />
+      </header>
+      {run.stage === 'setup' && <SetupScreen rolePlay={rolePlay} snapshot={snapshot} />}
+      {run.stage === 'register' && (
+        <dl className="role-play-screen__form">
+          {REGISTER_FIELDS.map((field) => (
+            <div key={field}>
+              <dt>{t(`record.${field}`)}</dt>
+              <dd dir="auto">{snapshot.form[field] || '…'}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {run.stage !== 'setup' && run.stage !== 'register' && (
+        <div className="role-play-screen__parts">
+          {STEP_PARTS[run.stage].map((part) => {
+            const done = agreed(points, run.stage as 'analyse', part);
+            return (
+              <section key={part}>
+                <h2>{partLabel(t, part)}</h2>
+                {done.length === 0 ? (
+                  <p className="role-play-screen__empty">{'…'}</p>
+                ) : (
+                  <ul>
+                    {done.map((point) => (
+                      <li key={point.id} dir="auto">
+                        {withWhoAndWhen(point)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
+      {run.stage === 'conclusion' && (
+        <p className="role-play-screen__care">{rolePlay.careReminder}</p>
+      )}
+      {waiting > 0 && (
+        <p className="role-play-screen__waiting" role="status">
+          {t('rolePlay.waiting', { count: waiting })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SetupScreen({
+  rolePlay,
+  snapshot,
+}: {
+  rolePlay: RolePlayCase;
+  snapshot: RolePlaySnapshot;
+}) {
+  const { t } = useTranslation();
+  const cast = snapshot.cast.items;
+  return (
+    <>
+      <p className="role-play-screen__story">{rolePlay.story}</p>
+      <ul className="role-play-screen__roles">
+        {rolePlay.roles.map((role) => (
+          <li key={role.id}>
+            {t('rolePlay.roleCount', {
+              role: role.name,
+              count: cast.filter((m) => m.roleId === role.id).length,
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { rolePlayStore, type RolePlaySnapshot } from '../../sync/rolePlayStore';
+
+/** The room's role-play data, validated, re-read on every change. */
+export function useRolePlay(doc: Y.Doc): RolePlaySnapshot {
+  const subscribe = useCallback(
+    (listener: () => void) => rolePlayStore.subscribe(doc, listener),
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => rolePlayStore.snapshot(doc));
+}
