@@ -15,6 +15,7 @@ import {
 } from '../domain/securityPlan';
 import type { PlanFormat } from '../features/plan/planFormat';
 import type { Sheet, SheetBlock } from './layout';
+import { columnWeights } from './sheets';
 
 type Options = {
   t: TFunction;
@@ -52,6 +53,14 @@ function outlineSheet(plan: SecurityPlan, { t, direction, format }: Options): Sh
   const flagged = plan.measures.filter((m) =>
     measureFlags(m).some((f) => f === 'noResponsibility' || f === 'noTimetable'),
   );
+  const measureColumns = [
+    t('plan.col.objective'),
+    t('plan.col.measure'),
+    t('plan.col.kind'),
+    t('plan.col.responsibility'),
+    t('plan.col.cost'),
+    t('plan.col.timetable'),
+  ];
   const blocks: SheetBlock[] = [
     {
       kind: 'rows',
@@ -79,19 +88,7 @@ function outlineSheet(plan: SecurityPlan, { t, direction, format }: Options): Sh
       ]),
     },
     { kind: 'heading', text: t('plan.measuresHeading') },
-    {
-      kind: 'table',
-      columns: [
-        t('plan.col.objective'),
-        t('plan.col.measure'),
-        t('plan.kind'),
-        t('plan.col.responsibility'),
-        t('plan.col.cost'),
-        t('plan.col.timetable'),
-      ],
-      widths: [16, 26, 10, 14, 10, 14],
-      rows,
-    },
+    { kind: 'table', columns: measureColumns, widths: columnWeights(measureColumns, rows), rows },
     { kind: 'heading', text: t('plan.costsHeading') },
     {
       kind: 'rows',

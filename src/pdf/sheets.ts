@@ -236,7 +236,10 @@ export function rolePlayRecordSheet(
 }
 
 /** Wide enough for each column's longest word, with more room where the text is long. */
-function columnWeights(headers: readonly string[], rows: readonly (readonly string[])[]): number[] {
+export function columnWeights(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): number[] {
   return headers.map((header, column) => {
     const texts = [header, ...rows.map((row) => row[column] ?? '')];
     const longestWord = Math.max(
