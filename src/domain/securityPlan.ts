@@ -117,8 +117,9 @@ export function planObjectives(plan: SecurityPlan): {
   return { objectives, unplaced };
 }
 
+/** Blank reads as not worded yet; the text itself is kept as typed (a field shows it back). */
 function nonEmpty(text: string | null): string | null {
-  return text && text.trim() !== '' ? text.trim() : null;
+  return text && text.trim() !== '' ? text : null;
 }
 
 export type MeasureFlag = 'noResponsibility' | 'noTimetable' | 'noCost' | 'noKind' | 'unplaced';
@@ -259,4 +260,11 @@ export function placeMeasure(
 /** The one column of an organisational row that may leave the group's device. */
 export function sharedActionOf(row: OrganisationalRow, groupId: string | null): SharedAction {
   return { id: row.id, groupId, mitigatingActions: row.mitigatingActions, at: row.at };
+}
+
+/** The sessions ask for both a preventive and a reactive dimension: which one the plan still lacks. */
+export function missingKinds(plan: SecurityPlan): ('preventive' | 'reactive')[] {
+  const placed = planObjectives(plan).objectives.flatMap((o) => o.measures);
+  if (placed.length === 0) return [];
+  return (['preventive', 'reactive'] as const).filter((k) => !placed.some((m) => m.kind === k));
 }

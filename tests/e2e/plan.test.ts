@@ -139,6 +139,9 @@ describe('the security plan built by groups on their phones', () => {
     expect(table).toContain('Total cost: $200');
     await shoot(projector, 'plan-projector');
     await shoot(two.page, 'plan-phone');
+    await shoot(console_, 'plan-console-threats');
+    await console_.getByRole('button', { name: '5. Measures' }).click();
+    await shoot(console_, 'plan-console-measures');
 
     // The console: the outline PDF, the calendar and the plan file.
     await console_.getByRole('button', { name: 'Plan outline' }).click();

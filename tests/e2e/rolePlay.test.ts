@@ -238,6 +238,20 @@ describe('the role-play walkthrough with phones', () => {
       .poll(() => unplaced.getByLabel('Security measure').inputValue())
       .toBe('Vary the route to the office (This week)');
     expect(await unplaced.getByLabel('Responsibility').inputValue()).toBe('Logistics officer');
+    // The registered incident can become one of the plan's threats.
+    await console_.getByRole('button', { name: '1. Threats' }).click();
+    await console_.locator('summary', { hasText: 'From the role-play and the timeline' }).click();
+    await console_
+      .getByRole('list', { name: 'Incidents that may be threats' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Role-play' })
+      .getByRole('button', { name: 'Add as a threat' })
+      .click();
+    await expect
+      .poll(() =>
+        console_.getByRole('list', { name: 'Threats, highest priority first' }).textContent(),
+      )
+      .toContain('A man followed me, then waited in a white van with no plates');
 
     for (const person of [trainer, ...phones]) {
       expect(person.errors).toEqual([]);

@@ -8,6 +8,7 @@ import {
   emptyPlan,
   measureDeadline,
   measureFlags,
+  missingKinds,
   placeMeasure,
   planObjectives,
   planRows,
@@ -177,6 +178,15 @@ describe('measures', () => {
       'measure-u',
     ]);
     expect(measureFlags(candidate)).toContain('unplaced');
+  });
+
+  it('points out a plan with only preventive or only reactive measures', () => {
+    const threats = [threat('a')];
+    expect(missingKinds(plan({ threats }))).toEqual([]);
+    expect(missingKinds(plan({ threats, measures: [measure('p')] }))).toEqual(['reactive']);
+    expect(
+      missingKinds(plan({ threats, measures: [measure('p'), measure('r', { kind: 'reactive' })] })),
+    ).toEqual([]);
   });
 
   it('drops a specific objective that does not belong to the threat a measure moves to', () => {

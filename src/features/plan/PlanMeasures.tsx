@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { planObjectives } from '../../domain/securityPlan';
+import { missingKinds, planObjectives } from '../../domain/securityPlan';
 import { addMeasure } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { MeasureEditor } from './MeasureEditor';
@@ -24,6 +24,12 @@ export function PlanMeasures({ doc, snapshot, groupId }: Props) {
   const currency = snapshot.settings.currency;
   return (
     <div className="plan-step">
+      {groupId === null &&
+        missingKinds(planOf(snapshot)).map((kind) => (
+          <p key={kind} role="note" className="note">
+            {t(`plan.missing.${kind}`)}
+          </p>
+        ))}
       {mine.length === 0 && <p>{groupId ? t('plan.noThreatsForGroup') : t('plan.selectFirst')}</p>}
       {mine.map(({ threat, comprehensive, measures }) => {
         const heading = t('plan.measuresFor', { threat: threat.text });

@@ -1,0 +1,125 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
+import { ActivityPlans } from '../../src/features/plan/ActivityPlans';
+import { OrganisationalPlan } from '../../src/features/plan/OrganisationalPlan';
+import { PlanFactors } from '../../src/features/plan/PlanFactors';
+import { PlanObjectives } from '../../src/features/plan/PlanObjectives';
+import { usePlan } from '../../src/features/plan/usePlan';
+import { addThreat, writePlanRecord } from '../../src/sync/planOperations';
+import { planStore } from '../../src/sync/planStore';
+import { ROOM_MAPS } from '../../src/sync/roomSchema';
+import { renderWithI18n } from './render';
+
+function Steps({ doc }: { doc: Y.Doc }) {
+  const snapshot = usePlan(doc);
+  return (
+    <>
+      <PlanFactors doc={doc} snapshot={snapshot} kind="vulnerability" />
+      <PlanFactors doc={doc} snapshot={snapshot} kind="capacity" />
+      <PlanObjectives doc={doc} snapshot={snapshot} />
+    </>
+  );
+}
+
+describe('the plan builder', () => {
+  it('links vulnerabilities and capacities to their own threat and words the objectives from them', async () => {
+    const doc = new Y.Doc();
+    const breakIn = addThreat(doc, 'Break-in at the office', 'typed', 1);
+    const email = addThreat(doc, 'Email read by opponents', 'typed', 2);
+    writePlanRecord(doc, 'planThreats', { ...breakIn, selected: true });
+    writePlanRecord(doc, 'planThreats', { ...email, selected: true });
+    await renderWithI18n(<Steps doc={doc} />);
+    const user = userEvent.setup();
+    const vulnerable = screen.getByRole('region', {
+      name: 'Vulnerabilities linked to: Break-in at the office',
+    });
+    await user.type(
+      within(vulnerable).getByLabelText('A vulnerability linked to this threat'),
+      'No backups of the server{Enter}',
+    );
+    const capable = screen.getByRole('region', {
+      name: 'Capacities against: Email read by opponents',
+    });
+    await user.type(
+      within(capable).getByLabelText('A capacity against this threat'),
+      'Two staff use a password manager{Enter}',
+    );
+    const objectives = screen.getByRole('region', { name: 'Break-in at the office' });
+    const specific = within(objectives).getByLabelText(
+      'Specific objective (from the vulnerability: No backups of the server)',
+    );
+    expect(specific).toHaveAttribute(
+      'placeholder',
+      'To reduce the vulnerability: No backups of the server',
+    );
+    await user.type(specific, 'Even after a break-in, no data is lost');
+    // The email threat has no vulnerability: no specific objective there.
+    expect(
+      within(screen.getByRole('region', { name: 'Email read by opponents' })).queryByLabelText(
+        /Specific objective/,
+      ),
+    ).toBeNull();
+    const { factors } = planStore.snapshot(doc);
+    expect(factors.items.map((f) => [f.kind, f.threatId, f.text, f.objective])).toEqual([
+      [
+        'vulnerability',
+        breakIn.id,
+        'No backups of the server',
+        'Even after a break-in, no data is lost',
+      ],
+      ['capacity', email.id, 'Two staff use a password manager', null],
+    ]);
+  });
+
+  it('shares only the mitigating actions of the organisational plan, and only while asked', async () => {
+    const doc = new Y.Doc();
+    const library = await preloadContentLibrary();
+    await renderWithI18n(
+      <OrganisationalPlan doc={doc} room="room-test-1" groupId="group-aaaa1" library={library} />,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add a risk or threat' }));
+    const row = screen.getByRole('group', { name: 'Risk 1' });
+    await user.type(within(row).getByLabelText('Threats and risks'), 'Our email is read');
+    await user.type(within(row).getByLabelText('Identified vulnerabilities'), 'Reused passwords');
+    await user.type(within(row).getByLabelText(/Mitigating actions/), 'Introduce GPG');
+    expect(doc.getMap(ROOM_MAPS.planSharedActions).size).toBe(0);
+
+    await user.click(screen.getByLabelText(/Share our mitigating actions with the room/));
+    const shared = JSON.stringify(doc.getMap(ROOM_MAPS.planSharedActions).toJSON());
+    expect(shared).toContain('Introduce GPG');
+    expect(shared).not.toContain('Our email is read');
+    expect(shared).not.toContain('Reused passwords');
+    expect(localStorage.getItem('swk.orgPlan.room-test-1')).toContain('Reused passwords');
+    // An edit while sharing reaches the room; unticking takes the actions back.
+    await user.type(within(row).getByLabelText(/Mitigating actions/), ' for all staff');
+    expect(JSON.stringify(doc.getMap(ROOM_MAPS.planSharedActions).toJSON())).toContain(
+      'Introduce GPG for all staff',
+    );
+    await user.click(screen.getByLabelText(/Share our mitigating actions with the room/));
+    expect(doc.getMap(ROOM_MAPS.planSharedActions).size).toBe(0);
+  });
+
+  it('keeps a plan per activity with its fields and rows', async () => {
+    const doc = new Y.Doc();
+    const library = await preloadContentLibrary();
+    function Activity() {
+      return <ActivityPlans doc={doc} snapshot={usePlan(doc)} library={library} />;
+    }
+    await renderWithI18n(<Activity />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add a plan for an activity' }));
+    const plan = screen.getByRole('group', { name: 'Activity plan 1' });
+    await user.type(within(plan).getByLabelText('Security plan for'), 'Outreach to bars');
+    await user.type(within(plan).getByLabelText('Person responsible'), 'A. Manager');
+    await user.type(within(plan).getByLabelText('Threats'), 'Verbal abuse by bar owners');
+    await user.click(within(plan).getByRole('button', { name: 'Add a row' }));
+    const [stored] = planStore.snapshot(doc).activityPlans.items;
+    expect(stored).toMatchObject({ activity: 'Outreach to bars', responsible: 'A. Manager' });
+    expect(stored?.rows).toHaveLength(2);
+    expect(stored?.rows[0]?.threats).toBe('Verbal abuse by bar owners');
+  });
+});
