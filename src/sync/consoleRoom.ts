@@ -12,6 +12,7 @@ import {
 import { fromBase64, toBase64 } from './roomCrypto';
 import { createRoomCredentials } from './roomId';
 import { closeRoom } from './roomOperations';
+import { forgetRoomOnDevice } from './phoneMemory';
 
 /** The console's own device keeps the room's id and key so a reload finds the room again. */
 const ROOM_STORAGE_KEY = 'swk.room';
@@ -102,6 +103,7 @@ export async function eraseRoom(connection: RoomConnection): Promise<void> {
   if (typeof caches !== 'undefined') {
     for (const name of await caches.keys()) await caches.delete(name);
   }
+  forgetRoomOnDevice(connection.room);
   localStorage.removeItem(ROOM_STORAGE_KEY);
   sessionStorage.clear();
 }

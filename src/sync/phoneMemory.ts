@@ -50,10 +50,22 @@ export function keep(room: string, memory: PhoneMemory): void {
 }
 
 export function forget(room: string): void {
-  try {
-    localStorage.removeItem(keptEntry(room));
-    sessionStorage.removeItem(visitEntry(room));
-  } catch {
-    // nothing stored
+  forgetRoomOnDevice(room);
+}
+
+/**
+ * Everything this device keeps under the room's name goes: the key, the
+ * group chosen, a group's private organisational plan. Every such entry is
+ * named "swk.<what>.<room>", so none is missed when a new one is added.
+ */
+export function forgetRoomOnDevice(room: string): void {
+  for (const storage of [localStorage, sessionStorage]) {
+    try {
+      const names = Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '');
+      for (const name of names)
+        if (name.startsWith('swk.') && name.endsWith(`.${room}`)) storage.removeItem(name);
+    } catch {
+      // storage refused: nothing was kept there
+    }
   }
 }

@@ -9,6 +9,7 @@ import { PlanFactors } from '../../src/features/plan/PlanFactors';
 import { PlanObjectives } from '../../src/features/plan/PlanObjectives';
 import { usePlan } from '../../src/features/plan/usePlan';
 import { addThreat, writePlanRecord } from '../../src/sync/planOperations';
+import { forgetRoomOnDevice } from '../../src/sync/phoneMemory';
 import { planStore } from '../../src/sync/planStore';
 import { ROOM_MAPS } from '../../src/sync/roomSchema';
 import { renderWithI18n } from './render';
@@ -101,6 +102,11 @@ describe('the plan builder', () => {
     );
     await user.click(screen.getByLabelText(/Share our mitigating actions with the room/));
     expect(doc.getMap(ROOM_MAPS.planSharedActions).size).toBe(0);
+    // When the room ends, the private rows go with it; another room's stay.
+    localStorage.setItem('swk.orgPlan.other-room', '[]');
+    forgetRoomOnDevice('room-test-1');
+    expect(localStorage.getItem('swk.orgPlan.room-test-1')).toBeNull();
+    expect(localStorage.getItem('swk.orgPlan.other-room')).toBe('[]');
   });
 
   it('keeps a plan per activity with its fields and rows', async () => {
