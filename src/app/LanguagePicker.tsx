@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, isUiLanguage } from '../i18n/languages';
-import { rememberLanguage } from '../i18n/setup';
+import { rememberLanguage, switchLanguage } from '../i18n/setup';
 
 /** Each language is named in itself, so anyone can find their own. */
 export function LanguagePicker() {
@@ -14,7 +14,7 @@ export function LanguagePicker() {
           const language = event.target.value;
           if (!isUiLanguage(language)) return;
           rememberLanguage(language);
-          void i18n.changeLanguage(language);
+          void switchLanguage(language);
         }}
       >
         {UI_LANGUAGES.map((language) => (

@@ -1,17 +1,31 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './locales/ar.json';
 import en from './locales/en.json';
-import es from './locales/es.json';
-import fr from './locales/fr.json';
 import { LANGUAGE_STORAGE_KEY, directionOf, initialLanguage, isUiLanguage } from './languages';
 
-export const resources = {
-  en: { translation: en },
-  es: { translation: es },
-  fr: { translation: fr },
-  ar: { translation: ar },
-} as const;
+/**
+ * English is in the first load (it is every string's fallback); the other
+ * languages come only when chosen, so a phone downloads one language, not four.
+ */
+const LOADERS: Record<string, () => Promise<{ default: typeof en }>> = {
+  es: () => import('./locales/es.json'),
+  fr: () => import('./locales/fr.json'),
+  ar: () => import('./locales/ar.json'),
+};
+
+/** Loads a language's strings (once) so that switching to it shows no English gaps. */
+export async function loadLanguage(language: string): Promise<void> {
+  const load = LOADERS[language];
+  if (!load || i18next.hasResourceBundle(language, 'translation')) return;
+  const strings = await load();
+  i18next.addResourceBundle(language, 'translation', strings.default);
+}
+
+/** Switches the interface's language once its strings are there. */
+export async function switchLanguage(language: string): Promise<void> {
+  await loadLanguage(language);
+  await i18next.changeLanguage(language);
+}
 
 function readStoredLanguage(): string | null {
   try {
@@ -32,12 +46,13 @@ export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage(readStoredLanguage(), navigator.languages ?? []);
   i18next.on('languageChanged', applyToDocument);
   await i18next.use(initReactI18next).init({
-    resources,
-    lng,
+    resources: { en: { translation: en } },
+    lng: 'en',
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
+  await switchLanguage(lng);
   applyToDocument(lng);
   return i18next;
 }

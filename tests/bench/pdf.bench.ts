@@ -22,6 +22,7 @@ import {
   planTableSheet,
   rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
+import { record } from './results';
 
 const font = pdfFont;
 const { library } = validateContent(readContentFiles(process.cwd()));
@@ -139,4 +140,8 @@ for (const [paperName, paper] of [
     `  ${paperName}: all ${exports.length} PDFs in ${ms.toFixed(0)} ms (target under 2000); largest ${(largest / 1024).toFixed(0)} KB (target under 1024)`,
   );
   console.log(`    ${sizes.join(', ')}`);
+  if (paperName === 'A1') {
+    record('pdf_full_workshop_ms', ms);
+    record('pdf_max_size_kb', largest / 1024);
+  }
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createWorkshopServer } from '../../server/app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/chromium';
+import { record } from './results';
 
 const WRITES_PER_SIZE = 8;
 
@@ -86,10 +87,21 @@ const port = await workshop.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${port}/`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 console.log('Live room on loopback (one Chromium, one context per phone, 2 cores):');
-for (const others of [10, 20]) {
-  const { joins, latencies } = await measure(browser, base, others);
-  console.log(`  ${others} other phones: card reaches every phone: ${summary(latencies)}`);
-  console.log(`  ${others} other phones: time to join (page load to connected): ${summary(joins)}`);
+for (const pages of [10, 20, 30] as const) {
+  try {
+    // A card written on one page, until each of the other pages shows it.
+    const { joins, latencies } = await measure(browser, base, pages);
+    console.log(`  ${pages} other phones: card reaches every phone: ${summary(latencies)}`);
+    console.log(
+      `  ${pages} other phones: time to join (page load to connected): ${summary(joins)}`,
+    );
+    record(`sync_median_ms_${pages}`, percentile(latencies, 50));
+    record(`sync_p95_ms_${pages}`, percentile(latencies, 95));
+  } catch (error) {
+    const reason = String(error).split('\n')[0];
+    record(`sync_median_ms_${pages}`, null, reason);
+    record(`sync_p95_ms_${pages}`, null, reason);
+  }
 }
 await browser.close();
 await workshop.close();

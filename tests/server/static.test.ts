@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticHandler } from '../../server/static.js';
+
+const root = mkdtempSync(join(tmpdir(), 'swk-static-'));
+mkdirSync(join(root, 'assets'));
+const script = `console.log(${JSON.stringify('x'.repeat(5000))});`;
+writeFileSync(
+  join(root, 'index.html'),
+  '<!doctype html><script type="module" src="/assets/app.js"></script>',
+);
+writeFileSync(join(root, 'assets', 'app.js'), script);
+let server: Server;
+let port = 0;
+
+beforeAll(async () => {
+  server = createServer(createStaticHandler(root));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+    (done, fail) => {
+      const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      req.on('error', fail);
+      req.end();
+    },
+  );
+}
+
+describe('the static server', () => {
+  it('sends the app compressed to browsers that accept gzip, plain to others', async () => {
+    const zipped = await get('/assets/app.js', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(script.length / 10);
+    expect(gunzipSync(zipped.body).toString()).toBe(script);
+    expect(zipped.headers['cache-control']).toContain('immutable');
+    const plain = await get('/assets/app.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+  });
+
+  it('sends a policy that allows only its own origin, no inline script and no referrer', async () => {
+    const page = await get('/');
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('never leaves its folder', async () => {
+    for (const path of ['/../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%00.js']) {
+      expect((await get(path)).status).toBe(404);
+    }
+  });
+});
