@@ -7,7 +7,7 @@
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
-import { WebrtcProvider } from 'y-webrtc';
+import type { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
 import { RelayChannel, type SignalingLink } from './relay';
@@ -107,20 +107,37 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     ? persistence.whenSynced.then(() => initialiseRoom(doc))
     : Promise.resolve();
 
-  const provider = new WebrtcProvider(room, doc, {
-    signaling: [signalingUrl()],
-    password: key,
-    awareness,
-    // Without WebRTC a phone must not try to open peer connections it cannot hold.
-    maxConns: hasWebRtc() ? 20 + Math.floor(Math.random() * 15) : 0,
-    // LAN host candidates only: no public STUN server ever learns of the room.
-    peerOpts: { config: { iceServers: [] } },
-  });
-  const link = provider.signalingConns[0] as unknown as SignalingLink;
+  // The network code (y-webrtc and simple-peer, a third of a phone's JavaScript) loads
+  // after the page can be used: a card written meanwhile waits in the document and goes
+  // out as soon as the room is joined.
+  let provider: WebrtcProvider | null = null;
+  let link: SignalingLink | null = null;
   let relay: RelayChannel | null = null;
-  void deriveRoomKey(key, room).then((relayKey) => {
+  let destroyed = false;
+  const onLinkChange = () => {
+    everConnected ||= link?.connected ?? false;
+    notify();
+  };
+  void import('y-webrtc').then(async ({ WebrtcProvider }) => {
+    if (destroyed) return;
+    provider = new WebrtcProvider(room, doc, {
+      signaling: [signalingUrl()],
+      password: key,
+      awareness,
+      // Without WebRTC a phone must not try to open peer connections it cannot hold.
+      maxConns: hasWebRtc() ? 20 + Math.floor(Math.random() * 15) : 0,
+      // LAN host candidates only: no public STUN server ever learns of the room.
+      peerOpts: { config: { iceServers: [] } },
+    });
+    const signaling = provider.signalingConns[0] as unknown as SignalingLink;
+    link = signaling;
+    signaling.on('connect', onLinkChange);
+    signaling.on('disconnect', onLinkChange);
+    provider.on('peers', notify);
+    const relayKey = await deriveRoomKey(key, room);
+    if (destroyed) return;
     relay = new RelayChannel(
-      link,
+      signaling,
       `${room}/relay`,
       relayKey,
       doc,
@@ -129,15 +146,16 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       notify,
       relayNeeded,
     );
+    notify();
   });
 
   const startedAt = Date.now();
   let everConnected = false;
   const path = (): ConnectionPath => {
-    const conns = provider.room?.webrtcConns;
+    const conns = provider?.room?.webrtcConns;
     const direct = conns ? [...conns.values()].some((conn) => conn.connected) : false;
     // A second window of the same browser (the projector) is linked by BroadcastChannel.
-    if (direct || (provider.room?.bcConns.size ?? 0) > 0) return 'direct';
+    if (direct || (provider?.room?.bcConns.size ?? 0) > 0) return 'direct';
     if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS) return 'relay';
     return 'pending';
   };
@@ -152,9 +170,10 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   };
   const status = (): RoomStatus => {
     if (readRoomMeta(doc)?.closedAt !== undefined || relay?.closedByConsole) return 'closed';
+    const linked = link?.connected ?? false;
     if (role === 'console')
-      return link.connected ? 'connected' : everConnected ? 'reconnecting' : 'connecting';
-    if (!link.connected) return everConnected ? 'reconnecting' : 'connecting';
+      return linked ? 'connected' : everConnected ? 'reconnecting' : 'connecting';
+    if (!linked) return everConnected ? 'reconnecting' : 'connecting';
     const heard = (relay?.lastValidAt ?? 0) > 0 || path() === 'direct';
     if (heard) return 'connected';
     const undecryptableSince = relay?.firstUndecryptableAt ?? 0;
@@ -181,13 +200,6 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   };
   publishPresence();
 
-  const onLinkChange = () => {
-    everConnected ||= link.connected;
-    notify();
-  };
-  link.on('connect', onLinkChange);
-  link.on('disconnect', onLinkChange);
-  provider.on('peers', notify);
   awareness.on('change', notify);
   metaMap(doc).observe(notify);
   // Path and wrong-key are judged over time; a slow tick keeps them honest.
@@ -224,12 +236,13 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     },
     announceClosed: () => relay?.announceClosed() ?? Promise.resolve(),
     destroy() {
+      destroyed = true;
       clearInterval(tick);
-      link.off('connect', onLinkChange);
-      link.off('disconnect', onLinkChange);
+      link?.off('connect', onLinkChange);
+      link?.off('disconnect', onLinkChange);
       relay?.destroy();
       awareness.setLocalState(null);
-      provider.destroy();
+      provider?.destroy();
       void persistence?.destroy();
       doc.destroy();
       connections.delete(room);

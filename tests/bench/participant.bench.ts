@@ -58,21 +58,26 @@ async function coldLoad(
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   await page.addInitScript(observe(selector));
-  const scripts: { at: number; gzip: number }[] = [];
+  const scripts: { at: number; gzip: number; url: string }[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
     const at = Date.now();
     void response
       .body()
-      .then((body) => scripts.push({ at, gzip: gzipSync(body).length }))
+      .then((body) => scripts.push({ at, gzip: gzipSync(body).length, url: response.url() }))
       .catch(() => {});
   });
   const started = Date.now();
   await page.goto(url);
-  await page.waitForFunction('window.__perf && window.__perf.usable > 0', undefined, {
-    timeout: 60_000,
-    polling: 100,
-  });
+  // Polled from here: the page's policy forbids the eval a string predicate would need.
+  for (
+    let waited = 0;
+    !(await page.evaluate('window.__perf && window.__perf.usable'));
+    waited += 100
+  ) {
+    if (waited > 60_000) throw new Error(`${selector} never became usable`);
+    await page.waitForTimeout(100);
+  }
   await page.waitForTimeout(500); // let the last responses' bodies arrive
   const perf = (await page.evaluate('window.__perf')) as {
     tasks: [number, number][];
@@ -80,7 +85,17 @@ async function coldLoad(
     usable: number;
   };
   const usableAt = started + perf.usable;
-  const jsBytes = scripts.filter((s) => s.at <= usableAt + 50).reduce((sum, s) => sum + s.gzip, 0);
+  const before = scripts.filter((s) => s.at <= usableAt + 50);
+  const jsBytes = before.reduce((sum, s) => sum + s.gzip, 0);
+  console.log(
+    `    scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
+  );
+  console.log(
+    `    long tasks before usable (ms): ${perf.tasks
+      .filter(([start]) => start <= perf.usable)
+      .map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`)
+      .join(', ')}`,
+  );
   const tbtMs = perf.tasks
     .filter(([start]) => start <= perf.usable)
     .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
