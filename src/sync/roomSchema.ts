@@ -79,11 +79,15 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
   const valid: IncidentCard[] = [];
   let dropped = 0;
+  const previous = parsedCards.get(doc) ?? new Map<string, ParsedCard>();
+  const current = new Map<string, ParsedCard>();
   cardsMap(doc).forEach((value, key) => {
-    const parsed = incidentCardSchema.safeParse(cardValue(value));
-    if (parsed.success && parsed.data.id === key) valid.push(withDefaults(parsed.data));
+    const entry = parseCard(key, cardValue(value), previous.get(key));
+    current.set(key, entry);
+    if (entry.card) valid.push(entry.card);
     else dropped += 1;
   });
+  parsedCards.set(doc, current);
   valid.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const perDevice = new Map<string, number>();
   const items: IncidentCard[] = [];
@@ -94,6 +98,27 @@ export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
     else items.push(card);
   }
   return { items, dropped };
+}
+
+type ParsedCard = { json: string; card: IncidentCard | null };
+const parsedCards = new WeakMap<Y.Doc, Map<string, ParsedCard>>();
+
+/**
+ * A card unchanged since the last read is not validated again and keeps the
+ * same object, so the wall redraws only the cards that changed (a drop on a
+ * wall of 300 cards touches one). A card that grew past its limits still fails.
+ */
+function parseCard(key: string, value: unknown, before: ParsedCard | undefined): ParsedCard {
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? '';
+  } catch {
+    return { json: '', card: null };
+  }
+  if (before && before.json === json) return before;
+  const parsed = incidentCardSchema.safeParse(value);
+  const card = parsed.success && parsed.data.id === key ? withDefaults(parsed.data) : null;
+  return { json, card };
 }
 
 export function readRoomMeta(doc: Y.Doc): RoomMeta | null {

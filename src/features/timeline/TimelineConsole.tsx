@@ -1,5 +1,5 @@
 import { DndContext, type DragEndEvent } from '@dnd-kit/core';
-import { memo, useState } from 'react';
+import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { wallColumns, wallMonths, type Severity } from '../../domain/timeline';
@@ -32,6 +32,7 @@ import { useWallSettings } from './useWall';
 export function TimelineConsole({ doc }: { doc: Y.Doc }) {
   const { t, i18n } = useTranslation();
   const { cards, links, insights } = useTimeline(doc);
+  const wallRoom = useMemo(() => ({ doc, cards, links }), [doc, cards, links]);
   const settings = useWallSettings(doc);
   const shown = new Set<Severity>(settings.shown ?? SEVERITIES);
   const months = wallMonths(new Date(), settings.year);
@@ -109,23 +110,23 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
           ))}
         </fieldset>
       </div>
-      <DndContext
-        sensors={drag.sensors}
-        collisionDetection={drag.collisionDetection}
-        accessibility={drag.accessibility}
-        onDragEnd={onDragEnd}
-      >
-        <TimelineWall
-          cards={cards}
-          links={links}
-          months={months}
-          shown={shown}
-          draggable
-          cardControls={(card) => (
-            <CardControls doc={doc} card={card} cards={cards} links={links} />
-          )}
-        />
-      </DndContext>
+      <WallRoom.Provider value={wallRoom}>
+        <DndContext
+          sensors={drag.sensors}
+          collisionDetection={drag.collisionDetection}
+          accessibility={drag.accessibility}
+          onDragEnd={onDragEnd}
+        >
+          <TimelineWall
+            cards={cards}
+            links={links}
+            months={months}
+            shown={shown}
+            draggable
+            CardControls={CardControls}
+          />
+        </DndContext>
+      </WallRoom.Provider>
       <Insights doc={doc} insights={insights} />
       <div className="timeline-console__exports">
         <button
@@ -162,8 +163,11 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
 
 type ControlsProps = { doc: Y.Doc; card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
 
+/** The wall's room, for the few control forms that are open: closed ones read nothing. */
+const WallRoom = createContext<Omit<ControlsProps, 'card'> | null>(null);
+
 /** Closed until asked for: 300 cards each listing 299 others would weigh on every drag. */
-const CardControls = memo(function CardControls(props: ControlsProps) {
+function CardControls({ card }: { card: IncidentCard }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -172,10 +176,15 @@ const CardControls = memo(function CardControls(props: ControlsProps) {
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
       <summary>{t('timeline.edit')}</summary>
-      {open && <CardControlsForm {...props} />}
+      {open && <OpenControls card={card} />}
     </details>
   );
-});
+}
+
+function OpenControls({ card }: { card: IncidentCard }) {
+  const room = useContext(WallRoom);
+  return room ? <CardControlsForm {...room} card={card} /> : null;
+}
 
 function CardControlsForm({ doc, card, cards, links }: ControlsProps) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallColumns, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
@@ -12,7 +12,8 @@ type Props = {
   shown: ReadonlySet<Severity>;
   /** On the console, each card can be dragged and carries the facilitator's controls. */
   draggable?: boolean;
-  cardControls?: (card: IncidentCard) => ReactNode;
+  /** A stable component: a card that did not change is not redrawn. */
+  CardControls?: ComponentType<{ card: IncidentCard }>;
 };
 
 /**
@@ -26,7 +27,7 @@ export function TimelineWall({
   months,
   shown,
   draggable = false,
-  cardControls,
+  CardControls,
 }: Props) {
   const { t, i18n } = useTranslation();
   const wall = wallColumns(cards, months, shown);
@@ -51,9 +52,7 @@ export function TimelineWall({
             </h3>
             <ul className="timeline__cards">
               {column.cards.map((card) => (
-                <WallCard key={card.id} card={card} draggable={draggable}>
-                  {cardControls?.(card)}
-                </WallCard>
+                <WallCard key={card.id} card={card} draggable={draggable} Controls={CardControls} />
               ))}
             </ul>
           </MonthColumn>
@@ -71,9 +70,7 @@ export function TimelineWall({
           </h3>
           <ul className="timeline__cards timeline__cards--row">
             {wall.unplaced.map((card) => (
-              <WallCard key={card.id} card={card} draggable={draggable}>
-                {cardControls?.(card)}
-              </WallCard>
+              <WallCard key={card.id} card={card} draggable={draggable} Controls={CardControls} />
             ))}
           </ul>
         </MonthColumn>
@@ -108,11 +105,11 @@ function MonthColumn(props: {
 function WallCard({
   card,
   draggable,
-  children,
+  Controls,
 }: {
   card: IncidentCard;
   draggable: boolean;
-  children: ReactNode;
+  Controls: ComponentType<{ card: IncidentCard }> | undefined;
 }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: card.id,
@@ -129,7 +126,7 @@ function WallCard({
       className={`wall-card severity--${card.severity}${isDragging ? ' card--dragging' : ''}`}
     >
       {draggable && <DragHandle text={card.text} attributes={attributes} listeners={listeners} />}
-      <CardBody card={card}>{children}</CardBody>
+      <CardBody card={card} Controls={Controls} />
     </li>
   );
 }
@@ -157,10 +154,10 @@ const DragHandle = memo(function DragHandle({
 
 const CardBody = memo(function CardBody({
   card,
-  children,
+  Controls,
 }: {
   card: IncidentCard;
-  children: ReactNode;
+  Controls: ComponentType<{ card: IncidentCard }> | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -168,7 +165,7 @@ const CardBody = memo(function CardBody({
       <span className="wall-card__severity">{t(`severity.${card.severity}`)}</span>
       <span className="wall-card__text">{card.text}</span>
       {card.note && <span className="wall-card__note">{card.note}</span>}
-      {children}
+      {Controls && <Controls card={card} />}
     </>
   );
 });
