@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const PHONE = { width: 390, height: 844 };
 export const PROJECTOR = { width: 1920, height: 1080 };
@@ -22,7 +22,21 @@ export function useBrowser(): { browser: () => Browser; baseURL: string } {
   };
 }
 
-export type Person = { context: BrowserContext; page: Page; requests: string[]; errors: string[] };
+export type Person = {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  errors: string[];
+  /** Everything the pages sent: each request's URL, headers and body, each WebSocket frame. */
+  sent: string[];
+  /** Content-Security-Policy violations the pages reported. */
+  violations: string[];
+};
+
+/** Reported by every page of a person's context: a blocked load or script is a failure. */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
+  console.warn('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
+});`;
 
 /** A new person with their own storage; every request and uncaught error of the page is recorded. */
 export async function newPerson(
@@ -35,10 +49,50 @@ export async function newPerson(
     locale: options.locale ?? 'en-GB',
     ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
-  const page = await context.newPage();
+  await context.addInitScript(REPORT_CSP_VIOLATIONS);
   const requests: string[] = [];
   const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, requests, errors };
+  const sent: string[] = [];
+  const violations: string[] = [];
+  // Every page the person opens (a projector window too) is watched the same way.
+  context.on('page', (page) => {
+    page.on('request', (request) => {
+      requests.push(request.url());
+      sent.push(
+        `${request.url()}\n${JSON.stringify(request.headers())}\n${request.postData() ?? ''}`,
+      );
+    });
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) =>
+        sent.push(
+          typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('latin1'),
+        ),
+      ),
+    );
+    page.on('console', (message) => {
+      if (message.text().startsWith('csp-violation')) violations.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  const page = await context.newPage();
+  return { context, page, requests, errors, sent, violations };
+}
+
+/**
+ * What the app promises about a person's pages: no policy violation, no
+ * request to any other host, and the room key in nothing they sent (it lives
+ * in the link's fragment, which browsers never send).
+ */
+export function expectStayedInRoom(person: Person, baseURL: string, joinLink: string): void {
+  const [roomId = '', roomKey = ''] = joinLink.split('#')[1]?.split('/').slice(-2) ?? [];
+  const origin = new URL(baseURL).origin;
+  expect(person.violations).toEqual([]);
+  const elsewhere = person.requests.filter(
+    (url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin,
+  );
+  expect(elsewhere).toEqual([]);
+  expect(roomKey.length).toBeGreaterThan(10);
+  expect(person.sent.filter((text) => text.includes(roomKey))).toEqual([]);
+  // The watch itself works: the room's id (not secret) is seen going to the signaling server.
+  expect(person.sent.some((text) => text.includes(roomId))).toBe(true);
 }

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+import {
+  PHONE,
+  PROJECTOR,
+  expectStayedInRoom,
+  newPerson,
+  useBrowser,
+  type Person,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -212,7 +219,9 @@ describe('the security plan built by groups on their phones', () => {
       .poll(() => console_.getByRole('alert').textContent())
       .toContain('not a security plan from this app');
 
+    // A whole workshop flow: no policy violation, no other host, the key in nothing sent.
     for (const person of [trainer, one, two]) {
+      expectStayedInRoom(person, baseURL, link);
       expect(person.errors).toEqual([]);
       await person.context.close();
     }

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+import {
+  PHONE,
+  PROJECTOR,
+  expectStayedInRoom,
+  newPerson,
+  useBrowser,
+  type Person,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -253,7 +260,9 @@ describe('the role-play walkthrough with phones', () => {
       )
       .toContain('A man followed me, then waited in a white van with no plates');
 
+    // A whole workshop flow: no policy violation, no other host, the key in nothing sent.
     for (const person of [trainer, ...phones]) {
+      expectStayedInRoom(person, baseURL, link);
       expect(person.errors).toEqual([]);
       await person.context.close();
     }
