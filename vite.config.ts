@@ -1,9 +1,32 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './server/static.js';
 import { contentPlugin } from './src/content/vitePlugin.ts';
 
+/**
+ * The built page carries the server's policy too, so it holds wherever the
+ * files are served from. frame-ancestors only works as a header: left out here.
+ * Not in development, where Vite's own client needs inline code.
+ */
+function policyInBuiltPage(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'swk-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentPlugin(import.meta.dirname)],
+  plugins: [react(), contentPlugin(import.meta.dirname), policyInBuiltPage()],
   // Relative asset paths: the app works from any folder the workshop server serves.
   base: './',
   build: { target: 'es2022', sourcemap: false },

@@ -67,6 +67,10 @@ describe('the security plan built by groups on their phones', () => {
     await trainer.context.grantPermissions(['microphone', 'camera']);
     const console_ = trainer.page;
     await console_.goto(baseURL);
+    // The built page carries the policy too, wherever it is served from.
+    expect(
+      await console_.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    ).toContain("script-src 'self'");
     await console_.getByRole('button', { name: 'Security plan', exact: true }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByLabel('Title of the plan').fill('Office security plan');
