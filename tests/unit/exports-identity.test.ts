@@ -1,0 +1,135 @@
+// @vitest-environment node
+/**
+ * What leaves the room in a file must not say who was in it: no room id, no
+ * key, no device or client ids, no nicknames unless the author signed. Built
+ * from a room where all of those exist, then searched for in every export.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readContentFiles } from '../../src/content/readContentFiles';
+import type { RolePlayCase } from '../../src/content/schema';
+import { validateContent } from '../../src/content/validate';
+import { planCalendar } from '../../src/domain/planCalendar';
+import { exportPlanFile } from '../../src/domain/planFile';
+import { emptyRegister, rolePlayRecord } from '../../src/domain/rolePlay';
+import { incidentRegisterCsv } from '../../src/domain/timeline';
+import en from '../../src/i18n/locales/en.json';
+import { planOf } from '../../src/features/plan/planFormat';
+import { renderSheets } from '../../src/pdf/render';
+import { PAPER } from '../../src/pdf/layout';
+import { incidentWallSheet, rolePlayRecordSheet } from '../../src/pdf/sheets';
+import { addMeasure, addThreat, sendToPlan, writePlanRecord } from '../../src/sync/planOperations';
+import { planStore } from '../../src/sync/planStore';
+import { addRolePoint, registerIncident } from '../../src/sync/rolePlayOperations';
+import { addIncidentCard } from '../../src/sync/roomOperations';
+import { readIncidentCards, readRegisteredIncidents } from '../../src/sync/roomSchema';
+import { pdfFont } from '../support/pdfFont';
+
+const ROOM = 'RoomIdAbCdEfGh123456';
+const KEY = 'SecretKeyZyXwVu987654';
+const DEVICE = 'deviceOfAnaPhone01';
+const GROUP = 'groupTokenQwErTy12';
+const NICKNAME = 'Ana from the clinic';
+
+function workshopRoom(): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = 123456789;
+  addIncidentCard(doc, DEVICE, { text: 'Followed home', severity: 'red', author: null });
+  addIncidentCard(doc, DEVICE, { text: 'Signed card', severity: 'yellow', author: 'Luis' });
+  const point = addRolePoint(doc, {
+    caseId: 'role-play-followed',
+    step: 'react',
+    part: 'actions',
+    text: 'Vary the route',
+    who: 'Logistics officer',
+    device: DEVICE,
+  });
+  sendToPlan(doc, { ...point, status: 'accepted' });
+  registerIncident(doc, { ...emptyRegister(), what: 'Followed, then a van' }, 'red');
+  const threat = addThreat(doc, 'Break-in', 'typed');
+  writePlanRecord(doc, 'planThreats', { ...threat, selected: true, groupId: GROUP });
+  const measure = addMeasure(doc, threat.id);
+  writePlanRecord(doc, 'planMeasures', {
+    ...measure,
+    text: 'Buy a safe',
+    responsibility: 'Finance officer',
+    timetable: { kind: 'by', date: '2027-01-15' },
+  });
+  return doc;
+}
+
+const secrets = [ROOM, KEY, DEVICE, GROUP, NICKNAME, '123456789'];
+const expectNone = (text: string) => {
+  for (const secret of secrets) expect(text).not.toContain(secret);
+};
+
+describe('exports carry no identity', () => {
+  const doc = workshopRoom();
+  const cards = readIncidentCards(doc).items;
+
+  it('the incident register (CSV) names only authors who signed', () => {
+    const csv = incidentRegisterCsv(
+      cards,
+      {
+        month: 'When',
+        severity: 'Severity',
+        incident: 'Incident',
+        where: 'Where',
+        involved: 'Who',
+        reporter: 'Reporter',
+        note: 'Note',
+        author: 'Signed by',
+      },
+      (s) => s,
+      readRegisteredIncidents(doc).items,
+    );
+    expectNone(csv);
+    expect(csv).toContain('Luis');
+    expect(csv).toContain('Followed, then a van');
+  });
+
+  it('the plan calendar and the plan file', () => {
+    const plan = planOf(planStore.snapshot(doc));
+    const ics = planCalendar(plan, { now: new Date(), newUid: () => `${Math.random()}@plan` });
+    expectNone(ics);
+    expect(ics).toContain('Buy a safe');
+    const file = exportPlanFile(plan, new Date(), new Map([[GROUP, 'Group 1']]));
+    expectNone(file);
+    expect(file).toContain('"groupId": "Group 1"');
+  });
+
+  it('the PDFs, text and metadata', async () => {
+    const { library } = validateContent(readContentFiles(process.cwd()));
+    const play = library.cases.en.find((c) => c.data.id === 'role-play-followed')
+      ?.data as RolePlayCase;
+    const t = i18next.createInstance();
+    await t.init({ lng: 'en', resources: { en: { translation: en } } });
+    const bytes = await renderSheets(
+      [
+        incidentWallSheet('Wall', [{ label: 'March', cards }], t.t, 'ltr'),
+        rolePlayRecordSheet(
+          play,
+          rolePlayRecord(emptyRegister(), [], (p) => p),
+          t.t,
+          'ltr',
+        ),
+      ],
+      PAPER.A4,
+      pdfFont,
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'swk-identity-')), 'export.pdf');
+    writeFileSync(file, new Uint8Array(bytes));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expectNone(text + info);
+    expect(text).toContain('Followed home');
+    expect(text).not.toContain('Luis'); // the wall prints no authors, signed or not
+    expect(info).not.toMatch(/^Author:\s+\S/m);
+    expect(info).toMatch(/^Creator:\s+Security Workshop Kit$/m);
+  });
+});
