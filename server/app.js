@@ -42,7 +42,10 @@ export function createWorkshopServer(options) {
       }),
     close: async () => {
       await signaling.close();
-      await new Promise((done) => server.close(() => done(undefined)));
+      const closed = new Promise((done) => server.close(() => done(undefined)));
+      // Idle keep-alive connections would hold a restart back for seconds.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

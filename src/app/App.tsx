@@ -1,13 +1,14 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JoinPage } from '../features/join/JoinPage';
 import { resolveRoomKey } from './roomKey';
 import { Shell } from './Shell';
 import { useHashRoute } from './useHashRoute';
+import { lazyWithRetry } from './lazyWithRetry';
 
 // The console and projector carry the whole content library; a phone never loads them.
-const ConsolePage = lazy(() => import('../features/console/ConsolePage'));
-const ProjectorPage = lazy(() => import('../features/projector/ProjectorPage'));
+const ConsolePage = lazyWithRetry(() => import('../features/console/ConsolePage'));
+const ProjectorPage = lazyWithRetry(() => import('../features/projector/ProjectorPage'));
 
 export function App() {
   const route = useHashRoute();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from './LanguagePicker';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 type Props = { variant: 'console' | 'projector' | 'phone'; children: ReactNode };
 
@@ -12,7 +13,9 @@ export function Shell({ variant, children }: Props) {
         <span className="shell__name">{t('app.name')}</span>
         <LanguagePicker />
       </header>
-      <main className="shell__main">{children}</main>
+      <main className="shell__main">
+        <PageErrorBoundary>{children}</PageErrorBoundary>
+      </main>
     </div>
   );
 }

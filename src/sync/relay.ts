@@ -18,7 +18,8 @@ export type SignalingLink = {
 };
 
 type RelayMessage =
-  | { t: 'hello'; from: number; sv: string }
+  /** c: sent by the console; phones then say hello back, in case theirs went unheard. */
+  | { t: 'hello'; from: number; sv: string; c?: boolean }
   | { t: 'state'; to: number; u: string; sv: string }
   | { t: 'update'; u: string }
   | { t: 'awareness'; u: string }
@@ -77,13 +78,18 @@ export class RelayChannel {
 
   private onConnect = (): void => {
     this.link.send({ type: 'subscribe', topics: [this.topic] });
+    this.sayHello();
+    if (this.isConsole) this.sendBeacon();
+  };
+
+  private sayHello(): void {
     void this.publish({
       t: 'hello',
       from: this.doc.clientID,
       sv: toBase64(Y.encodeStateVector(this.doc)),
+      ...(this.isConsole ? { c: true } : {}),
     });
-    if (this.isConsole) this.sendBeacon();
-  };
+  }
 
   private lastBeaconAt = 0;
 
@@ -148,6 +154,8 @@ export class RelayChannel {
   private handle(message: RelayMessage): void {
     switch (message.t) {
       case 'hello':
+        // A phone back before the console spoke into an empty room: greet the console again.
+        if (!this.isConsole && message.c === true) this.sayHello();
         if (this.isConsole && message.from !== this.doc.clientID) {
           const sv = fromBase64(message.sv);
           void this.publish({

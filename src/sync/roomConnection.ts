@@ -9,6 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import type { WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
+import { retryImport } from '../app/retryImport';
 import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
 import { RelayChannel, type SignalingLink } from './relay';
 import { deriveRoomKey } from './roomCrypto';
@@ -118,7 +119,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     everConnected ||= link?.connected ?? false;
     notify();
   };
-  void import('y-webrtc').then(async ({ WebrtcProvider }) => {
+  void retryImport(() => import('y-webrtc')).then(async ({ WebrtcProvider }) => {
     if (destroyed) return;
     provider = new WebrtcProvider(room, doc, {
       signaling: [signalingUrl()],

@@ -44,10 +44,15 @@ function fakeServer() {
   };
 }
 
-async function peer(server: ReturnType<typeof fakeServer>, secret: string, isConsole: boolean) {
+async function peer(
+  server: ReturnType<typeof fakeServer>,
+  secret: string,
+  isConsole: boolean,
+  link: SignalingLink = server.link(),
+) {
   const doc = new Y.Doc();
   const relay = new RelayChannel(
-    server.link(),
+    link,
     'room/relay',
     await deriveRoomKey(secret, 'room'),
     doc,
@@ -61,6 +66,27 @@ async function peer(server: ReturnType<typeof fakeServer>, secret: string, isCon
 const settle = () => new Promise((done) => setTimeout(done, 150));
 
 describe('the relay', () => {
+  it('catches up a phone that came back before the console did', async () => {
+    const server = fakeServer();
+    // The console is still away: its link is not subscribed to anything yet.
+    const consoleLink = server.link();
+    consoleLink.connected = false;
+    const console_ = await peer(server, 'key-bbbbbbbbbbbbbbbbbbb', true, consoleLink);
+    addIncidentCard(console_.doc, 'deviceCONSOLE1', { text: 'while apart', severity: 'red' });
+    const phone = await peer(server, 'key-bbbbbbbbbbbbbbbbbbb', false);
+    addIncidentCard(phone.doc, 'devicePHONE001', { text: 'also while apart', severity: 'red' });
+    await settle(); // the phone's hello went to an empty room
+    consoleLink.connected = true;
+    consoleLink.listeners.get('connect')?.forEach((listener) => listener(undefined as never));
+    await settle();
+    const texts = (doc: Y.Doc) =>
+      readIncidentCards(doc)
+        .items.map((c) => c.text)
+        .sort();
+    expect(texts(phone.doc)).toEqual(['also while apart', 'while apart']);
+    expect(texts(console_.doc)).toEqual(texts(phone.doc));
+  });
+
   it('brings a phone up to date from the console, and carries its changes back', async () => {
     const server = fakeServer();
     const console_ = await peer(server, 'key-aaaaaaaaaaaaaaaaaaa', true);

@@ -1,5 +1,6 @@
 import { use } from 'react';
 import type { ContentLibrary } from '../../content/validate';
+import { retryImport } from '../../app/retryImport';
 
 type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
 
@@ -8,7 +9,7 @@ let pending: TrackedPromise | undefined;
 /** Starts loading the content library (once) and resolves when it is there. */
 export function preloadContentLibrary(): Promise<ContentLibrary> {
   if (!pending) {
-    const promise: TrackedPromise = import('virtual:content').then((module) => {
+    const promise: TrackedPromise = retryImport(() => import('virtual:content')).then((module) => {
       // Marked the way React reads a settled promise, so later renders do not suspend.
       promise.status = 'fulfilled';
       promise.value = module.default;

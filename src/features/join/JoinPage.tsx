@@ -1,11 +1,12 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../app/route';
+import { lazyWithRetry } from '../../app/lazyWithRetry';
 
 type Props = { room: string; roomKey: string | null };
 
 // The live room (yjs, WebRTC) loads after the join screen shows, to keep the first paint light.
-const PhoneRoom = lazy(() => import('../room/PhoneRoom'));
+const PhoneRoom = lazyWithRetry(() => import('../room/PhoneRoom'));
 
 /** A short, readable form of the room id, for "am I in the right room?" checks aloud. */
 function roomCode(room: string): string {

@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../../content/languages';
 import { findCase, findSession } from '../../content/library';
@@ -18,9 +18,10 @@ import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
 import { PlanScreen } from '../plan/PlanScreen';
 import { useRolePlay } from '../rolePlay/useRolePlay';
 
-const ProjectorTimeline = lazy(() => import('../timeline/ProjectorTimeline'));
+const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 import { ProjectorSlides } from '../slides/ProjectorSlides';
 import { useSlides } from '../slides/slidesStore';
+import { lazyWithRetry } from '../../app/lazyWithRetry';
 
 type Props = { room?: string | null; roomKey?: string | null };
 

@@ -1,7 +1,8 @@
-import { Suspense, lazy, useMemo, useSyncExternalStore } from 'react';
+import { Suspense, useMemo, useSyncExternalStore } from 'react';
 import { storedRoom, type RoomCredentials } from '../../sync/consoleRoom';
 import { openRoomConnection, type RoomConnection } from '../../sync/roomConnection';
-const ProjectorTimeline = lazy(() => import('../timeline/ProjectorTimeline'));
+import { lazyWithRetry } from '../../app/lazyWithRetry';
+const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 
 function subscribeToStorage(onChange: () => void): () => void {
   window.addEventListener('storage', onChange);

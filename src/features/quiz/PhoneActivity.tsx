@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
@@ -6,11 +6,12 @@ import { addThought, removeThought } from '../../sync/quizOperations';
 import { usePlan } from '../plan/usePlan';
 import { useRolePlay } from '../rolePlay/useRolePlay';
 import { useQuiz } from './useQuiz';
+import { lazyWithRetry } from '../../app/lazyWithRetry';
 
 // The quiz needs the case's text in the phone's language: loaded only once a quiz is open.
-const PhoneQuiz = lazy(() => import('./PhoneQuiz'));
-const PhoneRolePlay = lazy(() => import('../rolePlay/PhoneRolePlay'));
-const PhonePlan = lazy(() => import('../plan/PhonePlan'));
+const PhoneQuiz = lazyWithRetry(() => import('./PhoneQuiz'));
+const PhoneRolePlay = lazyWithRetry(() => import('../rolePlay/PhoneRolePlay'));
+const PhonePlan = lazyWithRetry(() => import('../plan/PhonePlan'));
 
 type Props = { doc: Y.Doc; room: string; device: string };
 

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from '../../sync/limits';
 import {
@@ -13,8 +13,9 @@ import { SEVERITIES, type Severity } from '../../sync/roomSchema';
 import { PhoneActivity } from '../quiz/PhoneActivity';
 
 // Placing cards on the year needs drag and drop: loaded once the phone has a card.
-const PhoneCards = lazy(() => import('../timeline/PhoneCards'));
+const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
+import { lazyWithRetry } from '../../app/lazyWithRetry';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);

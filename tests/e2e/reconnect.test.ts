@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createWorkshopServer } from '../../server/app.js';
+import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+
+const { browser } = useBrowser();
+const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
+
+/** A phone without WebRTC: all it hears goes through the laptop, so an outage really cuts it off. */
+async function relayedPhone(b: Browser, link: string): Promise<Person> {
+  const person = await newPerson(b, PHONE);
+  await person.context.grantPermissions(['microphone', 'camera']);
+  await person.context.addInitScript(() => {
+    // @ts-expect-error: removing WebRTC the way a browser without it would look
+    delete window.RTCPeerConnection;
+  });
+  await person.page.goto(link);
+  return person;
+}
+
+describe('the laptop’s server stops and comes back mid-workshop', () => {
+  it('edits made on both sides during the outage reach everyone within 10 s of its return', async () => {
+    let workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+    const port = await workshop.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}/`;
+    const b = browser();
+    const trainer = await newPerson(b, PROJECTOR);
+    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const console_ = trainer.page;
+    await console_.goto(base);
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /Role-play: followed/ }).click();
+    await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    const link = (await console_.locator('.join-link code').textContent()) ?? '';
+    const phone = await relayedPhone(b, link);
+    await expect.poll(() => statusOf(phone.page), { timeout: 20_000 }).toBe('connected');
+
+    await workshop.close();
+    await expect.poll(() => statusOf(phone.page), { timeout: 20_000 }).toBe('reconnecting');
+    // During the outage: the phone writes a card, the console opens the role-play.
+    await phone.page.getByLabel('What happened? A few words.').fill('Written during the outage');
+    await phone.page.getByRole('button', { name: 'Add the card' }).click();
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: 'Open the role-play to the room' }).click();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+
+    workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+    await workshop.listen(port, '127.0.0.1');
+    const back = Date.now();
+    await expect
+      .poll(() => console_.getByText('Incident cards in the room: 1').count(), { timeout: 10_000 })
+      .toBe(1);
+    await expect
+      .poll(() => phone.page.getByRole('button', { name: 'Take part in the role-play' }).count(), {
+        timeout: Math.max(1, 10_000 - (Date.now() - back)),
+      })
+      .toBe(1);
+    expect(Date.now() - back).toBeLessThan(10_000);
+    expect(await statusOf(phone.page)).toBe('connected');
+    // Code asked for during the outage (the phone's card list) comes once the server is back.
+    await expect
+      .poll(() => phone.page.getByText('Written during the outage').count(), {
+        timeout: Math.max(1, 10_000 - (Date.now() - back)),
+      })
+      .toBeGreaterThan(0);
+    expect(await phone.page.locator('.page-failed').count()).toBe(0);
+
+    for (const person of [trainer, phone]) {
+      expect(person.errors).toEqual([]);
+      await person.context.close();
+    }
+    await workshop.close();
+  }, 120_000);
+});
