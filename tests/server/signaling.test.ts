@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import {
   SIGNAL_FRAME_MAX_BYTES,
   SIGNAL_LOG_LINES_MAX,
+  SIGNAL_CLIENTS_MAX,
   SIGNAL_TOPICS_PER_CLIENT_MAX,
   SIGNAL_TOPIC_MAX_CHARS,
   attachSignaling,
@@ -344,6 +345,27 @@ describe('resources a client can make the server hold are capped', () => {
     expect(legit.messages[0]).toMatchObject({ data: 'hello', clients: 2 });
     expect(signaling.stats()).toMatchObject({ clients: 2, topics: 1, closedForAbuse: 1 });
   });
+
+  it('1,000 connections at once: the cap holds, the server stays up and still serves a workshop', async () => {
+    const { url, signaling } = await start();
+    const attempts = await Promise.allSettled(Array.from({ length: 1_000 }, () => connect(url)));
+    const accepted = attempts.filter((a) => a.status === 'fulfilled').length;
+    expect(accepted).toBe(SIGNAL_CLIENTS_MAX);
+    expect(attempts.filter((a) => a.status === 'rejected')).toHaveLength(
+      1_000 - SIGNAL_CLIENTS_MAX,
+    );
+    expect(signaling.stats().clients).toBe(SIGNAL_CLIENTS_MAX);
+    // The crowd leaves; the room's own pages get in and talk.
+    for (const ws of opened.splice(0)) ws.terminate();
+    await until(() => signaling.stats().clients === 0, 5_000);
+    const laptop = await connect(url);
+    const phone = await connect(url);
+    send(laptop, { type: 'subscribe', topics: ['room'] });
+    send(phone, { type: 'subscribe', topics: ['room'] });
+    await Promise.all([roundTrip(laptop), roundTrip(phone)]);
+    send(phone, { type: 'publish', topic: 'room', data: 'sealed card' });
+    await until(() => laptop.messages.some((m) => m.data === 'sealed card'));
+  }, 30_000);
 
   it('a client that does not read what it is sent is closed, and memory stays bounded', async () => {
     const sendBufferMaxBytes = 1024 * 1024;
