@@ -96,9 +96,14 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   const listeners = new Set<() => void>();
+  let destroyed = false;
   const notify = () => {
     snapshot = computeSnapshot();
     listeners.forEach((listener) => listener());
+    // A projector has nothing to keep of an erased room: it lets go of the connection.
+    if (role === 'projector' && snapshot.status === 'closed' && !destroyed) {
+      queueMicrotask(() => closeRoomConnection(room));
+    }
   };
   let persistence =
     role === 'console' || (role === 'phone' && isKept(room))
@@ -114,7 +119,6 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   let provider: WebrtcProvider | null = null;
   let link: SignalingLink | null = null;
   let relay: RelayChannel | null = null;
-  let destroyed = false;
   const onLinkChange = () => {
     everConnected ||= link?.connected ?? false;
     notify();
@@ -237,12 +241,15 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     },
     announceClosed: () => relay?.announceClosed() ?? Promise.resolve(),
     destroy() {
+      if (destroyed) return;
       destroyed = true;
       clearInterval(tick);
       link?.off('connect', onLinkChange);
       link?.off('disconnect', onLinkChange);
       relay?.destroy();
       awareness.setLocalState(null);
+      // y-webrtc's destroy leaves the signaling socket open: disconnect closes it.
+      provider?.disconnect();
       provider?.destroy();
       void persistence?.destroy();
       doc.destroy();

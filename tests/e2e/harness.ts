@@ -31,6 +31,8 @@ export type Person = {
   sent: string[];
   /** Content-Security-Policy violations the pages reported. */
   violations: string[];
+  /** WebSockets the pages hold open right now. */
+  openSockets: Set<string>;
 };
 
 /** Reported by every page of a person's context: a blocked load or script is a failure. */
@@ -54,28 +56,42 @@ export async function newPerson(
   const errors: string[] = [];
   const sent: string[] = [];
   const violations: string[] = [];
+  const openSockets = new Set<string>();
+  let socketCount = 0;
   // Every page the person opens (a projector window too) is watched the same way.
   context.on('page', (page) => {
+    // A reload or a new address ends the old document's sockets without a close event.
+    const pageSockets = new Set<string>();
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        for (const id of pageSockets) openSockets.delete(id);
+        pageSockets.clear();
+      }
+    });
     page.on('request', (request) => {
       requests.push(request.url());
       sent.push(
         `${request.url()}\n${JSON.stringify(request.headers())}\n${request.postData() ?? ''}`,
       );
     });
-    page.on('websocket', (socket) =>
+    page.on('websocket', (socket) => {
+      const id = `${(socketCount += 1)} ${socket.url()} from ${page.url()}`;
+      openSockets.add(id);
+      pageSockets.add(id);
+      socket.on('close', () => openSockets.delete(id));
       socket.on('framesent', (frame) =>
         sent.push(
           typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('latin1'),
         ),
-      ),
-    );
+      );
+    });
     page.on('console', (message) => {
       if (message.text().startsWith('csp-violation')) violations.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
   });
   const page = await context.newPage();
-  return { context, page, requests, errors, sent, violations };
+  return { context, page, requests, errors, sent, violations, openSockets };
 }
 
 /**

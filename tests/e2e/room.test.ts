@@ -143,6 +143,8 @@ describe('a live room across devices', () => {
     expect(readFileSync(backup, 'utf8')).not.toContain(key);
 
     // Erase: phones are told, and nothing of the room is left in the console's IndexedDB.
+    await keepBox.check(); // this phone keeps the room: erasing must still clear it
+    await expect.poll(() => roomDatabases(keeper)).toBe(1);
     await console_.getByRole('button', { name: 'Erase the room…' }).click();
     await console_.getByRole('button', { name: 'Erase everything' }).click();
     await expect
@@ -156,6 +158,34 @@ describe('a live room across devices', () => {
     );
     expect(databases.filter((name) => name?.startsWith('swk-room-'))).toEqual([]);
     expect(await console_.evaluate(() => localStorage.getItem('swk.room'))).toBeNull();
+    const roomId = link.split('/').at(-2) ?? '';
+    const storedAboutRoom = (page: Page) =>
+      page.evaluate(
+        (id) =>
+          [localStorage, sessionStorage].flatMap((storage) =>
+            Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').filter(
+              (name) => name.includes(id) || (storage.getItem(name) ?? '').includes(id),
+            ),
+          ),
+        roomId,
+      );
+    expect(await storedAboutRoom(console_)).toEqual([]);
+    expect(await console_.evaluate(async () => (await caches.keys()).length)).toBe(0);
+    // No connection stays open, on the console or on the phones that were told.
+    await expect.poll(() => trainer.openSockets.size, { timeout: 10_000 }).toBe(0);
+    for (const p of [...phones, relayed]) {
+      await expect.poll(() => p.openSockets.size, { timeout: 10_000 }).toBe(0);
+    }
+    // The phone that had kept the room holds nothing of it now.
+    await expect.poll(() => roomDatabases(keeper)).toBe(0);
+    expect(await storedAboutRoom(keeper)).toEqual([]);
+    // A reload of the console shows no room.
+    await console_.reload();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    await expect
+      .poll(() => console_.getByRole('button', { name: 'Open a live room' }).count())
+      .toBe(1);
+    expect(await console_.getByText(/Incident cards in the room/).count()).toBe(0);
 
     // The backup brings the room's content back, in a new room.
     await console_.getByLabel('Import a room from a file').setInputFiles(backup);
