@@ -4,6 +4,7 @@
  * declines or merges them. Nothing a phone sent is ever deleted: a merged or
  * declined point keeps its record, so the facilitator can go back on it.
  */
+import { compareKeys } from './order';
 
 export const ROLE_PLAY_STAGES = ['setup', 'register', 'analyse', 'react', 'conclusion'] as const;
 export type RolePlayStage = (typeof ROLE_PLAY_STAGES)[number];
@@ -170,7 +171,7 @@ export function proposed(points: readonly RolePoint[]): RolePoint[] {
 }
 
 function byTime(a: RolePoint, b: RolePoint): number {
-  return a.at - b.at || a.id.localeCompare(b.id);
+  return a.at - b.at || compareKeys(a.id, b.id);
 }
 
 export function acceptPoint(point: RolePoint, editedText?: string): RolePoint {

@@ -15,6 +15,7 @@ import type {
   SharedAction,
   Timetable,
 } from './planSchema';
+import { compareKeys } from './order';
 
 export type SecurityPlan = {
   settings: PlanSettings;
@@ -68,7 +69,7 @@ export function rankThreats(plan: SecurityPlan): RankedThreat[] {
     .map((threat) => ({ threat, score: score(threat) }))
     .sort(
       (a, b) =>
-        b.score - a.score || a.threat.at - b.threat.at || a.threat.id.localeCompare(b.threat.id),
+        b.score - a.score || a.threat.at - b.threat.at || compareKeys(a.threat.id, b.threat.id),
     );
 }
 

@@ -4,6 +4,7 @@
  * moves the others), the counts, and the register export.
  */
 import type { RegisteredIncident } from './rolePlay';
+import { compareKeys } from './order';
 
 export type Severity = 'red' | 'yellow' | 'green';
 export type TimelineCard = {
@@ -47,7 +48,7 @@ export function wallColumns<T extends TimelineCard>(
 ): { columns: MonthColumn<T>[]; unplaced: T[]; elsewhere: T[]; totals: Record<Severity, number> } {
   const visible = [...cards]
     .filter((card) => !card.hidden && shown.has(card.severity))
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    .sort((a, b) => a.createdAt - b.createdAt || compareKeys(a.id, b.id));
   const columns = months.map((month) => {
     const inMonth = visible.filter((card) => card.month === month);
     const counts = zero();
@@ -94,9 +95,7 @@ export function incidentRegisterCsv(
   registered: readonly RegisteredIncident[] = [],
 ): string {
   const cardRows = [...cards]
-    .sort(
-      (a, b) => (a.month ?? '9999').localeCompare(b.month ?? '9999') || a.createdAt - b.createdAt,
-    )
+    .sort((a, b) => compareKeys(a.month ?? '9999', b.month ?? '9999') || a.createdAt - b.createdAt)
     .map((card) => [
       card.month ?? '',
       severityLabel(card.severity),

@@ -18,12 +18,13 @@ import {
 import { newPlanSettings } from '../domain/securityPlan';
 import { createDocStore } from './docStore';
 import { ROOM_MAPS, readValid, type Validated } from './roomSchema';
+import { compareKeys } from '../domain/order';
 
 export const PLAN_SETTINGS_KEY = 'settings';
 export const PLAN_PHONES_KEY = 'phones';
 
 function byTime<T extends { at: number; id: string }>(result: Validated<T>): Validated<T> {
-  result.items.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  result.items.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id));
   return result;
 }
 
@@ -43,7 +44,8 @@ export type PlanSnapshot = {
   sharedActions: Validated<SharedAction>;
 };
 
-function read(doc: Y.Doc): PlanSnapshot {
+/** The plan as the room's document holds it now (the store below keeps it between changes). */
+export function readPlan(doc: Y.Doc): PlanSnapshot {
   const phones = z.boolean().safeParse(doc.getMap(ROOM_MAPS.plan).get(PLAN_PHONES_KEY));
   return {
     settings: readPlanSettings(doc, new Date().toISOString().slice(0, 10)),
@@ -69,5 +71,5 @@ export const planStore = createDocStore(
     ROOM_MAPS.planActivities,
     ROOM_MAPS.planSharedActions,
   ],
-  read,
+  readPlan,
 );

@@ -21,6 +21,7 @@ import {
   ROLE_PLAY_POINTS_PER_DEVICE_MAX,
 } from './limits';
 import { ROOM_MAPS, caseIdSchema, readValid, tokenSchema, type Validated } from './schemaParts';
+import { compareKeys } from '../domain/order';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const timestamp = z.number().check(z.int(), z.nonnegative());
@@ -99,7 +100,7 @@ export function readCast(doc: Y.Doc): Validated<CastMember> {
     castMemberSchema,
     (m) => m.device,
   );
-  items.sort((a, b) => a.number - b.number || a.device.localeCompare(b.device));
+  items.sort((a, b) => a.number - b.number || compareKeys(a.device, b.device));
   return {
     items: items.slice(0, CAST_MAX),
     dropped: dropped + Math.max(0, items.length - CAST_MAX),
@@ -113,7 +114,7 @@ export function readRolePoints(doc: Y.Doc): Validated<RolePoint> {
     rolePointSchema,
     (p) => p.id,
   );
-  items.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  items.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id));
   const perDevice = new Map<string, number>();
   const kept = (items as RolePoint[]).filter((point) => {
     const count = (perDevice.get(point.device) ?? 0) + 1;
@@ -125,6 +126,6 @@ export function readRolePoints(doc: Y.Doc): Validated<RolePoint> {
 
 export function readRegisteredIncidents(doc: Y.Doc): Validated<RegisteredIncident> {
   const result = readValid(doc.getMap(ROOM_MAPS.register), registeredIncidentSchema, (r) => r.id);
-  result.items.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  result.items.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id));
   return result;
 }
