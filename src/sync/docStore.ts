@@ -5,6 +5,9 @@
  */
 import type * as Y from 'yjs';
 
+/** How long remote changes are gathered before a store reads its maps again. */
+export const REMOTE_BURST_MS = 50;
+
 export type DocStore<T> = {
   subscribe(doc: Y.Doc, listener: () => void): () => void;
   snapshot(doc: Y.Doc): T;
@@ -17,9 +20,24 @@ export function createDocStore<T>(maps: readonly string[], read: (doc: Y.Doc) =>
     const existing = entries.get(doc);
     if (existing) return existing;
     const entry: Entry = { current: read(doc), listeners: new Set() };
-    const onChange = () => {
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    let lastRead = 0;
+    const reread = () => {
+      pending = null;
+      lastRead = Date.now();
       entry.current = read(doc);
       entry.listeners.forEach((listener) => listener());
+    };
+    // This page's own change shows at once. Another's is read in a task of its own, right
+    // after the one that applied it, and at most once per REMOTE_BURST_MS: a burst (a catch-up,
+    // a hostile peer's 10,000 cards) is validated and drawn a few times, not once per message.
+    const onChange = (_events: unknown, transaction: Y.Transaction) => {
+      if (transaction.local) {
+        if (pending) clearTimeout(pending);
+        reread();
+      } else {
+        pending ??= setTimeout(reread, Math.max(0, lastRead + REMOTE_BURST_MS - Date.now()));
+      }
     };
     for (const name of maps) doc.getMap(name).observeDeep(onChange);
     entries.set(doc, entry);

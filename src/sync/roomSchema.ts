@@ -14,6 +14,7 @@ import {
   NICKNAME_MAX_CHARS,
 } from './limits';
 import { ROOM_MAPS, caseIdSchema, readValid, tokenSchema, type Validated } from './schemaParts';
+import { compareKeys } from '../domain/order';
 
 export { ROOM_MAPS, readValid, type Validated } from './schemaParts';
 export * from './rolePlaySchema';
@@ -77,18 +78,30 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
  * flooding peer cannot push others' cards off the wall.
  */
 export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
+  const cache = cardCacheFor(doc);
+  // Inside a transaction the change marks are not in yet: check every card's content.
+  const trustMarks = doc._transaction === null;
   const valid: IncidentCard[] = [];
   let dropped = 0;
-  const previous = parsedCards.get(doc) ?? new Map<string, ParsedCard>();
   const current = new Map<string, ParsedCard>();
   cardsMap(doc).forEach((value, key) => {
-    const entry = parseCard(key, cardValue(value), previous.get(key));
+    const before = cache.parsed.get(key);
+    const untouched =
+      trustMarks &&
+      before?.held === value &&
+      !cache.changedKeys.has(key) &&
+      !cache.changedCards.has(value);
+    const entry = untouched && before ? before : parseCard(key, value, before);
     current.set(key, entry);
     if (entry.card) valid.push(entry.card);
     else dropped += 1;
   });
-  parsedCards.set(doc, current);
-  valid.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  cache.parsed = current;
+  if (trustMarks) {
+    cache.changedKeys.clear();
+    cache.changedCards.clear();
+  }
+  valid.sort((a, b) => a.createdAt - b.createdAt || compareKeys(a.id, b.id));
   const perDevice = new Map<string, number>();
   const items: IncidentCard[] = [];
   for (const card of valid) {
@@ -100,25 +113,51 @@ export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
   return { items, dropped };
 }
 
-type ParsedCard = { json: string; card: IncidentCard | null };
-const parsedCards = new WeakMap<Y.Doc, Map<string, ParsedCard>>();
+type ParsedCard = { held: unknown; json: string; card: IncidentCard | null };
+
+/**
+ * What the last read found, and which cards changed since: a flood of 10,000
+ * cards is validated once, not again at every later change to the room.
+ */
+type CardCache = {
+  parsed: Map<string, ParsedCard>;
+  changedKeys: Set<string>;
+  changedCards: Set<unknown>;
+};
+const cardCaches = new WeakMap<Y.Doc, CardCache>();
+
+function cardCacheFor(doc: Y.Doc): CardCache {
+  const existing = cardCaches.get(doc);
+  if (existing) return existing;
+  const cache: CardCache = { parsed: new Map(), changedKeys: new Set(), changedCards: new Set() };
+  cardsMap(doc).observeDeep((events) => {
+    for (const event of events) {
+      if (event instanceof Y.YMapEvent && event.target === cardsMap(doc))
+        event.keysChanged.forEach((key: string) => cache.changedKeys.add(key));
+      else cache.changedCards.add(event.target);
+    }
+  });
+  cardCaches.set(doc, cache);
+  return cache;
+}
 
 /**
  * A card unchanged since the last read is not validated again and keeps the
  * same object, so the wall redraws only the cards that changed (a drop on a
  * wall of 300 cards touches one). A card that grew past its limits still fails.
  */
-function parseCard(key: string, value: unknown, before: ParsedCard | undefined): ParsedCard {
+function parseCard(key: string, held: unknown, before: ParsedCard | undefined): ParsedCard {
+  const value = cardValue(held);
   let json: string;
   try {
     json = JSON.stringify(value) ?? '';
   } catch {
-    return { json: '', card: null };
+    return { held, json: '', card: null };
   }
-  if (before && before.json === json) return before;
+  if (before && before.json === json) return { ...before, held };
   const parsed = incidentCardSchema.safeParse(value);
   const card = parsed.success && parsed.data.id === key ? withDefaults(parsed.data) : null;
-  return { json, card };
+  return { held, json, card };
 }
 
 export function readRoomMeta(doc: Y.Doc): RoomMeta | null {
@@ -288,7 +327,7 @@ export function readQuizAnswers(doc: Y.Doc): Validated<QuizAnswerRecord> {
 /** Thoughts, oldest first; a device past its share is cut off, as with cards. */
 export function readThoughts(doc: Y.Doc): Validated<Thought> {
   const { items, dropped } = readValid(doc.getMap(ROOM_MAPS.thoughts), thoughtSchema, (t) => t.id);
-  items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  items.sort((a, b) => a.createdAt - b.createdAt || compareKeys(a.id, b.id));
   const perDevice = new Map<string, number>();
   const kept = items.filter((thought) => {
     const count = (perDevice.get(thought.device) ?? 0) + 1;
@@ -319,7 +358,7 @@ export function readCardLinks(doc: Y.Doc, cardIds: ReadonlySet<string>): Validat
     // Every peer iterates the map in its own order: sort, so every screen lists links alike.
     .sort(
       (x, y) =>
-        x.createdAt - y.createdAt || cardLinkKey(x.a, x.b).localeCompare(cardLinkKey(y.a, y.b)),
+        x.createdAt - y.createdAt || compareKeys(cardLinkKey(x.a, x.b), cardLinkKey(y.a, y.b)),
     );
   return { items: kept, dropped: dropped + items.length - kept.length };
 }
@@ -333,7 +372,7 @@ export type Insight = z.infer<typeof insightSchema>;
 
 export function readInsights(doc: Y.Doc): Validated<Insight> {
   const result = readValid(doc.getMap(ROOM_MAPS.insights), insightSchema, (i) => i.id);
-  result.items.sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id));
+  result.items.sort((x, y) => x.createdAt - y.createdAt || compareKeys(x.id, y.id));
   return result;
 }
 

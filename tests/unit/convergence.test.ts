@@ -13,7 +13,7 @@ import { newRolePlayRun, pauseTimer, startTimer } from '../../src/domain/rolePla
 import { newDaySettings } from '../../src/domain/workshopDay';
 import { publishAgendaState } from '../../src/sync/agendaSync';
 import { addMeasure, addThreat, sendToPlan, writePlanRecord } from '../../src/sync/planOperations';
-import { planStore } from '../../src/sync/planStore';
+import { readPlan } from '../../src/sync/planStore';
 import { answerSituation } from '../../src/sync/quizOperations';
 import {
   addRolePoint,
@@ -81,7 +81,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 /** What a peer's screens read of the room: the same on every peer once they have met. */
 function roomAsRead(doc: Y.Doc) {
-  const plan = planStore.snapshot(doc);
+  const plan = readPlan(doc);
   return {
     cards: readIncidentCards(doc).items,
     answers: readQuizAnswers(doc).items.sort((a, b) =>
@@ -139,12 +139,12 @@ function apply(o: Exclude<Op, { kind: 'deliver' | 'duplicate' | 'drop' }>, doc: 
     case 'threat':
       return addThreat(doc, `Threat ${i}`, 'typed', i);
     case 'measure': {
-      const threat = chosen(planStore.snapshot(doc).threats.items, o.pick);
+      const threat = chosen(readPlan(doc).threats.items, o.pick);
       if (threat) addMeasure(doc, threat.id, i);
       return;
     }
     case 'edit': {
-      const measure = chosen(planStore.snapshot(doc).measures.items, o.pick);
+      const measure = chosen(readPlan(doc).measures.items, o.pick);
       if (measure) writePlanRecord(doc, 'planMeasures', { ...measure, cost: o.cost });
       return;
     }

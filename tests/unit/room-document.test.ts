@@ -5,6 +5,7 @@ import { CARD_TEXT_MAX_CHARS, CARDS_PER_PARTICIPANT_MAX } from '../../src/sync/l
 import {
   CardRejected,
   addIncidentCard,
+  changeIncidentCard,
   closeRoom,
   initialiseRoom,
   withdrawIncidentCard,
@@ -119,6 +120,33 @@ describe('incident cards in the room document', () => {
     expect(dropped).toBe(5);
     expect(items.at(-1)?.text).toBe('someone else');
     expect(items[0]?.text).toBe('card 0');
+  });
+
+  it('reads again only the cards that changed, whoever changed them and however', () => {
+    const [phone, projector] = linkedPair();
+    const first = addIncidentCard(phone, device, { text: 'Followed', severity: 'red' }, 1);
+    const second = addIncidentCard(phone, device, { text: 'Van', severity: 'yellow' }, 2);
+    const before = readIncidentCards(projector).items;
+    changeIncidentCard(phone, second.id, { month: '2026-03' });
+    const after = readIncidentCards(projector).items;
+    expect(after.find((card) => card.id === first.id)).toBe(before[0]);
+    expect(after.find((card) => card.id === second.id)?.month).toBe('2026-03');
+    // A peer that turns a card's field into nonsense in place is caught too.
+    (cardsMap(phone).get(first.id) as Y.Map<unknown>).set('severity', 'purple');
+    expect(readIncidentCards(projector).items.map((card) => card.id)).toEqual([second.id]);
+    // So is a card replaced whole, and a card changed in place and read in the same transaction.
+    projector.transact(() => {
+      cardsMap(projector).set(first.id, new Y.Map(Object.entries({ ...before[0], text: 'Whole' })));
+      expect(readIncidentCards(projector).items.find((c) => c.id === first.id)?.text).toBe('Whole');
+      (cardsMap(projector).get(second.id) as Y.Map<unknown>).set('text', 'Van, again');
+      expect(readIncidentCards(projector).items.find((c) => c.id === second.id)?.text).toBe(
+        'Van, again',
+      );
+    });
+    expect(readIncidentCards(phone).items.map((card) => card.text)).toEqual([
+      'Whole',
+      'Van, again',
+    ]);
   });
 
   it('a withdrawn card disappears everywhere', () => {

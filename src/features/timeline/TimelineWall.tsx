@@ -100,9 +100,10 @@ function MonthColumn(props: {
 /**
  * dnd-kit re-renders every draggable while anything is dragged: the shell that
  * holds the hook stays small and the card's content is memoised, so a wall of
- * 300 cards does not redraw 300 cards at every pointer move.
+ * 300 cards does not redraw 300 cards at every pointer move. Outside a drag, a
+ * card whose record did not change (the store keeps its object) is not redrawn.
  */
-function WallCard({
+const WallCard = memo(function WallCard({
   card,
   draggable,
   Controls,
@@ -129,7 +130,7 @@ function WallCard({
       <CardBody card={card} Controls={Controls} />
     </li>
   );
-}
+});
 
 type DragProps = Pick<ReturnType<typeof useDraggable>, 'attributes' | 'listeners'>;
 

@@ -58,15 +58,27 @@ const collisionDetection: CollisionDetection = (args) => {
   return under.length > 0 ? under : rectIntersection(args);
 };
 
-/** "Mar 26" style labels, in the screen's language. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Mar 26" style labels, in the screen's language. A formatter is costly to
+ * make and a phone redraws its month strip at every change in the room: one
+ * per language and style is kept.
+ */
 export function monthLabel(
   month: string,
   language: string,
   style: 'short' | 'long' = 'short',
 ): string {
   const [year = 2000, index = 1] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, {
-    month: style,
-    year: style === 'short' ? '2-digit' : 'numeric',
-  }).format(new Date(year, index - 1, 15));
+  const formatKey = `${language} ${style}`;
+  let format = monthFormats.get(formatKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      month: style,
+      year: style === 'short' ? '2-digit' : 'numeric',
+    });
+    monthFormats.set(formatKey, format);
+  }
+  return format.format(new Date(year, index - 1, 15));
 }

@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
+import { deriveRoomKey } from '../../src/sync/roomCrypto';
+import { addIncidentCard } from '../../src/sync/roomOperations';
+import { cardsMap } from '../../src/sync/roomSchema';
+import { PHONE, PROJECTOR, newPerson, useBrowser } from './harness';
+
+const { browser, baseURL } = useBrowser();
+
+/** A participant who has the key and a script: a peer in Node, speaking the relay like a phone. */
+async function hostilePeer(room: string, key: string) {
+  const socket = new WebSocket(`${baseURL.replace('http', 'ws')}signal`);
+  const listeners = new Map<string, Set<(message: never) => void>>();
+  const emit = (event: string, message?: unknown) =>
+    listeners.get(event)?.forEach((listener) => listener(message as never));
+  const link: SignalingLink = {
+    connected: false,
+    send: (message) => socket.send(JSON.stringify(message)),
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)?.add(listener);
+    },
+    off: (event, listener) => listeners.get(event)?.delete(listener),
+  };
+  socket.on('message', (data) => emit('message', JSON.parse(String(data))));
+  let closed: number | null = null;
+  socket.on('close', (code) => {
+    closed = code;
+  });
+  await new Promise((done) => socket.once('open', done));
+  link.connected = true;
+  const doc = new Y.Doc();
+  const relay = new RelayChannel(
+    link,
+    `${room}/relay`,
+    await deriveRoomKey(key, room),
+    doc,
+    new Awareness(doc),
+    false,
+    () => {},
+  );
+  /** Sealed with the room key, so every page opens it: only its content is malformed. */
+  const publishRaw = (message: unknown) =>
+    (relay as unknown as { publish(m: unknown): Promise<void> }).publish(message);
+  return { doc, relay, publishRaw, close: () => socket.close(), closedWith: () => closed };
+}
+
+/** The longest main-thread task a page has had since it started watching. */
+const watchTasks = (page: Page) =>
+  page.evaluate(`(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+  })()`);
+const longestTask = (page: Page) => page.evaluate('window.__longest') as Promise<number>;
+
+describe('a hostile peer with the key', () => {
+  it('script payloads stay text; huge, mistyped and 10,000 cards and malformed updates are dropped and counted; the screens keep responding', async () => {
+    const trainer = await newPerson(browser(), PROJECTOR);
+    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const console_ = trainer.page;
+    await console_.goto(baseURL);
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /Our own incidents/ }).click();
+    await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    const link = (await console_.locator('.join-link code').textContent()) ?? '';
+    const [room = '', key = ''] = link.split('#')[1]?.split('/').slice(-2) ?? [];
+    const projector = await trainer.context.newPage();
+    await projector.goto(`${baseURL}#/screen`);
+
+    // A real participant's signed card, written before the attack.
+    const ana = await newPerson(browser(), PHONE);
+    await ana.context.grantPermissions(['microphone', 'camera']);
+    await ana.page.goto(link);
+    await expect
+      .poll(() => ana.page.locator('[data-status]').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('connected');
+    await ana.page.getByLabel('Your name (optional)').fill('Ana');
+    await ana.page.getByLabel('What happened? A few words.').fill('Ana’s real card');
+    await ana.page.getByLabel(/Sign this card/).check();
+    await ana.page.getByRole('button', { name: 'Add the card' }).click();
+    await expect.poll(() => projector.locator('.wall-card').count(), { timeout: 15_000 }).toBe(1);
+
+    await Promise.all([watchTasks(projector), watchTasks(ana.page), watchTasks(console_)]);
+    const hostile = await hostilePeer(room, key);
+    const script = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    addIncidentCard(hostile.doc, 'hostile-device-1', { text: script, severity: 'red' });
+    const cards = cardsMap(hostile.doc);
+    hostile.doc.transact(() => {
+      cards.set('wrongtype-1', 42);
+      cards.set('wrongtype-2', { id: 'wrongtype-2', text: 'x', severity: 'purple' });
+      cards.set('hugecard-1', { id: 'hugecard-1', text: 'x'.repeat(60_000), severity: 'red' });
+    });
+    await hostile.publishRaw({ t: 'update', u: 'AAECAwQFBgcICQ==' }); // not a Yjs update
+    await hostile.publishRaw({ t: 'nonsense', u: 5 });
+    // 10,000 cards, each from a different made-up device, paced under the server's rate limit.
+    for (let batch = 0; batch < 200; batch += 1) {
+      hostile.doc.transact(() => {
+        for (let i = 0; i < 50; i += 1) {
+          addIncidentCard(hostile.doc, `flood-device-${batch}-${i}`, {
+            text: `Flood ${batch * 50 + i}`,
+            severity: 'green',
+          });
+        }
+      });
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    expect(hostile.closedWith()).toBeNull();
+    // A 1 MB string: the laptop's server closes the sender (1009) before any page sees it.
+    hostile.doc.transact(() => cards.set('hugecard-2', 'y'.repeat(1024 * 1024)));
+    await expect.poll(() => hostile.closedWith(), { timeout: 10_000 }).toBe(1009);
+
+    // The console counts what it refused; the room caps the cards it keeps.
+    await expect
+      .poll(
+        () => console_.getByText(/Entries refused as malformed or too large: \d+/).textContent(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toMatch(/: (9\d{3}|\d{5})$/);
+    // Ana's card, her name on it, and the script as plain text; nothing ran.
+    const wall = projector.getByRole('region', { name: 'Incidents of the year' });
+    await expect.poll(() => wall.textContent(), { timeout: 30_000 }).toContain('Ana’s real card');
+    expect(await ana.page.getByText('Ana’s real card').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => projector.getByText(script, { exact: false }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    for (const page of [console_, projector, ana.page]) {
+      expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    }
+    // The screens kept responding.
+    const longest = await Promise.all([
+      longestTask(projector),
+      longestTask(ana.page),
+      longestTask(console_),
+    ]);
+    console.log(
+      `longest tasks during the attack (projector, phone, console): ${longest.map((t) => t.toFixed(0)).join(', ')} ms`,
+    );
+    for (const task of longest) expect(task).toBeLessThan(200);
+    expect(hostile.relay.counters.undecryptable).toBe(0);
+
+    hostile.close();
+    for (const person of [trainer, ana]) {
+      expect(person.errors).toEqual([]);
+      await person.context.close();
+    }
+  }, 180_000);
+});
