@@ -6,8 +6,21 @@ export const CARD_TEXT_MAX_CHARS = 280;
 export const NICKNAME_MAX_CHARS = 40;
 export const CARDS_PER_PARTICIPANT_MAX = 40;
 export const CARDS_PER_ROOM_MAX = 1_000;
-/** A single Yjs update larger than this is counted as suspicious (a card is well under 1 KiB). */
-export const UPDATE_MAX_BYTES = 64 * 1024;
+/**
+ * The largest Yjs update the relay applies: a full room's catch-up (1,000 cards are
+ * about 350 KB) or an imported plan fits; a peer's larger update is refused and counted.
+ */
+export const UPDATE_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * A sealed relay message longer than this travels in parts, each well under the
+ * server's frame limit (256 KB) and its rate limit (a 2 MB update is about 60 parts).
+ */
+export const RELAY_PART_CHARS = 48_000;
+/** Parts one message may have, and messages being put together at once. */
+export const RELAY_PARTS_MAX = 64;
+export const RELAY_ASSEMBLIES_MAX = 8;
+/** Parts of a message that never completes are forgotten after this long. */
+export const RELAY_ASSEMBLY_TIMEOUT_MS = 30_000;
 /** How long a phone waits for a direct WebRTC link before it says it is relayed. */
 export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 /** How often the console tells the room it is there (lets phones detect a wrong key). */

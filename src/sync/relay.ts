@@ -6,7 +6,14 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CONSOLE_BEACON_INTERVAL_MS, UPDATE_MAX_BYTES } from './limits';
+import {
+  CONSOLE_BEACON_INTERVAL_MS,
+  RELAY_ASSEMBLIES_MAX,
+  RELAY_ASSEMBLY_TIMEOUT_MS,
+  RELAY_PARTS_MAX,
+  RELAY_PART_CHARS,
+  UPDATE_MAX_BYTES,
+} from './limits';
 import { fromBase64, openJson, sealJson, toBase64 } from './roomCrypto';
 
 /** What the signaling connection offers (lib0's WebsocketClient, as y-webrtc uses it). */
@@ -30,6 +37,8 @@ export type RelayCounters = { received: number; undecryptable: number; rejected:
 
 const RELAY_ORIGIN = Symbol('relay');
 
+type Assembly = { pieces: (string | undefined)[]; received: number; startedAt: number };
+
 export class RelayChannel {
   readonly counters: RelayCounters = { received: 0, undecryptable: 0, rejected: 0 };
   lastValidAt = 0;
@@ -38,6 +47,9 @@ export class RelayChannel {
   /** The server echoes a publish to its sender too; this tells our own messages apart. */
   private readonly sender = Math.random().toString(36).slice(2);
   private beacon: ReturnType<typeof setInterval> | undefined;
+  private published = 0;
+  /** Messages arriving in parts, by id, until every part is in. */
+  private readonly assemblies = new Map<string, Assembly>();
 
   constructor(
     private readonly link: SignalingLink,
@@ -126,8 +138,59 @@ export class RelayChannel {
     ) {
       return;
     }
-    void openJson(message.data, this.key).then((value) => this.receive(value));
+    const sealed = message.data.includes('.') ? this.assemble(message.data) : message.data;
+    if (sealed !== null) void openJson(sealed, this.key).then((value) => this.receive(value));
   };
+
+  /**
+   * Keeps a part of a long message ("id.index.count.piece"); returns the whole
+   * sealed message once its last part is in. Only the parts' order is in clear:
+   * the message is checked by its seal once put together.
+   */
+  private assemble(data: string): string | null {
+    const part = /^([a-z0-9-]{1,40})\.(\d{1,3})\.(\d{1,3})\.(.+)$/s.exec(data);
+    const id = part?.[1] ?? '';
+    const index = Number(part?.[2]);
+    const count = Number(part?.[3]);
+    const piece = part?.[4] ?? '';
+    if (!part || count < 2 || count > RELAY_PARTS_MAX || index >= count) {
+      this.counters.rejected += 1;
+      return null;
+    }
+    if (id.startsWith(`${this.sender}-`)) return null; // our own, echoed back
+    const assembly = this.assemblyFor(id, count);
+    if (assembly.pieces.length !== count || assembly.pieces[index] !== undefined) {
+      this.counters.rejected += 1;
+      return null;
+    }
+    assembly.pieces[index] = piece;
+    assembly.received += 1;
+    if (assembly.received < count) return null;
+    this.assemblies.delete(id);
+    return assembly.pieces.join('');
+  }
+
+  /** Holds at most a few messages' parts, for a while: parts alone cannot fill a phone's memory. */
+  private assemblyFor(id: string, count: number): Assembly {
+    const now = Date.now();
+    for (const [key, held] of this.assemblies) {
+      if (now - held.startedAt > RELAY_ASSEMBLY_TIMEOUT_MS) this.assemblies.delete(key);
+    }
+    const existing = this.assemblies.get(id);
+    if (existing) return existing;
+    if (this.assemblies.size >= RELAY_ASSEMBLIES_MAX) {
+      const oldest = this.assemblies.keys().next().value;
+      if (oldest !== undefined) this.assemblies.delete(oldest);
+      this.counters.rejected += 1;
+    }
+    const created: Assembly = {
+      pieces: new Array<string | undefined>(count),
+      received: 0,
+      startedAt: now,
+    };
+    this.assemblies.set(id, created);
+    return created;
+  }
 
   private receive(value: unknown): void {
     if (value === null) {
@@ -199,7 +262,21 @@ export class RelayChannel {
 
   private async publish(message: RelayMessage): Promise<void> {
     if (!this.link.connected) return;
-    const data = await sealJson({ s: this.sender, m: message }, this.key);
-    this.link.send({ type: 'publish', topic: this.topic, data });
+    const sealed = await sealJson({ s: this.sender, m: message }, this.key);
+    if (sealed.length <= RELAY_PART_CHARS) {
+      this.link.send({ type: 'publish', topic: this.topic, data: sealed });
+      return;
+    }
+    // A room's catch-up or a large import: in parts the server's frame limit lets through.
+    const id = `${this.sender}-${(this.published += 1)}`;
+    const count = Math.ceil(sealed.length / RELAY_PART_CHARS);
+    for (let index = 0; index < count; index += 1) {
+      const piece = sealed.slice(index * RELAY_PART_CHARS, (index + 1) * RELAY_PART_CHARS);
+      this.link.send({
+        type: 'publish',
+        topic: this.topic,
+        data: `${id}.${index}.${count}.${piece}`,
+      });
+    }
   }
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CARDS_PER_ROOM_MAX } from '../../src/sync/limits';
 import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
 import { deriveRoomKey } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
@@ -15,7 +16,7 @@ function fakeServer() {
     connected = true;
     topics = new Set<string>();
     listeners = new Map<string, Set<(m: never) => void>>();
-    send(message: { type: string; topics?: string[]; topic?: string }) {
+    send(message: { type: string; topics?: string[]; topic?: string; data?: string }) {
       frames.push(JSON.stringify(message));
       if (message.type === 'subscribe') message.topics?.forEach((t) => this.topics.add(t));
       if (message.type === 'publish') {
@@ -104,6 +105,47 @@ describe('the relay', () => {
     expect(readIncidentCards(console_.doc).items).toHaveLength(2);
     expect(server.frames.join('\n')).not.toContain('from the phone');
     console_.relay.destroy();
+    phone.relay.destroy();
+  });
+
+  it('catches up a phone with a full room in parts no larger than the server lets through', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'right-key-aaaaaaaaaaaaa', true);
+    console_.doc.transact(() => {
+      for (let i = 0; i < CARDS_PER_ROOM_MAX; i += 1) {
+        addIncidentCard(console_.doc, `device${String(i % 40).padStart(8, '0')}`, {
+          text: `Card ${i}: ${'a car parked across the street all afternoon, '.repeat(4)}`,
+          severity: 'red',
+        });
+      }
+    });
+    expect(Y.encodeStateAsUpdate(console_.doc).byteLength).toBeGreaterThan(256 * 1024);
+    const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
+    await expect
+      .poll(() => readIncidentCards(phone.doc).items.length, { timeout: 10_000 })
+      .toBe(CARDS_PER_ROOM_MAX);
+    const longest = Math.max(...server.frames.map((frame) => frame.length));
+    expect(longest).toBeLessThan(64 * 1024);
+    expect(phone.relay.counters.rejected).toBe(0);
+    console_.relay.destroy();
+    phone.relay.destroy();
+  });
+
+  it('refuses malformed parts and never applies a message that misses one', async () => {
+    const server = fakeServer();
+    const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
+    const raw = server.link();
+    raw.topics.add('room/relay');
+    const send = (data: string) => raw.send({ type: 'publish', topic: 'room/relay', data });
+    send('x.5.3.abc'); // index past the count
+    send('x.0.1000.abc'); // too many parts
+    send('x.0.2.'); // an empty piece
+    send('NOT A PART.0.2.abc');
+    for (let id = 0; id < 12; id += 1) send(`m${id}.0.2.half`); // never completed
+    send('m11.0.2.again'); // a part sent twice
+    await settle();
+    expect(phone.relay.counters.rejected).toBe(4 + 4 + 1);
+    expect(phone.relay.counters.received).toBe(0);
     phone.relay.destroy();
   });
 

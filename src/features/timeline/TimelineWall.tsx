@@ -182,7 +182,8 @@ function useLinkLines(
   const [lines, setLines] = useState<Line[]>([]);
   useLayoutEffect(() => {
     const element = frame.current;
-    if (!element) return;
+    // Measuring forces a layout of the whole wall (a full wall is a thousand cards): only for links.
+    if (!element || links.length === 0) return;
     const measure = () => {
       const origin = element.getBoundingClientRect();
       const centre = (id: string) => {
@@ -204,5 +205,7 @@ function useLinkLines(
     observer.observe(element);
     return () => observer.disconnect();
   }, [frame, links, cards]);
-  return lines;
+  return links.length === 0 ? NO_LINES : lines;
 }
+
+const NO_LINES: Line[] = [];
