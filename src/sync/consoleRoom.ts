@@ -9,15 +9,14 @@ import {
   persistenceName,
   type RoomConnection,
 } from './roomConnection';
-import { fromBase64, toBase64 } from './roomCrypto';
+import { fromBase64 } from './roomCrypto';
+import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, roomBackupText } from './roomBackup';
 import { createRoomCredentials } from './roomId';
 import { closeRoom } from './roomOperations';
 import { forgetRoomOnDevice } from './phoneMemory';
 
 /** The console's own device keeps the room's id and key so a reload finds the room again. */
 const ROOM_STORAGE_KEY = 'swk.room';
-const EXPORT_FORMAT = 'security-workshop-kit/room';
-const EXPORT_VERSION = 1;
 /** Time for the "room closed" message to reach phones before the connection goes. */
 const CLOSE_NOTICE_MS = 1_500;
 
@@ -50,14 +49,9 @@ export function startNewRoom(): RoomConnection {
   return openConsoleRoom(credentials);
 }
 
-/** A backup of the room's content: no room id, no key, no client ids in clear. */
+/** A backup of the room's content: no room id, no key, no client, device or group ids. */
 export function exportRoom(connection: RoomConnection): string {
-  return JSON.stringify({
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date().toISOString(),
-    update: toBase64(Y.encodeStateAsUpdate(connection.doc)),
-  });
+  return roomBackupText(connection.doc);
 }
 
 export class ImportRejected extends Error {}
@@ -72,8 +66,8 @@ export async function importRoom(fileText: string): Promise<RoomConnection> {
       update?: unknown;
     };
     if (
-      parsed.format !== EXPORT_FORMAT ||
-      parsed.version !== EXPORT_VERSION ||
+      parsed.format !== ROOM_FILE_FORMAT ||
+      parsed.version !== ROOM_FILE_VERSION ||
       typeof parsed.update !== 'string'
     ) {
       throw new ImportRejected('not-a-room-file');

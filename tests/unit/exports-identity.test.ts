@@ -25,9 +25,19 @@ import { PAPER } from '../../src/pdf/layout';
 import { incidentWallSheet, rolePlayRecordSheet } from '../../src/pdf/sheets';
 import { addMeasure, addThreat, sendToPlan, writePlanRecord } from '../../src/sync/planOperations';
 import { planStore } from '../../src/sync/planStore';
-import { addRolePoint, registerIncident } from '../../src/sync/rolePlayOperations';
+import { addThought, answerSituation, setQuizGroups } from '../../src/sync/quizOperations';
+import { readCast, readRolePoints } from '../../src/sync/rolePlaySchema';
+import { addRolePoint, joinCast, registerIncident } from '../../src/sync/rolePlayOperations';
+import { roomBackupText } from '../../src/sync/roomBackup';
+import { fromBase64 } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
-import { readIncidentCards, readRegisteredIncidents } from '../../src/sync/roomSchema';
+import {
+  readIncidentCards,
+  readQuizAnswers,
+  readQuizGroups,
+  readRegisteredIncidents,
+  readThoughts,
+} from '../../src/sync/roomSchema';
 import { pdfFont } from '../support/pdfFont';
 
 const ROOM = 'RoomIdAbCdEfGh123456';
@@ -51,6 +61,17 @@ function workshopRoom(): Y.Doc {
   });
   sendToPlan(doc, { ...point, status: 'accepted' });
   registerIncident(doc, { ...emptyRegister(), what: 'Followed, then a van' }, 'red');
+  joinCast(doc, DEVICE);
+  setQuizGroups(doc, [{ id: GROUP, number: 1, name: null }]);
+  answerSituation(doc, {
+    caseId: 'case-one',
+    situationId: '1.1',
+    groupId: GROUP,
+    option: 'B',
+    justification: 'Call the lawyer first',
+    device: DEVICE,
+  });
+  addThought(doc, { caseId: 'case-one', text: 'Who knew the route?', device: DEVICE });
   const threat = addThreat(doc, 'Break-in', 'typed');
   writePlanRecord(doc, 'planThreats', { ...threat, selected: true, groupId: GROUP });
   const measure = addMeasure(doc, threat.id);
@@ -101,6 +122,39 @@ describe('exports carry no identity', () => {
     const file = exportPlanFile(plan, new Date(), new Map([[GROUP, 'Group 1']]));
     expectNone(file);
     expect(file).toContain('"groupId": "Group 1"');
+  });
+
+  it('the room file: content kept, no client, device or group id of the room', () => {
+    const file = roomBackupText(doc);
+    expectNone(file);
+    const update = fromBase64((JSON.parse(file) as { update: string }).update);
+    const writers = new Set(Y.decodeUpdate(update).structs.map((struct) => struct.id.client));
+    expect(writers.has(doc.clientID)).toBe(false);
+    const opened = new Y.Doc();
+    Y.applyUpdate(opened, update);
+    expectNone(JSON.stringify(opened.toJSON()));
+    // Everything reads back valid, and what one phone or group wrote still goes together.
+    const back = readIncidentCards(opened);
+    expect(back.dropped).toBe(0);
+    expect(back.items.map((card) => [card.text, card.author])).toEqual([
+      ['Followed home', null],
+      ['Signed card', 'Luis'],
+    ]);
+    const phone = back.items[0]?.device;
+    expect(back.items[1]?.device).toBe(phone);
+    expect(readCast(opened).items.map((member) => member.device)).toEqual([phone]);
+    expect(readRolePoints(opened).items.map((point) => [point.text, point.device])).toEqual([
+      ['Vary the route', phone],
+    ]);
+    expect(readThoughts(opened).items.map((thought) => thought.device)).toEqual([phone]);
+    const group = readQuizGroups(opened).items[0]?.id;
+    expect(group).toBeDefined();
+    const answers = readQuizAnswers(opened);
+    expect(answers.dropped).toBe(0);
+    expect(answers.items.map((answer) => [answer.groupId, answer.option])).toEqual([[group, 'B']]);
+    expect(planOf(planStore.snapshot(opened)).measures.map((measure) => measure.text)).toContain(
+      'Buy a safe',
+    );
   });
 
   it('the PDFs, text and metadata', async () => {

@@ -1,0 +1,86 @@
+/**
+ * The room as a backup file holds it: its content only. A Yjs update carries
+ * the client id of every peer that wrote, and the records carry the random ids
+ * of the phones and groups that wrote them; a file that leaves the laptop
+ * should not let anyone tell which phone wrote which card. So the content is
+ * copied into a fresh document (one new client id for everything) and every
+ * device and group id is replaced by a new random one, the same one wherever
+ * it appears, so each phone's share and each group's answers still hold.
+ */
+import * as Y from 'yjs';
+import { toBase64 } from './roomCrypto';
+import { randomToken } from './roomId';
+import { ROOM_MAPS, tokenSchema } from './schemaParts';
+
+const ID_FIELDS = new Set(['device', 'groupId']);
+export const ROOM_FILE_FORMAT = 'security-workshop-kit/room';
+export const ROOM_FILE_VERSION = 1;
+
+/** The room file the console saves: its format, when, and the anonymised content. */
+export function roomBackupText(doc: Y.Doc, now = new Date()): string {
+  return JSON.stringify({
+    format: ROOM_FILE_FORMAT,
+    version: ROOM_FILE_VERSION,
+    exportedAt: now.toISOString(),
+    update: toBase64(Y.encodeStateAsUpdate(anonymisedCopy(doc))),
+  });
+}
+
+export function anonymisedCopy(doc: Y.Doc): Y.Doc {
+  const contents = Object.values(ROOM_MAPS).map(
+    (name) => [name, doc.getMap(name).toJSON() as Record<string, unknown>] as const,
+  );
+  const ids = new Set<string>();
+  for (const [name, entries] of contents) {
+    collectIds(entries, ids);
+    // The quiz's groups are kept under their ids.
+    if (name === ROOM_MAPS.quizGroups) Object.keys(entries).forEach((id) => addId(id, ids));
+  }
+  const pseudonyms = [...ids].map((id) => [id, randomToken(12)] as const);
+  const rename = (text: string) =>
+    pseudonyms.reduce((out, [id, pseudonym]) => out.replaceAll(id, pseudonym), text);
+
+  const copy = new Y.Doc();
+  copy.transact(() => {
+    for (const [name, entries] of contents) {
+      const target = copy.getMap(name);
+      for (const [key, value] of Object.entries(entries)) {
+        const renamed = renameAll(value, rename);
+        // Cards are maps of fields (two people may change one card's fields at once).
+        target.set(
+          rename(key),
+          name === ROOM_MAPS.cards && isRecord(renamed)
+            ? new Y.Map(Object.entries(renamed))
+            : renamed,
+        );
+      }
+    }
+  });
+  return copy;
+}
+
+function collectIds(value: unknown, ids: Set<string>): void {
+  if (Array.isArray(value)) value.forEach((item) => collectIds(item, ids));
+  if (!isRecord(value)) return;
+  for (const [field, inner] of Object.entries(value)) {
+    if (ID_FIELDS.has(field)) addId(inner, ids);
+    else collectIds(inner, ids);
+  }
+}
+
+function addId(value: unknown, ids: Set<string>): void {
+  if (tokenSchema.safeParse(value).success) ids.add(value as string);
+}
+
+function renameAll(value: unknown, rename: (text: string) => string): unknown {
+  if (typeof value === 'string') return rename(value);
+  if (Array.isArray(value)) return value.map((item) => renameAll(item, rename));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [rename(key), renameAll(inner, rename)]),
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
