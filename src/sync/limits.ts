@@ -5,10 +5,11 @@
 export const CARD_TEXT_MAX_CHARS = 280;
 export const NICKNAME_MAX_CHARS = 40;
 export const CARDS_PER_PARTICIPANT_MAX = 40;
-export const CARDS_PER_ROOM_MAX = 1_000;
+/** More than a projector can show legibly; a flood from made-up devices stops here. */
+export const CARDS_PER_ROOM_MAX = 500;
 /**
- * The largest Yjs update the relay applies: a full room's catch-up (1,000 cards are
- * about 350 KB) or an imported plan fits; a peer's larger update is refused and counted.
+ * The largest Yjs update the relay applies: a full room's catch-up (500 cards of
+ * 280 characters are about 200 KB) or an imported plan fits; a peer's larger update is refused and counted.
  */
 export const UPDATE_MAX_BYTES = 2 * 1024 * 1024;
 /**

@@ -40,6 +40,19 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
   console.warn('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
 });`;
 
+/** A participant's phone that opened the join link and is connected to the room. */
+export async function joinAsPhone(browser: Browser, link: string): Promise<Person> {
+  const person = await newPerson(browser, PHONE);
+  await person.context.grantPermissions(['microphone', 'camera']);
+  await person.page.goto(link);
+  await expect
+    .poll(() => person.page.locator('[data-status]').getAttribute('data-status'), {
+      timeout: 20_000,
+    })
+    .toBe('connected');
+  return person;
+}
+
 /** A new person with their own storage; every request and uncaught error of the page is recorded. */
 export async function newPerson(
   browser: Browser,

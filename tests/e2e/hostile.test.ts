@@ -7,7 +7,7 @@ import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
 import { deriveRoomKey } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
 import { cardsMap } from '../../src/sync/roomSchema';
-import { PHONE, PROJECTOR, newPerson, useBrowser } from './harness';
+import { PROJECTOR, joinAsPhone, newPerson, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -83,14 +83,7 @@ describe('a hostile peer with the key', () => {
     await projector.goto(`${baseURL}#/screen`);
 
     // A real participant's signed card, written before the attack.
-    const ana = await newPerson(browser(), PHONE);
-    await ana.context.grantPermissions(['microphone', 'camera']);
-    await ana.page.goto(link);
-    await expect
-      .poll(() => ana.page.locator('[data-status]').getAttribute('data-status'), {
-        timeout: 20_000,
-      })
-      .toBe('connected');
+    const ana = await joinAsPhone(browser(), link);
     await ana.page.getByLabel('Your name (optional)').fill('Ana');
     await ana.page.getByLabel('What happened? A few words.').fill('Ana’s real card');
     await ana.page.getByLabel(/Sign this card/).check();

@@ -5,14 +5,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  PHONE,
-  PROJECTOR,
-  expectStayedInRoom,
-  newPerson,
-  useBrowser,
-  type Person,
-} from './harness';
+import { PROJECTOR, expectStayedInRoom, joinAsPhone, newPerson, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -22,18 +15,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-async function joinAsPhone(link: string): Promise<Person> {
-  const person = await newPerson(browser(), PHONE);
-  await person.context.grantPermissions(['microphone', 'camera']);
-  await person.page.goto(link);
-  await expect
-    .poll(() => person.page.locator('[data-status]').getAttribute('data-status'), {
-      timeout: 20_000,
-    })
-    .toBe('connected');
-  return person;
 }
 
 type Measure = {
@@ -110,7 +91,7 @@ describe('the security plan built by groups on their phones', () => {
     const projector = await trainer.context.newPage();
     await projector.goto(`${baseURL}#/screen`);
 
-    const [one, two] = [await joinAsPhone(link), await joinAsPhone(link)];
+    const [one, two] = [await joinAsPhone(browser(), link), await joinAsPhone(browser(), link)];
     const measures: [Measure, Measure] = [
       {
         threat: threats[0] ?? '',

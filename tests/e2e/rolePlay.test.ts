@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  PHONE,
-  PROJECTOR,
-  expectStayedInRoom,
-  newPerson,
-  useBrowser,
-  type Person,
-} from './harness';
+import { PROJECTOR, expectStayedInRoom, joinAsPhone, newPerson, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -22,18 +15,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-async function joinAsPhone(link: string): Promise<Person> {
-  const person = await newPerson(browser(), PHONE);
-  await person.context.grantPermissions(['microphone', 'camera']);
-  await person.page.goto(link);
-  await expect
-    .poll(() => person.page.locator('[data-status]').getAttribute('data-status'), {
-      timeout: 20_000,
-    })
-    .toBe('connected');
-  return person;
 }
 
 async function sendPoint(page: Page, about: string, text: string, extra: [string, string][] = []) {
@@ -68,7 +49,11 @@ describe('the role-play walkthrough with phones', () => {
     // The timer comes from the session's agenda: the role-play's 30 minutes.
     expect(await projector.getByRole('timer').textContent()).toBe('30:00');
 
-    const phones = [await joinAsPhone(link), await joinAsPhone(link), await joinAsPhone(link)];
+    const phones = [
+      await joinAsPhone(browser(), link),
+      await joinAsPhone(browser(), link),
+      await joinAsPhone(browser(), link),
+    ];
     for (const phone of phones) {
       await phone.page.getByRole('button', { name: 'Take part in the role-play' }).click();
     }
