@@ -21,6 +21,7 @@ import {
 } from '../../sync/roomSchema';
 import { registerCsv } from './registerCsv';
 import { TimelineWall } from './TimelineWall';
+import { draggedCardId } from './wallDrag';
 import { download, today } from '../common/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
@@ -43,7 +44,7 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
   });
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (over)
-      changeIncidentCard(doc, String(active.id), {
+      changeIncidentCard(doc, draggedCardId(active), {
         month: over.id === 'unplaced' ? null : String(over.id),
       });
   };

@@ -1,9 +1,10 @@
-import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useDroppable } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallColumns, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
+import { WallDragArea, useWallDragHandle } from './wallDrag';
 
 type Props = {
   cards: IncidentCard[];
@@ -33,7 +34,7 @@ export function TimelineWall({
   const wall = wallColumns(cards, months, shown);
   const frame = useRef<HTMLDivElement>(null);
   const lines = useLinkLines(frame, links, cards);
-  return (
+  const wallView = (
     <div className="timeline" ref={frame}>
       <ol className="timeline__months">
         {wall.columns.map((column) => (
@@ -77,6 +78,7 @@ export function TimelineWall({
       )}
     </div>
   );
+  return draggable ? <WallDragArea>{wallView}</WallDragArea> : wallView;
 }
 
 function MonthColumn(props: {
@@ -98,10 +100,9 @@ function MonthColumn(props: {
 }
 
 /**
- * dnd-kit re-renders every draggable while anything is dragged: the shell that
- * holds the hook stays small and the card's content is memoised, so a wall of
- * 300 cards does not redraw 300 cards at every pointer move. Outside a drag, a
- * card whose record did not change (the store keeps its object) is not redrawn.
+ * A card on the wall. Its record is kept between reads when unchanged, so a
+ * change in the room redraws only the cards it touched; a drag redraws none
+ * (the wall's one draggable moves the card's node, see wallDrag.tsx).
  */
 const WallCard = memo(function WallCard({
   card,
@@ -112,46 +113,28 @@ const WallCard = memo(function WallCard({
   draggable: boolean;
   Controls: ComponentType<{ card: IncidentCard }> | undefined;
 }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
-    id: card.id,
-    disabled: !draggable,
-  });
-  const style = transform
-    ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` }
-    : undefined;
   return (
-    <li
-      ref={setNodeRef}
-      style={style}
-      data-card-id={card.id}
-      className={`wall-card severity--${card.severity}${isDragging ? ' card--dragging' : ''}`}
-    >
-      {draggable && <DragHandle text={card.text} attributes={attributes} listeners={listeners} />}
+    <li data-card-id={card.id} className={`wall-card severity--${card.severity}`}>
+      {draggable && <DragHandle id={card.id} text={card.text} />}
       <CardBody card={card} Controls={Controls} />
     </li>
   );
 });
 
-type DragProps = Pick<ReturnType<typeof useDraggable>, 'attributes' | 'listeners'>;
-
-const DragHandle = memo(function DragHandle({
-  text,
-  attributes,
-  listeners,
-}: { text: string } & DragProps) {
+function DragHandle({ id, text }: { id: string; text: string }) {
   const { t } = useTranslation();
+  const drag = useWallDragHandle(id);
   return (
     <button
       type="button"
       className="card__handle"
       aria-label={t('timeline.moveCard', { text })}
-      {...attributes}
-      {...listeners}
+      {...drag}
     >
       <span aria-hidden="true">{'⠿'}</span>
     </button>
   );
-});
+}
 
 const CardBody = memo(function CardBody({
   card,

@@ -11,6 +11,7 @@ import {
   type ScreenReaderInstructions,
 } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
+import { draggedCardId } from './wallDrag';
 
 /**
  * Sensors and spoken announcements for moving cards onto months: a mouse drags
@@ -27,11 +28,12 @@ export function useCardDrag(describe: {
     useSensor(TouchSensor, { activationConstraint: { delay: 300, tolerance: 8 } }),
     useSensor(KeyboardSensor),
   );
-  const name = (id: string | number) => describe.card(String(id));
+  const name = (active: Parameters<typeof draggedCardId>[0]) =>
+    describe.card(draggedCardId(active));
   const place = (id: string | number | undefined) =>
     id === undefined ? '' : describe.month(String(id));
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('timeline.pickedUp', { text: name(active.id) }),
+    onDragStart: ({ active }) => t('timeline.pickedUp', { text: name(active) }),
     onDragOver: ({ over }) =>
       over ? t('timeline.over', { month: place(over.id) }) : t('timeline.notOver'),
     onDragEnd: ({ over }) =>
