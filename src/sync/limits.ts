@@ -8,10 +8,13 @@ export const CARDS_PER_PARTICIPANT_MAX = 40;
 /** More than a projector can show legibly; a flood from made-up devices stops here. */
 export const CARDS_PER_ROOM_MAX = 500;
 /**
- * The largest Yjs update the relay applies: a full room's catch-up (500 cards of
- * 280 characters are about 200 KB) or an imported plan fits; a peer's larger update is refused and counted.
+ * The largest change the relay applies as it happens (a card is under 1 KB, an
+ * imported plan some tens of KB); a peer's larger one is refused and counted
+ * before it is decoded, stored or passed on.
  */
-export const UPDATE_MAX_BYTES = 2 * 1024 * 1024;
+export const UPDATE_MAX_BYTES = 256 * 1024;
+/** The largest catch-up the relay applies: a full room (500 cards of 280 characters are about 200 KB) and its plan. */
+export const CATCH_UP_MAX_BYTES = 1536 * 1024;
 /**
  * A sealed relay message longer than this travels in parts, each well under the
  * server's frame limit (256 KB) and its rate limit (a 2 MB update is about 60 parts).

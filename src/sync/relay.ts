@@ -13,6 +13,7 @@ import {
   RELAY_PARTS_MAX,
   RELAY_PART_CHARS,
   UPDATE_MAX_BYTES,
+  CATCH_UP_MAX_BYTES,
 } from './limits';
 import { fromBase64, openJson, sealJson, toBase64 } from './roomCrypto';
 
@@ -231,7 +232,7 @@ export class RelayChannel {
         return;
       case 'state':
         if (message.to !== this.doc.clientID) return;
-        this.apply(message.u);
+        this.apply(message.u, CATCH_UP_MAX_BYTES);
         // Send back what the console lacks: changes this phone made while apart.
         void this.publish({
           t: 'update',
@@ -239,7 +240,7 @@ export class RelayChannel {
         });
         return;
       case 'update':
-        this.apply(message.u);
+        this.apply(message.u, UPDATE_MAX_BYTES);
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, fromBase64(message.u), RELAY_ORIGIN);
@@ -254,10 +255,9 @@ export class RelayChannel {
     }
   }
 
-  private apply(encoded: string): void {
-    const update = fromBase64(encoded);
-    if (update.byteLength > UPDATE_MAX_BYTES) throw new Error('update too large');
-    Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+  private apply(encoded: string, maxBytes: number): void {
+    if (encoded.length > Math.ceil(maxBytes / 3) * 4) throw new Error('update too large');
+    Y.applyUpdate(this.doc, fromBase64(encoded), RELAY_ORIGIN);
   }
 
   private async publish(message: RelayMessage): Promise<void> {

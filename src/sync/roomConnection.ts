@@ -28,7 +28,27 @@ export type RoomSnapshot = {
   status: RoomStatus;
   path: ConnectionPath;
   peers: Map<number, Presence>;
+  /** Messages from the room that opened with its key but were malformed or too large. */
+  refusedMessages: number;
 };
+
+/** Whether two snapshots say the same: the relay notifies at every message, screens redraw only on news. */
+function sameSnapshot(a: RoomSnapshot, b: RoomSnapshot): boolean {
+  if (a.status !== b.status || a.path !== b.path || a.refusedMessages !== b.refusedMessages)
+    return false;
+  if (a.peers.size !== b.peers.size) return false;
+  for (const [id, presence] of a.peers) {
+    const other = b.peers.get(id);
+    if (
+      !other ||
+      other.role !== presence.role ||
+      other.nickname !== presence.nickname ||
+      other.path !== presence.path
+    )
+      return false;
+  }
+  return true;
+}
 
 export type RoomConnection = {
   room: string;
@@ -98,7 +118,9 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   const listeners = new Set<() => void>();
   let destroyed = false;
   const notify = () => {
-    snapshot = computeSnapshot();
+    const next = computeSnapshot();
+    if (sameSnapshot(snapshot, next)) return;
+    snapshot = next;
     listeners.forEach((listener) => listener());
     // A projector has nothing to keep of an erased room: it lets go of the connection.
     if (role === 'projector' && snapshot.status === 'closed' && !destroyed) {
@@ -191,7 +213,12 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     awareness.getStates().forEach((state, clientId) => {
       if (clientId !== doc.clientID && isPresence(state)) peers.set(clientId, state);
     });
-    return { status: status(), path: path(), peers };
+    return {
+      status: status(),
+      path: path(),
+      peers,
+      refusedMessages: relay?.counters.rejected ?? 0,
+    };
   };
   let snapshot = computeSnapshot();
 

@@ -110,7 +110,12 @@ export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
     if (count > CARDS_PER_PARTICIPANT_MAX || items.length >= CARDS_PER_ROOM_MAX) dropped += 1;
     else items.push(card);
   }
-  return { items, dropped };
+  // The same cards as last time keep the same list: a flood past the room's cap, all of it
+  // dropped, then redraws no screen that shows only the cards.
+  const same =
+    cache.items.length === items.length && items.every((card, i) => card === cache.items[i]);
+  if (!same) cache.items = items;
+  return { items: cache.items, dropped };
 }
 
 type ParsedCard = { held: unknown; json: string; card: IncidentCard | null };
@@ -121,6 +126,7 @@ type ParsedCard = { held: unknown; json: string; card: IncidentCard | null };
  */
 type CardCache = {
   parsed: Map<string, ParsedCard>;
+  items: IncidentCard[];
   changedKeys: Set<string>;
   changedCards: Set<unknown>;
 };
@@ -129,7 +135,12 @@ const cardCaches = new WeakMap<Y.Doc, CardCache>();
 function cardCacheFor(doc: Y.Doc): CardCache {
   const existing = cardCaches.get(doc);
   if (existing) return existing;
-  const cache: CardCache = { parsed: new Map(), changedKeys: new Set(), changedCards: new Set() };
+  const cache: CardCache = {
+    parsed: new Map(),
+    items: [],
+    changedKeys: new Set(),
+    changedCards: new Set(),
+  };
   cardsMap(doc).observeDeep((events) => {
     for (const event of events) {
       if (event instanceof Y.YMapEvent && event.target === cardsMap(doc))

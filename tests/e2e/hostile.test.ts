@@ -100,7 +100,10 @@ describe('a hostile peer with the key', () => {
       cards.set('wrongtype-2', { id: 'wrongtype-2', text: 'x', severity: 'purple' });
       cards.set('hugecard-1', { id: 'hugecard-1', text: 'x'.repeat(60_000), severity: 'red' });
     });
-    await hostile.publishRaw({ t: 'update', u: 'AAECAwQFBgcICQ==' }); // not a Yjs update
+    await hostile.publishRaw({ t: 'update', u: 'AAECAwQFBgcICQ==' }); // bytes Yjs reads as nothing
+    const whole = Y.encodeStateAsUpdate(hostile.doc);
+    const truncated = Buffer.from(whole.subarray(0, whole.length >> 1)).toString('base64');
+    await hostile.publishRaw({ t: 'update', u: truncated }); // a real update cut in half
     await hostile.publishRaw({ t: 'nonsense', u: 5 });
     // 10,000 cards, each from a different made-up device, paced under the server's rate limit.
     for (let batch = 0; batch < 200; batch += 1) {
@@ -114,9 +117,15 @@ describe('a hostile peer with the key', () => {
       });
       await new Promise((done) => setTimeout(done, 30));
     }
-    // A 1 MB string: sealed, it travels in parts like a room's catch-up, and every page drops it.
+    // A 1 MB string: sealed, it travels in parts like a room's catch-up; every page refuses
+    // it before decoding it, as no change is that large.
     hostile.doc.transact(() => cards.set('hugecard-2', 'y'.repeat(1024 * 1024)));
-    await new Promise((done) => setTimeout(done, 2_000));
+    await expect
+      .poll(
+        () => console_.getByText(/Messages refused as malformed or too large: \d+/).textContent(),
+        { timeout: 20_000 },
+      )
+      .toBe('Messages refused as malformed or too large: 3');
     expect(hostile.closedWith()).toBeNull();
     // A 1 MB frame in one piece: the laptop's server closes the sender (1009) before any page sees it.
     hostile.sendRaw(

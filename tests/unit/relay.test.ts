@@ -136,6 +136,20 @@ describe('the relay', () => {
     phone.relay.destroy();
   });
 
+  it('refuses a change larger than any card before decoding it, and counts it', async () => {
+    const server = fakeServer();
+    const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
+    const hostile = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
+    await settle();
+    hostile.doc.transact(() =>
+      hostile.doc.getMap('incidentCards').set('huge', 'y'.repeat(300_000)),
+    );
+    await expect.poll(() => phone.relay.counters.rejected, { timeout: 5_000 }).toBe(1);
+    expect(phone.doc.getMap('incidentCards').has('huge')).toBe(false);
+    phone.relay.destroy();
+    hostile.relay.destroy();
+  });
+
   it('refuses malformed parts and never applies a message that misses one', async () => {
     const server = fakeServer();
     const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);

@@ -129,8 +129,12 @@ describe('incident cards in the room document', () => {
     const before = readIncidentCards(projector).items;
     changeIncidentCard(phone, second.id, { month: '2026-03' });
     const after = readIncidentCards(projector).items;
+    expect(after).not.toBe(before);
     expect(after.find((card) => card.id === first.id)).toBe(before[0]);
     expect(after.find((card) => card.id === second.id)?.month).toBe('2026-03');
+    // Nothing changed among the cards: the same list, so screens showing them need not redraw.
+    cardsMap(phone).set('junk', 42);
+    expect(readIncidentCards(projector).items).toBe(after);
     // A peer that turns a card's field into nonsense in place is caught too.
     (cardsMap(phone).get(first.id) as Y.Map<unknown>).set('severity', 'purple');
     expect(readIncidentCards(projector).items.map((card) => card.id)).toEqual([second.id]);

@@ -10,7 +10,7 @@ import { download, today } from '../common/download';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
 import type { IncidentCard } from '../../sync/roomSchema';
-import { useIncidentCards } from './useRoom';
+import { useIncidentCards, useRoomSnapshot } from './useRoom';
 
 export function LiveRoomPanel() {
   const { t } = useTranslation();
@@ -81,6 +81,7 @@ function OpenRoom({
   const { t } = useTranslation();
   const link = useJoinLink(connection);
   const cards = useIncidentCards(connection.doc);
+  const { refusedMessages } = useRoomSnapshot(connection);
   const [confirming, setConfirming] = useState(false);
   const [erasing, setErasing] = useState(false);
   return (
@@ -105,6 +106,9 @@ function OpenRoom({
         <ParticipantList connection={connection} />
         <p>{t('room.cards', { count: cards.items.length })}</p>
         {cards.dropped > 0 && <p className="note">{t('room.dropped', { count: cards.dropped })}</p>}
+        {refusedMessages > 0 && (
+          <p className="note">{t('room.refusedMessages', { count: refusedMessages })}</p>
+        )}
         <WallExport cards={cards.items} />
         <div className="live-room__actions">
           <button

@@ -14,7 +14,7 @@ import { PhoneActivity } from '../quiz/PhoneActivity';
 
 // Placing cards on the year needs drag and drop: loaded once the phone has a card.
 const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
-import { useIncidentCards, useRoomSnapshot } from './useRoom';
+import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
 import { lazyWithRetry } from '../../app/lazyWithRetry';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
@@ -92,7 +92,7 @@ function CardWriter({ doc, device, onNickname }: WriterProps) {
   const [sign, setSign] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const counterId = useId();
-  const { items } = useIncidentCards(doc);
+  const items = useIncidentCardItems(doc);
   const mine = items.filter((card) => card.device === device);
   return (
     <>

@@ -9,6 +9,15 @@ export function useRoomSnapshot(connection: RoomConnection): RoomSnapshot {
 }
 
 /** The room's valid incident cards (and how many were dropped), re-read on every change. */
+/** Only the cards: a screen using this is not redrawn when only the count of refused entries changes. */
+export function useIncidentCardItems(doc: Y.Doc): IncidentCard[] {
+  const subscribe = useCallback(
+    (listener: () => void) => subscribeIncidentCards(doc, listener),
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => incidentCardsSnapshot(doc).items);
+}
+
 export function useIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
   const subscribe = useCallback(
     (listener: () => void) => subscribeIncidentCards(doc, listener),

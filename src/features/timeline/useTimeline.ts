@@ -7,14 +7,14 @@ import {
   type CardLink,
   type Insight,
 } from '../../sync/roomSchema';
-import { useIncidentCards } from '../room/useRoom';
+import { useIncidentCardItems } from '../room/useRoom';
 
 type Extras = { links: CardLink[]; insights: Insight[]; key: string };
 const cache = new WeakMap<Y.Doc, Extras>();
 
 /** The wall's cards with their links and the group's insights, all validated. */
 export function useTimeline(doc: Y.Doc) {
-  const cards = useIncidentCards(doc).items;
+  const cards = useIncidentCardItems(doc);
   const ids = new Set(cards.map((c) => c.id));
   const subscribe = useCallback(
     (listener: () => void) => {
