@@ -113,9 +113,10 @@ describe('the role-play walkthrough with phones', () => {
     await expect
       .poll(() => projector.locator('.role-play-screen__form').textContent())
       .toContain('A man followed me, then waited in a white van with no plates');
-    expect(await projector.locator('.role-play-screen__form').textContent()).toContain(
-      'One man, about 40',
-    );
+    // Each field typed on the console is its own change: the projector reads them as they come.
+    await expect
+      .poll(() => projector.locator('.role-play-screen__form').textContent())
+      .toContain('One man, about 40');
     await shoot(projector, 'roleplay-projector-register');
 
     // Step 2: two staff phones say the same fact; the facilitator merges them.
@@ -142,9 +143,9 @@ describe('the role-play walkthrough with phones', () => {
     await expect
       .poll(() => projector.locator('.role-play-screen__parts').textContent())
       .toContain('He crossed the street when she did. The man changed pavement with her.');
-    expect(await projector.locator('.role-play-screen__parts').textContent()).toContain(
-      'Linked to our report on the land case',
-    );
+    await expect
+      .poll(() => projector.locator('.role-play-screen__parts').textContent())
+      .toContain('Linked to our report on the land case');
     await expect
       .poll(() => staff2.getByRole('list', { name: 'Your points' }).textContent())
       .toContain('Merged with others');
