@@ -36,7 +36,7 @@ type RelayMessage =
 
 export type RelayCounters = { received: number; undecryptable: number; rejected: number };
 
-const RELAY_ORIGIN = Symbol('relay');
+export const RELAY_ORIGIN = Symbol('relay');
 
 type Assembly = { pieces: (string | undefined)[]; received: number; startedAt: number };
 

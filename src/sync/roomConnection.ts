@@ -7,11 +7,11 @@
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
-import type { WebrtcProvider } from 'y-webrtc';
+import type { Room as WebrtcRoom, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { retryImport } from '../app/retryImport';
 import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
-import { RelayChannel, type SignalingLink } from './relay';
+import { RELAY_ORIGIN, RelayChannel, type SignalingLink } from './relay';
 import { deriveRoomKey } from './roomCrypto';
 import { isKept } from './phoneMemory';
 import { initialiseRoom } from './roomOperations';
@@ -156,6 +156,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       // LAN host candidates only: no public STUN server ever learns of the room.
       peerOpts: { config: { iceServers: [] } },
     });
+    void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
     const signaling = provider.signalingConns[0] as unknown as SignalingLink;
     link = signaling;
     signaling.on('connect', onLinkChange);
@@ -283,6 +284,24 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       connections.delete(room);
     },
   };
+}
+
+/**
+ * y-webrtc passes every change the document takes on to every peer, changes
+ * that came by the relay too. Every page hears the relay itself (and a page
+ * that missed some gets them in its catch-up), so passing those on only makes
+ * each page decode each relayed change once more per peer: a flood through
+ * the relay cost every screen three times its work with two peers. Runs once
+ * y-webrtc has opened its room, which follows its key derivation.
+ */
+function passOnlyWebrtcChanges(room: WebrtcRoom, doc: Y.Doc): void {
+  const passOn = room._docUpdateHandler;
+  const filtered = (update: Uint8Array, origin: unknown) => {
+    if (origin !== RELAY_ORIGIN) passOn(update, origin);
+  };
+  doc.off('update', passOn);
+  room._docUpdateHandler = filtered;
+  if (room.provider.shouldConnect) doc.on('update', filtered);
 }
 
 function isPresence(state: unknown): state is Presence {

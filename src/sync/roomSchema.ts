@@ -79,56 +79,49 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
  */
 export function readIncidentCards(doc: Y.Doc): Validated<IncidentCard> {
   const cache = cardCacheFor(doc);
-  // Inside a transaction the change marks are not in yet: check every card's content.
-  const trustMarks = doc._transaction === null;
-  const valid: IncidentCard[] = [];
-  let dropped = 0;
-  const current = new Map<string, ParsedCard>();
-  cardsMap(doc).forEach((value, key) => {
-    const before = cache.parsed.get(key);
-    const untouched =
-      trustMarks &&
-      before?.held === value &&
-      !cache.changedKeys.has(key) &&
-      !cache.changedCards.has(value);
-    const entry = untouched && before ? before : parseCard(key, value, before);
-    current.set(key, entry);
-    if (entry.card) valid.push(entry.card);
-    else dropped += 1;
-  });
-  cache.parsed = current;
-  if (trustMarks) {
-    cache.changedKeys.clear();
-    cache.changedCards.clear();
-  }
-  valid.sort((a, b) => a.createdAt - b.createdAt || compareKeys(a.id, b.id));
-  const perDevice = new Map<string, number>();
-  const items: IncidentCard[] = [];
-  for (const card of valid) {
-    const count = (perDevice.get(card.device) ?? 0) + 1;
-    perDevice.set(card.device, count);
-    if (count > CARDS_PER_PARTICIPANT_MAX || items.length >= CARDS_PER_ROOM_MAX) dropped += 1;
-    else items.push(card);
-  }
+  // Inside a transaction the change marks are not in yet: check every card.
+  if (cache.stale || doc._transaction !== null) rebuild(doc, cache);
+  else for (const key of cache.changedKeys) reparse(doc, cache, key);
+  cache.changedKeys.clear();
+  cache.stale = false;
+  const items = withinLimits(cache.sorted);
   // The same cards as last time keep the same list: a flood past the room's cap, all of it
   // dropped, then redraws no screen that shows only the cards.
   const same =
     cache.items.length === items.length && items.every((card, i) => card === cache.items[i]);
   if (!same) cache.items = items;
-  return { items: cache.items, dropped };
+  return { items: cache.items, dropped: cache.invalid + cache.sorted.length - items.length };
+}
+
+/** The oldest cards, at most so many per device and in the room. */
+function withinLimits(sorted: readonly IncidentCard[]): IncidentCard[] {
+  const perDevice = new Map<string, number>();
+  const items: IncidentCard[] = [];
+  for (const card of sorted) {
+    if (items.length >= CARDS_PER_ROOM_MAX) break;
+    const count = (perDevice.get(card.device) ?? 0) + 1;
+    perDevice.set(card.device, count);
+    if (count <= CARDS_PER_PARTICIPANT_MAX) items.push(card);
+  }
+  return items;
 }
 
 type ParsedCard = { held: unknown; json: string; card: IncidentCard | null };
 
 /**
- * What the last read found, and which cards changed since: a flood of 10,000
- * cards is validated once, not again at every later change to the room.
+ * What the last read found, and which cards changed since: a read after a
+ * change looks at the changed cards only, so the cost of a read does not grow
+ * with a flood of 10,000 cards the room already holds (and refuses).
  */
 type CardCache = {
   parsed: Map<string, ParsedCard>;
+  /** Every valid card, oldest first. */
+  sorted: IncidentCard[];
+  invalid: number;
   items: IncidentCard[];
   changedKeys: Set<string>;
-  changedCards: Set<unknown>;
+  /** A change could not be traced to its card: the next read checks them all. */
+  stale: boolean;
 };
 const cardCaches = new WeakMap<Y.Doc, CardCache>();
 
@@ -137,19 +130,87 @@ function cardCacheFor(doc: Y.Doc): CardCache {
   if (existing) return existing;
   const cache: CardCache = {
     parsed: new Map(),
+    sorted: [],
+    invalid: 0,
     items: [],
     changedKeys: new Set(),
-    changedCards: new Set(),
+    stale: true,
   };
-  cardsMap(doc).observeDeep((events) => {
+  const cards = cardsMap(doc);
+  cards.observeDeep((events) => {
     for (const event of events) {
-      if (event instanceof Y.YMapEvent && event.target === cardsMap(doc))
-        event.keysChanged.forEach((key: string) => cache.changedKeys.add(key));
-      else cache.changedCards.add(event.target);
+      if (event.target === cards) {
+        (event as Y.YMapEvent<unknown>).keysChanged.forEach((key) => cache.changedKeys.add(key));
+        continue;
+      }
+      const key = keyInCards(cards, event.target);
+      if (key === null) cache.stale = true;
+      else cache.changedKeys.add(key);
     }
   });
   cardCaches.set(doc, cache);
   return cache;
+}
+
+/** The key under which a changed card's fields sit in the room's cards. */
+function keyInCards(cards: Y.Map<unknown>, target: Y.AbstractType<unknown>): string | null {
+  let item = target._item;
+  while (item && item.parent !== cards) item = (item.parent as Y.AbstractType<unknown>)._item;
+  return typeof item?.parentSub === 'string' ? item.parentSub : null;
+}
+
+function rebuild(doc: Y.Doc, cache: CardCache): void {
+  const parsed = new Map<string, ParsedCard>();
+  const sorted: IncidentCard[] = [];
+  let invalid = 0;
+  cardsMap(doc).forEach((value, key) => {
+    const entry = parseCard(key, value, cache.parsed.get(key));
+    parsed.set(key, entry);
+    if (entry.card) sorted.push(entry.card);
+    else invalid += 1;
+  });
+  sorted.sort(compareCards);
+  Object.assign(cache, { parsed, sorted, invalid });
+}
+
+function reparse(doc: Y.Doc, cache: CardCache, key: string): void {
+  const before = cache.parsed.get(key);
+  if (before?.card) {
+    const at = indexOfCard(cache.sorted, before.card);
+    if (at >= 0) cache.sorted.splice(at, 1);
+  } else if (before) cache.invalid -= 1;
+  const cards = cardsMap(doc);
+  if (!cards.has(key)) {
+    cache.parsed.delete(key);
+    return;
+  }
+  const entry = parseCard(key, cards.get(key), before);
+  cache.parsed.set(key, entry);
+  if (entry.card) cache.sorted.splice(insertionPoint(cache.sorted, entry.card), 0, entry.card);
+  else cache.invalid += 1;
+}
+
+/** Oldest first; ties by id in code-unit order, the same on every peer. */
+function compareCards(a: IncidentCard, b: IncidentCard): number {
+  return a.createdAt - b.createdAt || compareKeys(a.id, b.id);
+}
+
+/** Where a card goes in a sorted list (binary search). */
+function insertionPoint(sorted: readonly IncidentCard[], card: IncidentCard): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareCards(sorted[middle] as IncidentCard, card) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A card's place in a sorted list; ids are unique keys, so the position is its own. */
+function indexOfCard(sorted: readonly IncidentCard[], card: IncidentCard): number {
+  const at = insertionPoint(sorted, card);
+  return sorted[at] === card ? at : sorted.indexOf(card);
 }
 
 /**

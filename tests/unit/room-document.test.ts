@@ -153,6 +153,40 @@ describe('incident cards in the room document', () => {
     ]);
   });
 
+  it('a read after changes finds what a first read of the same room finds, over many random changes', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const [writer, reader] = linkedPair();
+    const fieldsOf = (id: string) => {
+      const held = cardsMap(writer).get(id);
+      return held instanceof Y.Map ? held : undefined;
+    };
+    const ids: string[] = [];
+    for (let step = 0; step < 600; step += 1) {
+      const id = ids[random(ids.length || 1)];
+      const action = random(7);
+      if (action < 3 || !id) {
+        const device = `device${String(random(6)).padStart(9, '0')}`;
+        ids.push(
+          addIncidentCard(writer, device, { text: `c${step}`, severity: 'red' }, random(50)).id,
+        );
+      } else if (action === 3) fieldsOf(id)?.set('month', '2026-04');
+      else if (action === 4) fieldsOf(id)?.set('createdAt', random(50));
+      else if (action === 5) cardsMap(writer).set(id, random(2) ? 42 : { id, text: '' });
+      else withdrawIncidentCard(writer, id);
+      if (random(3) === 0) continue; // several changes between two reads
+      const fresh = new Y.Doc();
+      Y.applyUpdate(fresh, Y.encodeStateAsUpdate(reader));
+      const expected = readIncidentCards(fresh);
+      const actual = readIncidentCards(reader);
+      expect(actual.items.map((card) => card.id)).toEqual(expected.items.map((card) => card.id));
+      expect(actual.dropped).toBe(expected.dropped);
+    }
+  });
+
   it('a withdrawn card disappears everywhere', () => {
     const [a, b] = linkedPair();
     const card = addIncidentCard(a, device, { text: 'withdraw me', severity: 'red' });
