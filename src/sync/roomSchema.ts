@@ -106,7 +106,7 @@ function withinLimits(sorted: readonly IncidentCard[]): IncidentCard[] {
   return items;
 }
 
-type ParsedCard = { held: unknown; json: string; card: IncidentCard | null };
+type ParsedCard = { json: string; card: IncidentCard | null };
 
 /**
  * What the last read found, and which cards changed since: a read after a
@@ -224,12 +224,12 @@ function parseCard(key: string, held: unknown, before: ParsedCard | undefined): 
   try {
     json = JSON.stringify(value) ?? '';
   } catch {
-    return { held, json: '', card: null };
+    return { json: '', card: null };
   }
-  if (before && before.json === json) return { ...before, held };
+  if (before && before.json === json) return before;
   const parsed = incidentCardSchema.safeParse(value);
   const card = parsed.success && parsed.data.id === key ? withDefaults(parsed.data) : null;
-  return { held, json, card };
+  return { json, card };
 }
 
 export function readRoomMeta(doc: Y.Doc): RoomMeta | null {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PROJECTOR, newPerson, useBrowser } from './harness';
+import { PROJECTOR, newPerson, openConsole, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -89,10 +89,8 @@ describe('running the day, in a real browser', () => {
   });
 
   it('a projector on another device follows the day through the room', async () => {
-    const trainer = await newPerson(browser(), PROJECTOR);
-    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.goto(baseURL);
     await console_.getByRole('button', { name: 'Live room' }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByText('Projector on another device').click();

@@ -40,6 +40,17 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
   console.warn('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
 });`;
 
+/**
+ * The trainer's laptop with the console open, allowed the camera and microphone
+ * like a phone: Chromium then offers peers its LAN address instead of an mDNS name.
+ */
+export async function openConsole(browser: Browser, baseURL: string): Promise<Person> {
+  const trainer = await newPerson(browser, PROJECTOR);
+  await trainer.context.grantPermissions(['microphone', 'camera']);
+  await trainer.page.goto(baseURL);
+  return trainer;
+}
+
 /** A participant's phone that opened the join link and is connected to the room. */
 export async function joinAsPhone(browser: Browser, link: string): Promise<Person> {
   const person = await newPerson(browser, PHONE);

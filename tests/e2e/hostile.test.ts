@@ -7,7 +7,7 @@ import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
 import { deriveRoomKey } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
 import { cardsMap } from '../../src/sync/roomSchema';
-import { PROJECTOR, joinAsPhone, newPerson, useBrowser } from './harness';
+import { joinAsPhone, openConsole, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -68,10 +68,8 @@ const longestTask = (page: Page) => page.evaluate('window.__longest') as Promise
 
 describe('a hostile peer with the key', () => {
   it('script payloads stay text; huge, mistyped and 10,000 cards and malformed updates are dropped and counted; the screens keep responding', async () => {
-    const trainer = await newPerson(browser(), PROJECTOR);
-    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.goto(baseURL);
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Our own incidents/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PROJECTOR, expectStayedInRoom, joinAsPhone, newPerson, useBrowser } from './harness';
+import { expectStayedInRoom, joinAsPhone, openConsole, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -44,10 +44,8 @@ async function addMeasure(page: Page, group: string, m: Measure): Promise<void> 
 
 describe('the security plan built by groups on their phones', () => {
   it('two groups edit their threats’ measures at once; the projector shows both; the outline, calendar and plan file', async () => {
-    const trainer = await newPerson(browser(), PROJECTOR);
-    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.goto(baseURL);
     // The built page carries the policy too, wherever it is served from.
     expect(
       await console_.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+import { PHONE, newPerson, openConsole, type Person, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -19,10 +19,8 @@ const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('dat
 
 describe('a case-analysis quiz answered from phones', () => {
   it('four groups answer 1.1 differently; the projector shows the spread, then the model answer for each chosen option', async () => {
-    const trainer = await newPerson(browser(), PROJECTOR);
-    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.goto(baseURL);
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PROJECTOR, expectStayedInRoom, joinAsPhone, newPerson, useBrowser } from './harness';
+import { expectStayedInRoom, joinAsPhone, openConsole, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -30,10 +30,8 @@ async function sendPoint(page: Page, about: string, text: string, extra: [string
 
 describe('the role-play walkthrough with phones', () => {
   it('a witness and two staff phones: roles, the three steps, the register and a measure for the plan', async () => {
-    const trainer = await newPerson(browser(), PROJECTOR);
-    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.goto(baseURL);
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Role-play: followed/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();

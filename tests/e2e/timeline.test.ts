@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+import { PHONE, newPerson, openConsole, type Person, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
@@ -51,10 +51,8 @@ async function touchDrag(page: Page, text: string, month: string) {
 
 describe('the incident timeline across devices', () => {
   it('three phones place cards by touch, by keyboard and by picking a month; the facilitator reclassifies, links, and moves a card by keyboard and by mouse', async () => {
-    const trainer = await newPerson(browser(), PROJECTOR);
-    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.goto(baseURL);
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_
       .getByRole('button', { name: /incidents in your own environment|timeline/i })
