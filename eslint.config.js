@@ -5,17 +5,66 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The layers (STYLE.md): pure logic imports no React, DOM libraries or yjs. */
-const pureLayerBans = {
-  patterns: [
+/**
+ * The layers (STYLE.md, README "Code layout"), lowest first: lib and domain,
+ * then sync, then pdf, then features, then app. A folder imports only from
+ * layers below it, so each can be read, tested and changed without the ones
+ * above. Every rule lists its bans in full: ESLint replaces, never merges, the
+ * options of a rule set again for a narrower folder.
+ */
+const upTo = (/** @type {string[]} */ folders, /** @type {string} */ message) => ({
+  group: folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
+  message,
+});
+const onlySyncTalksToYjs = { group: ['yjs', 'y-*'], message: 'Only src/sync talks to yjs.' };
+
+const layerBans = {
+  /** src/sync: the room. Nothing from the screens or the exports. */
+  sync: [
+    upTo(
+      ['app', 'features', 'pdf'],
+      'src/sync is below the screens and exports: import nothing from src/app, src/features or src/pdf.',
+    ),
+  ],
+  /** src/pdf: exports take domain types and words, never a screen's. */
+  pdf: [
+    onlySyncTalksToYjs,
+    upTo(
+      ['app', 'features'],
+      'src/pdf is below the screens: import nothing from src/app or src/features.',
+    ),
+  ],
+  /** src/features: the tools; the app shell sits above them. */
+  features: [
+    onlySyncTalksToYjs,
+    upTo(['app'], 'src/features is below the app shell: import nothing from src/app.'),
+  ],
+  /** src/lib: small helpers every layer may use; they use none of ours. */
+  lib: [
+    onlySyncTalksToYjs,
+    upTo(
+      ['app', 'features', 'pdf', 'sync', 'domain', 'content'],
+      'src/lib is the lowest layer: import nothing from the rest of src.',
+    ),
+  ],
+  /** src/domain: pure logic, only itself and zod. */
+  domain: [
     {
-      group: ['react', 'react-dom', 'react-*', 'react/*'],
-      message: 'src/domain is pure: no React.',
+      // Anything but zod and a sibling module ("./order").
+      regex: '^(?!zod(/|$)|\\./[^/]+$)',
+      message: 'src/domain is pure: import only from src/domain itself and zod.',
     },
-    { group: ['yjs', 'y-*'], message: 'Only src/sync talks to yjs.' },
-    { group: ['i18next', 'dompurify'], message: 'src/domain is pure: no UI libraries.' },
   ],
 };
+
+/**
+ * @param {keyof typeof layerBans} layer
+ * @returns {import('eslint').Linter.Config}
+ */
+const layer = (layer) => ({
+  files: [`src/${layer}/**`],
+  rules: { 'no-restricted-imports': ['error', { patterns: layerBans[layer] }] },
+});
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'screenshots'] },
@@ -41,21 +90,12 @@ export default tseslint.config(
   {
     files: ['src/**'],
     ignores: ['src/sync/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['yjs', 'y-*'],
-              message: 'Only src/sync talks to yjs.',
-              allowTypeImports: true,
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlySyncTalksToYjs] }] },
   },
-  // Last, so it wins over the src/** rule above for the pure layer.
-  { files: ['src/domain/**'], rules: { 'no-restricted-imports': ['error', pureLayerBans] } },
+  // After the src/** rule, so each folder's own list wins over it.
+  layer('sync'),
+  layer('pdf'),
+  layer('features'),
+  layer('lib'),
+  layer('domain'),
 );

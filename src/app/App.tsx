@@ -4,7 +4,7 @@ import { JoinPage } from '../features/join/JoinPage';
 import { resolveRoomKey } from './roomKey';
 import { Shell } from './Shell';
 import { useHashRoute } from './useHashRoute';
-import { lazyWithRetry } from './lazyWithRetry';
+import { lazyWithRetry } from '../lib/lazyWithRetry';
 
 // The console and projector carry the whole content library; a phone never loads them.
 const ConsolePage = lazyWithRetry(() => import('../features/console/ConsolePage'));

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseRoute, type Route } from './route';
+import { parseRoute, type Route } from '../lib/route';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

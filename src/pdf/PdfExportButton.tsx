@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../content/languages';
 import type { Sheet } from './layout';
 import { PAPER } from './layout';
-import { download } from '../features/common/download';
+import { download } from '../lib/download';
 
 const PAPERS = ['A1', 'A3', 'A4', 'A1-tiled'] as const;
 type Paper = (typeof PAPERS)[number];

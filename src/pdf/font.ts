@@ -3,7 +3,7 @@
  * Served by the laptop like the app's other files, fetched only when exporting.
  */
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
-import { toBase64 } from '../sync/roomCrypto';
+import { toBase64 } from '../lib/base64';
 import type { PdfFont } from './render';
 
 let loading: Promise<PdfFont> | null = null;

@@ -13,7 +13,7 @@ import {
   planObjectives,
   type SecurityPlan,
 } from '../domain/securityPlan';
-import type { PlanFormat } from '../features/plan/planFormat';
+import type { PlanFormat } from './planFormat';
 import type { Sheet, SheetBlock } from './layout';
 import { columnWeights } from './sheets';
 

@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { RolePlayCase, Session, Template } from '../content/schema';
 import type { SituationSummary } from '../domain/quiz';
-import type { IncidentCard } from '../sync/roomSchema';
+import type { TimelineCard } from '../domain/timeline';
 import type { Sheet } from './layout';
 
 type Direction = Sheet['direction'];
@@ -141,7 +141,7 @@ export function quizResultsSheet(
 /** The incident wall, month by month; authors are never printed. */
 export function incidentWallSheet(
   title: string,
-  months: readonly { label: string; cards: readonly IncidentCard[] }[],
+  months: readonly { label: string; cards: readonly TimelineCard[] }[],
   t: TFunction,
   direction: Direction,
 ): Sheet {

@@ -9,7 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import type { Room as WebrtcRoom, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { retryImport } from '../app/retryImport';
+import { retryImport } from '../lib/retryImport';
 import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
 import { RELAY_ORIGIN, RelayChannel, type SignalingLink } from './relay';
 import { deriveRoomKey } from './roomCrypto';

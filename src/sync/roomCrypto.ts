@@ -3,6 +3,10 @@
  * construction as y-webrtc's signaling (PBKDF2-SHA-256 to AES-GCM-256, salted
  * with the room id), so the workshop server only ever sees ciphertext.
  */
+import { fromBase64, toBase64 } from '../lib/base64';
+
+export { fromBase64, toBase64 };
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const IV_BYTES = 12;
@@ -52,19 +56,4 @@ export async function openJson(sealed: string, key: CryptoKey): Promise<unknown>
   } catch {
     return null;
   }
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

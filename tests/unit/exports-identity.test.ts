@@ -19,7 +19,7 @@ import { exportPlanFile } from '../../src/domain/planFile';
 import { emptyRegister, rolePlayRecord } from '../../src/domain/rolePlay';
 import { incidentRegisterCsv } from '../../src/domain/timeline';
 import en from '../../src/i18n/locales/en.json';
-import { planOf } from '../../src/features/plan/planFormat';
+import { planOf } from '../../src/features/plan/planOf';
 import { renderSheets } from '../../src/pdf/render';
 import { PAPER } from '../../src/pdf/layout';
 import { incidentWallSheet, rolePlayRecordSheet } from '../../src/pdf/sheets';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../src/app/route';
+import { parseRoute } from '../../src/lib/route';
 import { createRoomCredentials, randomToken } from '../../src/sync/roomId';
 
 describe('room credentials', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../src/app/route';
+import { parseRoute } from '../../src/lib/route';
 
 const room = 'AbCdEfGhIjKlMnOpQrStUv';
 const key = 'ZyXwVuTsRqPoNmLkJiHgFe';

@@ -1,6 +1,6 @@
 import { use } from 'react';
 import type { ContentLibrary } from '../../content/validate';
-import { retryImport } from '../../app/retryImport';
+import { retryImport } from '../../lib/retryImport';
 
 type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
 

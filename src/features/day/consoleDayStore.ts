@@ -3,7 +3,7 @@
  * the projector channel and the room hear every change once, whatever renders.
  */
 import { useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { publishAgendaState } from '../../sync/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { loadStoredDay, openDayChannel, storeDay, type DayChannel } from './dayChannel';
@@ -13,7 +13,7 @@ export type ConsoleDay = AgendaState;
 let day: ConsoleDay | null | undefined;
 let channel: DayChannel | null = null;
 const listeners = new Set<() => void>();
-const rooms = new Set<Y.Doc>();
+const rooms = new Set<RoomDoc>();
 
 function current(): ConsoleDay | null {
   if (day === undefined) {
@@ -38,7 +38,7 @@ export function updateConsoleDay(
 }
 
 /** While a room is open, every change of the day is written into it too. */
-export function shareDayWithRoom(doc: Y.Doc): () => void {
+export function shareDayWithRoom(doc: RoomDoc): () => void {
   rooms.add(doc);
   const now = current();
   if (now) publishAgendaState(doc, now);

@@ -4,7 +4,7 @@
  * either window reloads, and through the room when on another screen.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { subscribeAgendaState } from '../../sync/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { isDayStorageKey, loadStoredDay, openDayChannel } from './dayChannel';
@@ -39,7 +39,7 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function useFollowedDay(roomDoc: Y.Doc | null): AgendaState | null {
+export function useFollowedDay(roomDoc: RoomDoc | null): AgendaState | null {
   useEffect(() => (roomDoc ? subscribeAgendaState(roomDoc, offer) : undefined), [roomDoc]);
   return useSyncExternalStore(subscribe, () => followed);
 }

@@ -1,7 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { joinPath } from '../../app/route';
-import { lazyWithRetry } from '../../app/lazyWithRetry';
+import { joinPath } from '../../lib/route';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
 
 type Props = { room: string; roomKey: string | null };
 

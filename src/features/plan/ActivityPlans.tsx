@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import type { ActivityPlan } from '../../domain/planSchema';
 import { addActivityPlan, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 
-type Props = { doc: Y.Doc; snapshot: PlanSnapshot; library: ContentLibrary };
+type Props = { doc: RoomDoc; snapshot: PlanSnapshot; library: ContentLibrary };
 
 const FIELDS = ['activity', 'reviewed', 'responsible', 'risk'] as const;
 const COLUMNS = [

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { PlanFactor, PlanMeasure, PlanThreat, Timetable } from '../../domain/planSchema';
 import { measureFlags } from '../../domain/securityPlan';
 import { removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 
 type Props = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   measure: PlanMeasure;
   /** The selected threats it can be placed under. */
   threats: readonly PlanThreat[];

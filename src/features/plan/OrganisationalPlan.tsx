@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import { organisationalRowSchema, type OrganisationalRow } from '../../domain/planSchema';
@@ -9,7 +9,7 @@ import { sharedActionOf } from '../../domain/securityPlan';
 import { newOrganisationalRow, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import { usePlan } from './usePlan';
 
-type Props = { doc: Y.Doc; room: string; groupId: string | null; library: ContentLibrary };
+type Props = { doc: RoomDoc; room: string; groupId: string | null; library: ContentLibrary };
 
 const COLUMNS = [
   ['threatsAndRisks', 'threats-and-risks'],

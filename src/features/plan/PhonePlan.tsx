@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { recallGroup, rememberGroup } from '../quiz/phoneGroup';
 import { groupName } from '../quiz/groupName';
 import { useQuiz } from '../quiz/useQuiz';
@@ -9,7 +9,7 @@ import { OrganisationalPlan } from './OrganisationalPlan';
 import { PlanMeasures } from './PlanMeasures';
 import { usePlan } from './usePlan';
 
-type Props = { doc: Y.Doc; room: string };
+type Props = { doc: RoomDoc; room: string };
 
 /** A group's phone: the measures of the threats the facilitator gave the group, and its private plan. */
 export default function PhonePlan({ doc, room }: Props) {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { PlanFactor } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
 import { addFactor, removePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
-import { planOf } from './planFormat';
+import { planOf } from './planOf';
 
-type Props = { doc: Y.Doc; snapshot: PlanSnapshot; kind: PlanFactor['kind'] };
+type Props = { doc: RoomDoc; snapshot: PlanSnapshot; kind: PlanFactor['kind'] };
 
 /** Steps 2 and 3: the vulnerabilities, then the capacities, of each selected threat (not every one goes with every threat). */
 export function PlanFactors({ doc, snapshot, kind }: Props) {

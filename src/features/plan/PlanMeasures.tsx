@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { missingKinds, planObjectives } from '../../domain/securityPlan';
 import { addMeasure } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { MeasureEditor } from './MeasureEditor';
-import { planOf } from './planFormat';
+import { planOf } from './planOf';
 
 type Props = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   snapshot: PlanSnapshot;
   /** A phone edits only its group's threats; the console (null) edits all. */
   groupId: string | null;

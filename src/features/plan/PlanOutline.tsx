@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { ContentLibrary } from '../../content/validate';
 import { planCalendar } from '../../domain/planCalendar';
 import { exportPlanFile, importPlanFile } from '../../domain/planFile';
@@ -10,12 +10,13 @@ import { planOutlineSheets } from '../../pdf/planSheets';
 import { replacePlan } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { randomToken } from '../../sync/roomId';
-import { download } from '../common/download';
+import { download } from '../../lib/download';
 import { groupName } from '../quiz/groupName';
-import { planFormat, planOf } from './planFormat';
+import { planFormat } from '../../pdf/planFormat';
+import { planOf } from './planOf';
 
 type Props = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   snapshot: PlanSnapshot;
   library: ContentLibrary;
   groups: readonly QuizGroup[];

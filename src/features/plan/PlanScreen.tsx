@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { useQuiz } from '../quiz/useQuiz';
 import { PlanTable } from './PlanTable';
 import { usePlan } from './usePlan';
 
 /** The plan table filling in, for the back of the room. */
-export function PlanScreen({ doc }: { doc: Y.Doc }) {
+export function PlanScreen({ doc }: { doc: RoomDoc }) {
   const { t } = useTranslation();
   const snapshot = usePlan(doc);
   const groups = useQuiz(doc).groups.items;

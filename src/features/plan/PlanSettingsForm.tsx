@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { PlanSettings } from '../../domain/planSchema';
 import { writePlanSettings } from '../../sync/planOperations';
 
 const CRITERIA = ['serious', 'probableSerious', 'vulnerabilities'] as const;
 
 /** The plan's heading: what the outline's first page says, and how threats are ranked. */
-export function PlanSettingsForm({ doc, settings }: { doc: Y.Doc; settings: PlanSettings }) {
+export function PlanSettingsForm({ doc, settings }: { doc: RoomDoc; settings: PlanSettings }) {
   const { t } = useTranslation();
   const change = (next: Partial<PlanSettings>) => writePlanSettings(doc, { ...settings, ...next });
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { ContentLibrary } from '../../content/validate';
 import { startNewRoom } from '../../sync/consoleRoom';
 import { openPlanToPhones } from '../../sync/planOperations';
@@ -60,7 +60,7 @@ function PlanBuilder({
   room,
   library,
 }: {
-  doc: Y.Doc;
+  doc: RoomDoc;
   room: string;
   library: ContentLibrary;
 }) {
@@ -125,7 +125,7 @@ function PlanBuilder({
 
 type StepProps = {
   step: Step;
-  doc: Y.Doc;
+  doc: RoomDoc;
   room: string;
   library: ContentLibrary;
   snapshot: ReturnType<typeof usePlan>;

@@ -3,7 +3,8 @@ import type { QuizGroup } from '../../domain/quiz';
 import { costTotals, planObjectives, planRows } from '../../domain/securityPlan';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { groupName } from '../quiz/groupName';
-import { planFormat, planOf } from './planFormat';
+import { planFormat } from '../../pdf/planFormat';
+import { planOf } from './planOf';
 
 type Props = { snapshot: PlanSnapshot; groups: readonly QuizGroup[]; large?: boolean };
 

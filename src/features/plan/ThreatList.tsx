@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { QuizGroup } from '../../domain/quiz';
 import type { PlanThreat } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
@@ -8,9 +8,9 @@ import { addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOpe
 import { readIncidentCards, readRegisteredIncidents } from '../../sync/roomSchema';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { groupName } from '../quiz/groupName';
-import { planOf } from './planFormat';
+import { planOf } from './planOf';
 
-type Props = { doc: Y.Doc; snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
+type Props = { doc: RoomDoc; snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
 const LEVELS = [1, 2, 3] as const;
 
 /** Step 1: the threats, typed or carried over, ranked by the chosen criterion; a few picked. */
@@ -116,7 +116,7 @@ function NewThreat({ onAdd }: { onAdd: (text: string) => void }) {
 }
 
 type CarryProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   existing: readonly PlanThreat[];
   onAdd: (text: string, source: PlanThreat['source']) => void;
 };

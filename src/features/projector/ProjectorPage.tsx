@@ -21,7 +21,7 @@ import { useRolePlay } from '../rolePlay/useRolePlay';
 const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 import { ProjectorSlides } from '../slides/ProjectorSlides';
 import { useSlides } from '../slides/slidesStore';
-import { lazyWithRetry } from '../../app/lazyWithRetry';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
 
 type Props = { room?: string | null; roomKey?: string | null };
 

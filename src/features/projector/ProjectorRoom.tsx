@@ -1,7 +1,7 @@
 import { Suspense, useMemo, useSyncExternalStore } from 'react';
 import { storedRoom, type RoomCredentials } from '../../sync/consoleRoom';
 import { openRoomConnection, type RoomConnection } from '../../sync/roomConnection';
-import { lazyWithRetry } from '../../app/lazyWithRetry';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
 const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 
 function subscribeToStorage(onChange: () => void): () => void {

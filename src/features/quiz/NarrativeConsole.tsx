@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { NarrativeCase } from '../../content/schema';
 import { removeThought, showOnProjector, writeNarrativeRun } from '../../sync/quizOperations';
 import type { NarrativeRun } from '../../sync/roomSchema';
 import { useQuiz } from './useQuiz';
 
-type Props = { doc: Y.Doc; story: NarrativeCase };
+type Props = { doc: RoomDoc; story: NarrativeCase };
 
 /** The story revealed day by day on the projector, and what the room thinks of it. */
 export function NarrativeConsole({ doc, story }: Props) {

@@ -1,19 +1,19 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addThought, removeThought } from '../../sync/quizOperations';
 import { usePlan } from '../plan/usePlan';
 import { useRolePlay } from '../rolePlay/useRolePlay';
 import { useQuiz } from './useQuiz';
-import { lazyWithRetry } from '../../app/lazyWithRetry';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
 
 // The quiz needs the case's text in the phone's language: loaded only once a quiz is open.
 const PhoneQuiz = lazyWithRetry(() => import('./PhoneQuiz'));
 const PhoneRolePlay = lazyWithRetry(() => import('../rolePlay/PhoneRolePlay'));
 const PhonePlan = lazyWithRetry(() => import('../plan/PhonePlan'));
 
-type Props = { doc: Y.Doc; room: string; device: string };
+type Props = { doc: RoomDoc; room: string; device: string };
 
 /** What the facilitator has opened for phones: a quiz to answer, a story to comment on. */
 export function PhoneActivity({ doc, room, device }: Props) {
@@ -47,7 +47,7 @@ export function PhoneActivity({ doc, room, device }: Props) {
   );
 }
 
-function PhoneThoughts({ doc, device, caseId }: { doc: Y.Doc; device: string; caseId: string }) {
+function PhoneThoughts({ doc, device, caseId }: { doc: RoomDoc; device: string; caseId: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const mine = useQuiz(doc).thoughts.items.filter(

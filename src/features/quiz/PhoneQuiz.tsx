@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { findCase } from '../../content/library';
 import type { QuizCase } from '../../content/schema';
 import { acceptsAnswers, latestPerGroup } from '../../domain/quiz';
@@ -11,7 +11,7 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { groupName } from './groupName';
 import { recallGroup, rememberGroup } from './phoneGroup';
 
-type Props = { doc: Y.Doc; room: string; device: string; snapshot: QuizSnapshot };
+type Props = { doc: RoomDoc; room: string; device: string; snapshot: QuizSnapshot };
 
 /** A group member's phone: pick the group once, then answer each open situation for it. */
 export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
@@ -74,7 +74,7 @@ export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
 }
 
 type AnswerProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   device: string;
   quizCase: QuizCase;
   situationId: string;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
 import { answerSituation, showOnProjector, writeQuizRun } from '../../sync/quizOperations';
@@ -10,7 +10,7 @@ import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
 
-type Props = { doc: Y.Doc; quizCase: QuizCase };
+type Props = { doc: RoomDoc; quizCase: QuizCase };
 
 /** The facilitator runs a quiz case with the room: groups, situations, answers, reveals. */
 export function QuizConsole({ doc, quizCase }: Props) {
@@ -174,7 +174,7 @@ export function QuizConsole({ doc, quizCase }: Props) {
 }
 
 type RecordProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   quizCase: QuizCase;
   situationId: string;
   groups: quiz.QuizGroup[];

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { formGroups } from '../../domain/quiz';
 import { newGroupId, renameQuizGroup, setQuizGroups } from '../../sync/quizOperations';
 import type { QuizGroupRecord } from '../../sync/roomSchema';
 import { NumberField } from '../common/NumberField';
 
 /** Groups by number, then named by hand if the trainer wants. */
-export function QuizGroups({ doc, groups }: { doc: Y.Doc; groups: QuizGroupRecord[] }) {
+export function QuizGroups({ doc, groups }: { doc: RoomDoc; groups: QuizGroupRecord[] }) {
   const { t } = useTranslation();
   const [count, setCount] = useState(groups.length || 4);
   return (
@@ -39,7 +39,7 @@ export function QuizGroups({ doc, groups }: { doc: Y.Doc; groups: QuizGroupRecor
   );
 }
 
-function GroupNameField({ doc, group }: { doc: Y.Doc; group: QuizGroupRecord }) {
+function GroupNameField({ doc, group }: { doc: RoomDoc; group: QuizGroupRecord }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { findCase } from '../../content/library';
 import type { RolePlayCase } from '../../content/schema';
 import {
@@ -17,7 +17,7 @@ import { PointList } from '../common/PointList';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
 
-type Props = { doc: Y.Doc; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
+type Props = { doc: RoomDoc; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
 
 /** A participant's phone in the role-play: their role card, then points for the step the group is on. */
 export default function PhoneRolePlay({ doc, device, run, snapshot }: Props) {
@@ -73,7 +73,7 @@ function RoleCard({ rolePlay, number, roleId }: CardProps) {
   );
 }
 
-type StepProps = { doc: Y.Doc; device: string; rolePlay: RolePlayCase; step: PointStep };
+type StepProps = { doc: RoomDoc; device: string; rolePlay: RolePlayCase; step: PointStep };
 
 function StepInput({ doc, device, rolePlay, step }: StepProps) {
   const { t } = useTranslation();

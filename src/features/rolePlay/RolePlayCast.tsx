@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import { assignRolesAtRandom, castProblems, type CastMember } from '../../domain/rolePlay';
 import { removeFromCast, writeCast } from '../../sync/rolePlayOperations';
 
-type Props = { doc: Y.Doc; rolePlay: RolePlayCase; cast: readonly CastMember[] };
+type Props = { doc: RoomDoc; rolePlay: RolePlayCase; cast: readonly CastMember[] };
 
 /** Setup: the story, and who plays whom (phones join; roles by draw or by hand). */
 export function RolePlayCast({ doc, rolePlay, cast }: Props) {

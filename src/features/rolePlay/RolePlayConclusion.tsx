@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import {
   candidateMeasures,
@@ -18,12 +18,12 @@ import { usePlan } from '../plan/usePlan';
 import { addIncidentCard, changeIncidentCard } from '../../sync/roomOperations';
 import { registerIncident, removeRegisteredIncident } from '../../sync/rolePlayOperations';
 import { SEVERITIES, readIncidentCards, type Severity } from '../../sync/roomSchema';
-import { download, today } from '../common/download';
+import { download, today } from '../../lib/download';
 import { partLabel } from './labels';
 import { registerCsv } from '../timeline/registerCsv';
 
 type Props = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   rolePlay: RolePlayCase;
   form: RegisterForm;
   points: RolePoint[];
@@ -63,7 +63,7 @@ export function RolePlayConclusion({ doc, rolePlay, form, points, registered }: 
   );
 }
 
-type RegisterProps = { doc: Y.Doc; form: RegisterForm; registered: RegisteredIncident[] };
+type RegisterProps = { doc: RoomDoc; form: RegisterForm; registered: RegisteredIncident[] };
 
 function RegisterIncident({ doc, form, registered }: RegisterProps) {
   const { t } = useTranslation();
@@ -147,7 +147,7 @@ function RegisterIncident({ doc, form, registered }: RegisterProps) {
 /** The console's cards carry this device id: no person's phone, none to find. */
 const CONSOLE_DEVICE = 'facilitator-console';
 
-function SendToPlan({ doc, points }: { doc: Y.Doc; points: RolePoint[] }) {
+function SendToPlan({ doc, points }: { doc: RoomDoc; points: RolePoint[] }) {
   const { t } = useTranslation();
   const sent = new Set(usePlan(doc).measures.items.map((m) => m.id));
   const candidates = candidateMeasures(points);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import * as play from '../../domain/rolePlay';
 import { showOnProjector } from '../../sync/quizOperations';
@@ -14,7 +14,7 @@ import { RolePlayTimer } from './RolePlayTimer';
 import { useRolePlay } from './useRolePlay';
 import { stageTitle } from './labels';
 
-type Props = { doc: Y.Doc; rolePlay: RolePlayCase };
+type Props = { doc: RoomDoc; rolePlay: RolePlayCase };
 
 /** The facilitator walks the room through the staff meeting: setup, the three steps, the conclusion. */
 export function RolePlayConsole({ doc, rolePlay }: Props) {
@@ -117,7 +117,7 @@ export function RolePlayConsole({ doc, rolePlay }: Props) {
 }
 
 type PanelProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   rolePlay: RolePlayCase;
   run: play.RolePlayRun;
   snapshot: ReturnType<typeof useRolePlay>;

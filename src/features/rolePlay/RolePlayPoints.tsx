@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import {
   STEP_PARTS,
@@ -18,7 +18,7 @@ import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
 
 type Step = 'analyse' | 'react' | 'conclusion';
-type Props = { doc: Y.Doc; rolePlay: RolePlayCase; step: Step; points: RolePoint[] };
+type Props = { doc: RoomDoc; rolePlay: RolePlayCase; step: Step; points: RolePoint[] };
 
 /** A step's parts: what the group agreed, and what phones propose, to accept, edit, merge or decline. */
 export function RolePlayPoints({ doc, rolePlay, step, points }: Props) {
@@ -62,7 +62,7 @@ export function RolePlayPoints({ doc, rolePlay, step, points }: Props) {
 }
 
 type PartProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   caseId: string;
   step: Step;
   part: StepPart;
@@ -126,7 +126,7 @@ function PartBlock({ doc, caseId, step, part, points, selected, onSelect }: Part
 }
 
 type AgreedProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   point: RolePoint;
   selected: boolean;
   onSelect: (id: string, on: boolean) => void;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import {
   REGISTER_FIELDS,
@@ -16,7 +16,7 @@ import { writeRegisterForm, writeRolePoints } from '../../sync/rolePlayOperation
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
 
-type Props = { doc: Y.Doc; rolePlay: RolePlayCase; form: RegisterForm; points: RolePoint[] };
+type Props = { doc: RoomDoc; rolePlay: RolePlayCase; form: RegisterForm; points: RolePoint[] };
 
 /** Step 1: the register's form, typed by the facilitator or filled from the phones' points. */
 export function RolePlayRegister({ doc, rolePlay, form, points }: Props) {

@@ -1,9 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { rolePlayStore, type RolePlaySnapshot } from '../../sync/rolePlayStore';
 
 /** The room's role-play data, validated, re-read on every change. */
-export function useRolePlay(doc: Y.Doc): RolePlaySnapshot {
+export function useRolePlay(doc: RoomDoc): RolePlaySnapshot {
   const subscribe = useCallback(
     (listener: () => void) => rolePlayStore.subscribe(doc, listener),
     [doc],

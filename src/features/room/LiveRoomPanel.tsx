@@ -1,12 +1,12 @@
 import QRCode from 'qrcode';
-import { projectorPath } from '../../app/route';
+import { projectorPath } from '../../lib/route';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
 import type { RoomConnection } from '../../sync/roomConnection';
 import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
 import { ParticipantList } from './ParticipantList';
-import { download, today } from '../common/download';
+import { download, today } from '../../lib/download';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
 import type { IncidentCard } from '../../sync/roomSchema';

@@ -15,7 +15,7 @@ import { PhoneActivity } from '../quiz/PhoneActivity';
 // Placing cards on the year needs drag and drop: loaded once the phone has a card.
 const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
 import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
-import { lazyWithRetry } from '../../app/lazyWithRetry';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);

@@ -1,7 +1,7 @@
 import { DndContext, useDraggable, useDroppable, type DragEndEvent } from '@dnd-kit/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { wallMonths } from '../../domain/timeline';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { changeIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
@@ -9,7 +9,7 @@ import { SEVERITIES, type IncidentCard, type Severity } from '../../sync/roomSch
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useWallSettings } from './useWall';
 
-type Props = { doc: Y.Doc; cards: IncidentCard[]; allCards: IncidentCard[] };
+type Props = { doc: RoomDoc; cards: IncidentCard[]; allCards: IncidentCard[] };
 
 /** A phone's own cards: placed on the year by drag and drop or by picking a month; edited or withdrawn. */
 export default function PhoneCards({ doc, cards, allCards }: Props) {
@@ -89,7 +89,7 @@ function MonthCell(props: {
 }
 
 type OwnCardProps = {
-  doc: Y.Doc;
+  doc: RoomDoc;
   card: IncidentCard;
   months: string[];
   locked: boolean;
@@ -165,7 +165,15 @@ function OwnCard({ doc, card, months, locked, onPlace }: OwnCardProps) {
   );
 }
 
-function CardEditor({ doc, card, onDone }: { doc: Y.Doc; card: IncidentCard; onDone: () => void }) {
+function CardEditor({
+  doc,
+  card,
+  onDone,
+}: {
+  doc: RoomDoc;
+  card: IncidentCard;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(card.text);
   const [severity, setSeverity] = useState<Severity>(card.severity);

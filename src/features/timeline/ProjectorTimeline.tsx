@@ -1,6 +1,6 @@
 import { DndContext } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { wallColumns, wallMonths } from '../../domain/timeline';
 import { SEVERITIES } from '../../sync/roomSchema';
 import { TimelineWall } from './TimelineWall';
@@ -8,7 +8,7 @@ import { useTimeline } from './useTimeline';
 import { useWallSettings } from './useWall';
 
 /** The incident wall for the back of the room. */
-export default function ProjectorTimeline({ doc }: { doc: Y.Doc }) {
+export default function ProjectorTimeline({ doc }: { doc: RoomDoc }) {
   const { t } = useTranslation();
   const { cards, links } = useTimeline(doc);
   const settings = useWallSettings(doc);

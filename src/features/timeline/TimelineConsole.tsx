@@ -1,7 +1,7 @@
 import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { wallColumns, wallMonths, type Severity } from '../../domain/timeline';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
@@ -22,7 +22,7 @@ import {
 import { registerCsv } from './registerCsv';
 import { TimelineWall } from './TimelineWall';
 import { draggedCardId } from './wallDrag';
-import { download, today } from '../common/download';
+import { download, today } from '../../lib/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
 import { showOnProjector } from '../../sync/quizOperations';
@@ -30,7 +30,7 @@ import { useQuiz } from '../quiz/useQuiz';
 import { useWallSettings } from './useWall';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
-export function TimelineConsole({ doc }: { doc: Y.Doc }) {
+export function TimelineConsole({ doc }: { doc: RoomDoc }) {
   const { t, i18n } = useTranslation();
   const { cards, links, insights } = useTimeline(doc);
   const wallRoom = useMemo(() => ({ doc, cards, links }), [doc, cards, links]);
@@ -162,7 +162,7 @@ export function TimelineConsole({ doc }: { doc: Y.Doc }) {
   );
 }
 
-type ControlsProps = { doc: Y.Doc; card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
+type ControlsProps = { doc: RoomDoc; card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
 
 /** The wall's room, for the few control forms that are open: closed ones read nothing. */
 const WallRoom = createContext<Omit<ControlsProps, 'card'> | null>(null);
@@ -270,7 +270,7 @@ function CardControlsForm({ doc, card, cards, links }: ControlsProps) {
   );
 }
 
-function Insights({ doc, insights }: { doc: Y.Doc; insights: { id: string; text: string }[] }) {
+function Insights({ doc, insights }: { doc: RoomDoc; insights: { id: string; text: string }[] }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   return (

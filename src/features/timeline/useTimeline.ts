@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import {
   ROOM_MAPS,
   readCardLinks,
@@ -10,10 +10,10 @@ import {
 import { useIncidentCardItems } from '../room/useRoom';
 
 type Extras = { links: CardLink[]; insights: Insight[]; key: string };
-const cache = new WeakMap<Y.Doc, Extras>();
+const cache = new WeakMap<RoomDoc, Extras>();
 
 /** The wall's cards with their links and the group's insights, all validated. */
-export function useTimeline(doc: Y.Doc) {
+export function useTimeline(doc: RoomDoc) {
   const cards = useIncidentCardItems(doc);
   const ids = new Set(cards.map((c) => c.id));
   const subscribe = useCallback(

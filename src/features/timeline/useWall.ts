@@ -1,11 +1,11 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import type { RoomDoc } from '../../sync/roomDoc';
 import { readWallSettings, type WallSettings } from '../../sync/roomSchema';
 
-const cache = new WeakMap<Y.Doc, { text: string; value: WallSettings }>();
+const cache = new WeakMap<RoomDoc, { text: string; value: WallSettings }>();
 
 /** The wall's settings (locked, which year), re-read when the room's meta changes. */
-export function useWallSettings(doc: Y.Doc): WallSettings {
+export function useWallSettings(doc: RoomDoc): WallSettings {
   const subscribe = useCallback(
     (listener: () => void) => {
       const meta = doc.getMap('meta');

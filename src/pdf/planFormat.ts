@@ -1,21 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { PlanMeasure } from '../../domain/planSchema';
-import type { SecurityPlan } from '../../domain/securityPlan';
-import type { PlanSnapshot } from '../../sync/planStore';
+import type { PlanMeasure } from '../domain/planSchema';
 
 type Timetable = NonNullable<PlanMeasure['timetable']>;
-
-/** The plan as the domain reads it, from the room's snapshot (the organisational rows stay on the device). */
-export function planOf(snapshot: PlanSnapshot): SecurityPlan {
-  return {
-    settings: snapshot.settings,
-    threats: snapshot.threats.items,
-    factors: snapshot.factors.items,
-    measures: snapshot.measures.items,
-    activityPlans: snapshot.activityPlans.items,
-    organisationalRows: [],
-  };
-}
 
 export function formatDate(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
