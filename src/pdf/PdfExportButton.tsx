@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contentDirection } from '../content/languages';
+import { contentDirection, type ContentLanguage } from '../content/languages';
+import { directionOf, isUiLanguage } from '../i18n/languages';
 import type { Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
@@ -25,10 +26,16 @@ type Props = {
   sheets: (direction: Sheet['direction']) => Sheet[];
   /** A document to keep (the plan outline) comes on one paper only; flipcharts offer all. */
   papers?: readonly Paper[];
+  /**
+   * The language the sheets' content was found in. When it fell back (English
+   * for an Arabic page), the sheets keep the content's direction and each one
+   * opens with a note, in the page's language, that says so.
+   */
+  content?: { lang: ContentLanguage; fallback: boolean };
 };
 
 /** Exports flipchart sheets as a PDF; jsPDF and the font load on the first click. */
-export function PdfExportButton({ label, fileName, sheets, papers = PAPERS }: Props) {
+export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, content }: Props) {
   const { t, i18n } = useTranslation();
   const [chosen, setPaper] = useState<Paper>(storedPaper);
   const paper = papers.includes(chosen) ? chosen : (papers[0] ?? 'A4');
@@ -41,12 +48,26 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS }: Pr
         import('./font'),
       ]);
       const size = paper === 'A1-tiled' ? { ...PAPER.A1, tiledA4: true } : PAPER[paper];
-      const direction = contentDirection(i18n.language);
-      const bytes = await renderSheets(
-        sheets(direction),
-        size,
-        await loadPdfFont(),
-        (page, pages) => t('pdf.page', { page, pages }),
+      const fallback = content?.fallback ? content : null;
+      const direction = contentDirection(fallback ? fallback.lang : i18n.language);
+      const note = fallback && isUiLanguage(i18n.language) ? i18n.language : null;
+      const built = sheets(direction).map((sheet) =>
+        note
+          ? {
+              ...sheet,
+              blocks: [
+                {
+                  kind: 'note' as const,
+                  text: t('content.fallback', { language: t(`language.${note}`) }),
+                  direction: directionOf(note),
+                },
+                ...sheet.blocks,
+              ],
+            }
+          : sheet,
+      );
+      const bytes = await renderSheets(built, size, await loadPdfFont(), (page, pages) =>
+        t('pdf.page', { page, pages }),
       );
       download(new Blob([bytes], { type: 'application/pdf' }), `${fileName}-${paper}.pdf`);
       setState('idle');

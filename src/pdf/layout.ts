@@ -16,6 +16,8 @@ export type Colour = 'ink' | 'muted' | 'band' | 'paper' | 'red' | 'yellow' | 'gr
 export type SheetBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
+  /** A line about the sheet in another direction than the sheet's (an Arabic note on English content). */
+  | { kind: 'note'; text: string; direction: 'ltr' | 'rtl' }
   | { kind: 'bullets'; items: readonly string[]; numbered?: boolean }
   /** Items marked by severity: the colour is drawn and the word is written, never colour alone. */
   | {
@@ -168,6 +170,23 @@ export function layoutSheet(
       y += 3;
     }
     if (block.kind === 'paragraph') write(block.text, size.body, 0, 'ink');
+    if (block.kind === 'note') {
+      const own = block.direction === 'rtl';
+      for (const wrapped of wrapText(block.text, contentWidth, size.body * 0.85, measure)) {
+        ensure(line(size.body));
+        y += line(size.body);
+        ops.push({
+          op: 'text',
+          page,
+          x: own ? paper.widthMm - margin : margin,
+          y,
+          text: wrapped,
+          sizePt: size.body * 0.85,
+          align: own ? 'right' : 'left',
+          colour: 'muted',
+        });
+      }
+    }
     if (block.kind === 'bullets') {
       block.items.forEach((item, index) => {
         const marker = block.numbered ? `${index + 1}.` : '•';

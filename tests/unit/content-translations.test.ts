@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/content/readContentFiles';
-import { LANGUAGES } from '../../src/content/schema';
+import { LANGUAGES, type ContentEntry } from '../../src/content/schema';
 import { validateContent, type ContentLibrary } from '../../src/content/validate';
 
 /** Values a translation must keep exactly: ids, keys, kinds, tools, references, flags. */
@@ -41,6 +41,9 @@ function skeleton(value: unknown, key = ''): unknown {
 
 const { library, errors } = validateContent(readContentFiles(process.cwd()));
 const folders: (keyof ContentLibrary)[] = ['sessions', 'cases', 'templates'];
+type Entry = ContentEntry<{ id: string; adaptation: string; title: string; summary: string }>;
+const entries = (folder: keyof ContentLibrary, lang: (typeof LANGUAGES)[number]) =>
+  library[folder][lang] as Entry[];
 const translated = ['es', 'ar'] as const;
 
 describe('translated content', () => {
@@ -52,10 +55,10 @@ describe('translated content', () => {
     it(`keeps in ${lang} every id, option key, number and list length of the English files`, () => {
       expect(LANGUAGES).toContain(lang);
       for (const folder of folders) {
-        const english = library[folder].en;
+        const english = entries(folder, 'en');
         expect(english.length).toBeGreaterThan(0);
         for (const original of english) {
-          const translation = library[folder][lang].find((e) => e.data.id === original.data.id);
+          const translation = entries(folder, lang).find((e) => e.data.id === original.data.id);
           expect(translation, `${folder}/${lang}/${original.data.id}.md`).toBeDefined();
           expect(skeleton(translation?.data), translation?.file).toEqual(skeleton(original.data));
         }
@@ -64,7 +67,7 @@ describe('translated content', () => {
   }
 
   it('says in every Arabic file that it is the project translation, in Arabic script', () => {
-    const arabic = folders.flatMap((folder) => library[folder].ar);
+    const arabic = folders.flatMap((folder) => entries(folder, 'ar'));
     expect(arabic).toHaveLength(10);
     for (const { file, data } of arabic) {
       expect(data.adaptation, file).toContain('ترجمة المشروع');

@@ -136,3 +136,30 @@ describe('a flipchart sheet', () => {
     }
   });
 });
+
+describe('a sheet whose content fell back to another language', () => {
+  it('keeps the English content left to right and sets the Arabic note against the right edge', () => {
+    const margin = PAPER.A4.widthMm * 0.07;
+    const { ops } = layoutSheet(
+      {
+        title: 'Preparing a security plan',
+        direction: 'ltr',
+        blocks: [
+          {
+            kind: 'note',
+            text: 'غير متوفر بعد باللغة العربية: يُعرض بالإنجليزية.',
+            direction: 'rtl',
+          },
+          { kind: 'paragraph', text: 'A security plan is only useful if it is implemented.' },
+        ],
+      },
+      PAPER.A4,
+      measure,
+    );
+    const note = texts(ops).find((op) => op.text.startsWith('غير متوفر'));
+    const body = texts(ops).find((op) => op.text.startsWith('A security plan'));
+    expect(note).toMatchObject({ align: 'right', x: PAPER.A4.widthMm - margin, colour: 'muted' });
+    expect(body).toMatchObject({ align: 'left', x: margin });
+    expect(note && body && note.y < body.y).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import type { Localised } from '../../content/library';
 import type { Case, NarrativeCase, QuizCase, RolePlayCase, TimelineCase } from '../../content/schema';
 import { ContentFrame } from '../common/ContentFrame';
 import { PointList } from '../common/PointList';
+import type { ContentOrigin } from '../common/ContentText';
 import { Section } from '../common/Section';
 
 export function CaseView({ entry }: { entry: Localised<Case> }) {
@@ -15,7 +16,7 @@ export function CaseView({ entry }: { entry: Localised<Case> }) {
       <p className="tag">{t(`case.format.${data.format}`)}</p>
       {data.format === 'quiz' && <QuizDetails quiz={data} />}
       {data.format === 'narrative' && <NarrativeDetails story={data} />}
-      {data.format === 'roleplay' && <RolePlayDetails play={data} />}
+      {data.format === 'roleplay' && <RolePlayDetails play={data} origin={entry} />}
       {data.format === 'timeline' && <TimelineDetails timeline={data} />}
     </ContentFrame>
   );
@@ -117,7 +118,7 @@ function NarrativeDetails({ story }: { story: NarrativeCase }) {
   );
 }
 
-function RolePlayDetails({ play }: { play: RolePlayCase }) {
+function RolePlayDetails({ play, origin }: { play: RolePlayCase; origin: ContentOrigin }) {
   const { t } = useTranslation();
   return (
     <>
@@ -126,6 +127,7 @@ function RolePlayDetails({ play }: { play: RolePlayCase }) {
         label={t('pdf.rolePlayRecord')}
         fileName={`${play.id}-record`}
         sheets={(direction) => [rolePlayRecordSheet(play, null, t, direction)]}
+        content={origin}
       />
       <Section heading={t('case.story')}>
         <p>{play.story}</p>

@@ -5,6 +5,7 @@ import { findCase, findSession } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import { hoursAndMinutes } from '../../domain/agenda';
 import type { RoomConnection } from '../../sync/roomConnection';
+import { ContentOriginProvider, FallbackNote } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { useSelectedSession } from '../common/useSelectedSession';
 import { useFollowedDay } from '../day/followedDay';
@@ -46,17 +47,29 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
   if (snapshot.screen === 'quiz' && snapshot.run) {
     const found = findCase(library, snapshot.run.caseId, i18n.language);
     if (found?.data.format === 'quiz')
-      return <QuizScreen quizCase={found.data} snapshot={snapshot} />;
+      return (
+        <ContentOriginProvider origin={found}>
+          <QuizScreen quizCase={found.data} snapshot={snapshot} />
+        </ContentOriginProvider>
+      );
   }
   if (snapshot.screen === 'narrative' && snapshot.narrative) {
     const found = findCase(library, snapshot.narrative.caseId, i18n.language);
     if (found?.data.format === 'narrative')
-      return <NarrativeScreen story={found.data} snapshot={snapshot} />;
+      return (
+        <ContentOriginProvider origin={found}>
+          <NarrativeScreen story={found.data} snapshot={snapshot} />
+        </ContentOriginProvider>
+      );
   }
   if (snapshot.screen === 'roleplay' && rolePlay.run) {
     const found = findCase(library, rolePlay.run.caseId, i18n.language);
     if (found?.data.format === 'roleplay')
-      return <RolePlayScreen rolePlay={found.data} run={rolePlay.run} snapshot={rolePlay} />;
+      return (
+        <ContentOriginProvider origin={found}>
+          <RolePlayScreen rolePlay={found.data} run={rolePlay.run} snapshot={rolePlay} />
+        </ContentOriginProvider>
+      );
   }
   if (snapshot.screen === 'plan') return <PlanScreen doc={room.doc} />;
   if (snapshot.screen === 'timeline') {
@@ -89,6 +102,7 @@ function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomCo
     return (
       <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
         <h1>{session.data.title}</h1>
+        <FallbackNote origin={session} />
         <p className="projector__duration">
           {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
         </p>

@@ -7,6 +7,7 @@ import { acceptsAnswers, latestPerGroup } from '../../domain/quiz';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 import { answerSituation } from '../../sync/quizOperations';
 import type { QuizSnapshot } from '../../sync/quizStore';
+import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { groupName } from './groupName';
 import { recallGroup, rememberGroup } from './phoneGroup';
@@ -20,14 +21,18 @@ export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
   const [groupId, setGroupId] = useState(() => recallGroup(room));
   const run = snapshot.run;
   const found = run ? findCase(library, run.caseId, i18n.language) : undefined;
+  const content = useContentText(found);
   if (!run || found?.data.format !== 'quiz') return null;
   const quizCase = found.data;
   const groups = snapshot.groups.items;
   const group = groups.find((g) => g.id === groupId);
   const live = run.situations.filter((id) => run.open.includes(id) || run.revealed.includes(id));
   return (
-    <section className="phone-quiz" aria-labelledby="phone-quiz-heading" lang={found.lang}>
-      <h2 id="phone-quiz-heading">{quizCase.title}</h2>
+    <section className="phone-quiz" aria-labelledby="phone-quiz-heading">
+      <h2 id="phone-quiz-heading" {...content.attrs}>
+        {quizCase.title}
+      </h2>
+      <FallbackNote origin={found} />
       {groups.length === 0 ? (
         <p>{t('phoneQuiz.noGroups')}</p>
       ) : (
@@ -62,6 +67,7 @@ export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
               situationId={id}
               groupId={group.id}
               snapshot={snapshot}
+              content={content}
             />
           ) : (
             <p key={id} className="note">
@@ -80,9 +86,11 @@ type AnswerProps = {
   situationId: string;
   groupId: string;
   snapshot: QuizSnapshot;
+  content: ContentText;
 };
 
-function SituationAnswer({ doc, device, quizCase, situationId, groupId, snapshot }: AnswerProps) {
+function SituationAnswer(props: AnswerProps) {
+  const { doc, device, quizCase, situationId, groupId, snapshot, content } = props;
   const { t } = useTranslation();
   const situation = quizCase.situations.find((s) => s.id === situationId);
   const current = latestPerGroup(
@@ -114,7 +122,7 @@ function SituationAnswer({ doc, device, quizCase, situationId, groupId, snapshot
       }}
     >
       <h3>{t('case.situation', { id: situationId })}</h3>
-      <blockquote>{situation.text}</blockquote>
+      <blockquote {...content.attrs}>{situation.text}</blockquote>
       <fieldset>
         <legend>{t('case.options')}</legend>
         {quizCase.options.map((o) => (
@@ -126,7 +134,7 @@ function SituationAnswer({ doc, device, quizCase, situationId, groupId, snapshot
               checked={option === o.key}
               onChange={() => setOption(o.key)}
             />
-            <strong>{o.key}</strong> {o.label}
+            <strong>{o.key}</strong> <bdi {...content.attrs}>{o.label}</bdi>
           </label>
         ))}
       </fieldset>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
 import type { QuizSnapshot } from '../../sync/quizStore';
+import { FallbackNote, useContentText } from '../common/ContentText';
 import { groupName } from './groupName';
 
 type Props = { quizCase: QuizCase; snapshot: QuizSnapshot };
@@ -13,6 +14,7 @@ type Props = { quizCase: QuizCase; snapshot: QuizSnapshot };
  */
 export function QuizScreen({ quizCase, snapshot }: Props) {
   const { t } = useTranslation();
+  const content = useContentText();
   const run = snapshot.run;
   const situation = quizCase.situations.find((s) => s.id === run?.focus);
   if (!run || !situation) return null;
@@ -31,7 +33,12 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
   return (
     <div className={`projector projector--quiz${explained ? ' projector--explained' : ''}`}>
       <p className="projector__label">{t('case.situation', { id: situation.id })}</p>
-      {!explained && <blockquote className="quiz-screen__text">{situation.text}</blockquote>}
+      <FallbackNote />
+      {!explained && (
+        <blockquote className="quiz-screen__text" {...content.attrs}>
+          {situation.text}
+        </blockquote>
+      )}
       <ul className="quiz-screen__options">
         {tally.map((x) => {
           const option = quizCase.options.find((o) => o.key === x.option);
@@ -39,7 +46,9 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
           return (
             <li key={x.option} className="quiz-screen__option">
               <span className="quiz-screen__key">{x.option}</span>
-              <span className="quiz-screen__label">{option?.label}</span>
+              <span className="quiz-screen__label" {...content.attrs}>
+                {option?.label}
+              </span>
               {revealed && (
                 <span
                   className="quiz-screen__bar"
@@ -82,17 +91,18 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
             {quiz.optionsToExplain(tally).map((key) => (
               <section key={key} className="quiz-screen__model">
                 <h2>{t('case.modelAnswerFor', { key })}</h2>
-                <p>{situation.modelAnswers[key]?.text}</p>
+                <p {...content.attrs}>{situation.modelAnswers[key]?.text}</p>
               </section>
             ))}
           </div>
           {situation.discussionPrompt && (
             <p className="quiz-screen__prompt">
-              <strong>{t('case.discussionPrompt')}</strong> {situation.discussionPrompt}
+              <strong>{t('case.discussionPrompt')}</strong>{' '}
+              <bdi {...content.attrs}>{situation.discussionPrompt}</bdi>
             </p>
           )}
           <p className="quiz-screen__key-point">
-            <strong>{t('case.keyPoint')}</strong> {quizCase.keyPoint}
+            <strong>{t('case.keyPoint')}</strong> <bdi {...content.attrs}>{quizCase.keyPoint}</bdi>
           </p>
         </div>
       )}

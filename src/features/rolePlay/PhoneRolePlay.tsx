@@ -14,6 +14,7 @@ import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addRolePoint, joinCast } from '../../sync/rolePlayOperations';
 import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { PointList } from '../common/PointList';
+import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
 
@@ -24,34 +25,45 @@ export default function PhoneRolePlay({ doc, device, run, snapshot }: Props) {
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const found = findCase(library, run.caseId, i18n.language);
+  const content = useContentText(found);
   if (found?.data.format !== 'roleplay') return null;
   const rolePlay = found.data;
   const me = snapshot.cast.items.find((m) => m.device === device);
   return (
-    <section
-      className="phone-quiz phone-role-play"
-      aria-labelledby="phone-role-play-heading"
-      lang={found.lang}
-    >
-      <h2 id="phone-role-play-heading">{rolePlay.title}</h2>
+    <section className="phone-quiz phone-role-play" aria-labelledby="phone-role-play-heading">
+      <h2 id="phone-role-play-heading" {...content.attrs}>
+        {rolePlay.title}
+      </h2>
+      <FallbackNote origin={found} />
       {me ? (
-        <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} />
+        <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
       ) : (
         <button type="button" className="button--primary" onClick={() => joinCast(doc, device)}>
           {t('rolePlay.takePart')}
         </button>
       )}
       {run.stage !== 'setup' && (
-        <StepInput doc={doc} device={device} rolePlay={rolePlay} step={run.stage} />
+        <StepInput
+          doc={doc}
+          device={device}
+          rolePlay={rolePlay}
+          step={run.stage}
+          content={content}
+        />
       )}
       <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
     </section>
   );
 }
 
-type CardProps = { rolePlay: RolePlayCase; number: number; roleId: string | null };
+type CardProps = {
+  rolePlay: RolePlayCase;
+  number: number;
+  roleId: string | null;
+  content: ContentText;
+};
 
-function RoleCard({ rolePlay, number, roleId }: CardProps) {
+function RoleCard({ rolePlay, number, roleId, content }: CardProps) {
   const { t } = useTranslation();
   const role = rolePlay.roles.find((r) => r.id === roleId);
   return (
@@ -59,23 +71,31 @@ function RoleCard({ rolePlay, number, roleId }: CardProps) {
       <p className="role-card__person">{t('rolePlay.youArePerson', { number })}</p>
       {role ? (
         <>
-          <h3 id="role-card-heading">{t('rolePlay.yourRole', { role: role.name })}</h3>
-          <p>{role.brief}</p>
+          <h3 id="role-card-heading">
+            {t('rolePlay.yourRole', { role: content.inline(role.name) })}
+          </h3>
+          <p {...content.attrs}>{role.brief}</p>
         </>
       ) : (
         <h3 id="role-card-heading">{t('rolePlay.waitingForRole')}</h3>
       )}
       <details>
         <summary>{t('case.story')}</summary>
-        <p>{rolePlay.story}</p>
+        <p {...content.attrs}>{rolePlay.story}</p>
       </details>
     </article>
   );
 }
 
-type StepProps = { doc: RoomDoc; device: string; rolePlay: RolePlayCase; step: PointStep };
+type StepProps = {
+  doc: RoomDoc;
+  device: string;
+  rolePlay: RolePlayCase;
+  step: PointStep;
+  content: ContentText;
+};
 
-function StepInput({ doc, device, rolePlay, step }: StepProps) {
+function StepInput({ doc, device, rolePlay, step, content }: StepProps) {
   const { t } = useTranslation();
   const parts = STEP_PARTS[step];
   const [part, setPart] = useState<StepPart>(parts[0]);
@@ -98,9 +118,13 @@ function StepInput({ doc, device, rolePlay, step }: StepProps) {
       }}
     >
       <h3 id="phone-step-heading">
-        {t('rolePlay.nowStep', { step: stageTitle(t, rolePlay, step) })}
+        {t('rolePlay.nowStep', { step: content.inline(stageTitle(t, rolePlay, step)) })}
       </h3>
-      {step !== 'register' && <PointList points={prompts} />}
+      {step !== 'register' && (
+        <div {...content.attrs}>
+          <PointList points={prompts} />
+        </div>
+      )}
       <label className="field">
         <span>{t('rolePlay.pointAbout')}</span>
         <select value={current} onChange={(event) => setPart(event.target.value as StepPart)}>

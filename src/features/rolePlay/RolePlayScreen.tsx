@@ -9,6 +9,7 @@ import {
   type RolePlayRun,
 } from '../../domain/rolePlay';
 import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
+import { FallbackNote, useContentText } from '../common/ContentText';
 import { partLabel, stageTitle } from './labels';
 import { RolePlayTimer } from './RolePlayTimer';
 
@@ -17,17 +18,21 @@ type Props = { rolePlay: RolePlayCase; run: RolePlayRun; snapshot: RolePlaySnaps
 /** The meeting for the back of the room: the step, its clock, and what the group has agreed. */
 export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
   const { t } = useTranslation();
+  const content = useContentText();
   const points = snapshot.points.items.filter((p) => p.caseId === rolePlay.id);
   const waiting = proposed(points).filter((p) => p.step === run.stage).length;
   return (
     <div className="projector projector--roleplay">
       <header className="role-play-screen__header">
         <div>
-          <p className="role-play-screen__case">{rolePlay.title}</p>
-          <h1>{stageTitle(t, rolePlay, run.stage)}</h1>
+          <p className="role-play-screen__case" {...content.attrs}>
+            {rolePlay.title}
+          </p>
+          <h1>{content.inline(stageTitle(t, rolePlay, run.stage))}</h1>
         </div>
         <RolePlayTimer timer={run.timer} large />
       </header>
+      <FallbackNote />
       {run.stage === 'setup' && <SetupScreen rolePlay={rolePlay} snapshot={snapshot} />}
       {run.stage === 'register' && (
         <dl className="role-play-screen__form">
@@ -63,7 +68,9 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
         </div>
       )}
       {run.stage === 'conclusion' && (
-        <p className="role-play-screen__care">{rolePlay.careReminder}</p>
+        <p className="role-play-screen__care" {...content.attrs}>
+          {rolePlay.careReminder}
+        </p>
       )}
       {waiting > 0 && (
         <p className="role-play-screen__waiting" role="status">
@@ -82,15 +89,18 @@ function SetupScreen({
   snapshot: RolePlaySnapshot;
 }) {
   const { t } = useTranslation();
+  const content = useContentText();
   const cast = snapshot.cast.items;
   return (
     <>
-      <p className="role-play-screen__story">{rolePlay.story}</p>
+      <p className="role-play-screen__story" {...content.attrs}>
+        {rolePlay.story}
+      </p>
       <ul className="role-play-screen__roles">
         {rolePlay.roles.map((role) => (
           <li key={role.id}>
             {t('rolePlay.roleCount', {
-              role: role.name,
+              role: content.inline(role.name),
               count: cast.filter((m) => m.roleId === role.id).length,
             })}
           </li>

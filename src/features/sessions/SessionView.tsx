@@ -36,6 +36,7 @@ export function SessionView({ session, library }: Props) {
             ...linkedPlays.map((play) => threeStepsSheet(play, t, direction)),
           ];
         }}
+        content={session}
       />
       <AgendaTable agenda={data.agenda} />
       <SlidesPanel session={session} />

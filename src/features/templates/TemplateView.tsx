@@ -16,6 +16,7 @@ export function TemplateView({ entry }: { entry: Localised<Template> }) {
         label={t('pdf.table')}
         fileName={data.id}
         sheets={(direction) => [planTableSheet(data, null, t, direction)]}
+        content={entry}
       />
       {data.fields.length > 0 && (
         <Section heading={t('template.fields')}>
