@@ -252,7 +252,9 @@ export const templateSchema = z
     kind: z.literal('template'),
     fields: z.array(z.object({ id, label: text, hint: text.optional() })).default([]),
     columns: z.array(column).min(1),
-    lists: z.array(z.object({ id, heading: text, points })).default([]),
+    lists: z
+      .array(z.object({ id, heading: text, points, origin: origin.default('source') }))
+      .default([]),
     example: z
       .object({
         title: text,

@@ -7,7 +7,14 @@ import type { ContentEntry } from '../../content/schema';
 import { Section } from './Section';
 
 type Credited = { title: string; summary: string; adaptation: string; source: SourceCredit[] };
-type SourceCredit = { title: string; chapter: string; publisher: string; licence: string };
+type SourceCredit = {
+  title: string;
+  chapter: string;
+  publisher: string;
+  licence: string;
+  authors?: string | undefined;
+  date?: string | undefined;
+};
 
 type Props = { entry: Localised<Credited> & ContentEntry<Credited>; children: ReactNode };
 
@@ -36,7 +43,11 @@ export function ContentFrame({ entry, children }: Props) {
       <Section heading={t('content.source')} className="credits">
         <ul>
           {entry.data.source.map((credit, index) => (
-            <li key={index}>{t('content.sourceCredit', credit)}</li>
+            <li key={index}>
+              {t('content.sourceCredit', credit)}
+              {credit.authors && ` ${t('content.sourceAuthors', { authors: credit.authors })}`}
+              {credit.date && ` ${t('content.sourceDate', { date: credit.date })}`}
+            </li>
           ))}
         </ul>
         <p>{entry.data.adaptation}</p>

@@ -91,6 +91,11 @@ export function TemplateView({ entry }: { entry: Localised<Template> }) {
       )}
       {data.lists.map((list) => (
         <Section key={list.id} heading={list.heading}>
+          {list.origin === 'project' && (
+            <p>
+              <em className="origin">{t('content.projectOwn')}</em>
+            </p>
+          )}
           <PointList points={list.points} />
         </Section>
       ))}
