@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../src/content/readContentFiles';
+import { validateContent } from '../../src/content/validate';
 import { expectStayedInRoom, joinAsPhone, openConsole, useBrowser } from './harness';
+
+const { library } = validateContent(readContentFiles(process.cwd()));
 
 const { browser, baseURL } = useBrowser();
 
@@ -189,6 +193,10 @@ describe('the role-play walkthrough with phones', () => {
     await expect
       .poll(() => toPlan.getByRole('button', { name: 'In the security plan' }).count())
       .toBe(1);
+    // The reminder to care for the victim is the facilitator's, on the console only.
+    const rolePlay = library.cases.en.find((c) => c.data.id === 'role-play-followed');
+    if (rolePlay?.data.format !== 'roleplay') throw new Error('role-play missing');
+    expect(await projector.locator('body').textContent()).not.toContain(rolePlay.data.careReminder);
     await shoot(projector, 'roleplay-projector-conclusion');
     await shoot(console_, 'roleplay-console-conclusion');
 

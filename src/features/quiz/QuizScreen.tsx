@@ -87,13 +87,25 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
       )}
       {explained && (
         <div className="quiz-screen__reveal">
+          {situation.suggestedAnswer && (
+            <p className="quiz-screen__suggested">
+              {t('case.suggestedAnswer', { key: situation.suggestedAnswer })}{' '}
+              <em className="origin">{t('content.projectOwn')}</em>
+            </p>
+          )}
           <div className="quiz-screen__models">
-            {quiz.optionsToExplain(tally).map((key) => (
-              <section key={key} className="quiz-screen__model">
-                <h2>{t('case.modelAnswerFor', { key })}</h2>
-                <p {...content.attrs}>{situation.modelAnswers[key]?.text}</p>
-              </section>
-            ))}
+            {quiz.optionsToExplain(tally).map((key) => {
+              const answer = situation.modelAnswers[key];
+              return (
+                <section key={key} className="quiz-screen__model">
+                  <h2>{t('case.modelAnswerFor', { key })}</h2>
+                  <p {...content.attrs}>{answer?.text}</p>
+                  {answer?.origin === 'project' && (
+                    <p className="origin">{t('content.projectOwn')}</p>
+                  )}
+                </section>
+              );
+            })}
           </div>
           {situation.discussionPrompt && (
             <p className="quiz-screen__prompt">

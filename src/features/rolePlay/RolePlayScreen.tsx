@@ -67,11 +67,6 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
           })}
         </div>
       )}
-      {run.stage === 'conclusion' && (
-        <p className="role-play-screen__care" {...content.attrs}>
-          {rolePlay.careReminder}
-        </p>
-      )}
       {waiting > 0 && (
         <p className="role-play-screen__waiting" role="status">
           {t('rolePlay.waiting', { count: waiting })}
