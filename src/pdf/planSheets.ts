@@ -13,6 +13,7 @@ import {
   planObjectives,
   type SecurityPlan,
 } from '../domain/securityPlan';
+import type { OrganisationalRow } from '../domain/planSchema';
 import type { PlanFormat } from './planFormat';
 import type { Sheet, SheetBlock } from './layout';
 import { columnWeights } from './sheets';
@@ -24,15 +25,59 @@ type Options = {
   format: PlanFormat;
 };
 
+/** The organisational plan as this device holds it (it never goes to the room). */
+export type OrganisationalPart = {
+  rows: readonly OrganisationalRow[];
+  /** The activities or processes that need their own protocol. */
+  activities: readonly string[];
+};
+
 export function planOutlineSheets(
   plan: SecurityPlan,
   library: ContentLibrary,
   options: Options,
+  organisational: OrganisationalPart = { rows: [], activities: [] },
 ): Sheet[] {
+  const hasOrganisational = organisational.rows.length + organisational.activities.length > 0;
   return [
     outlineSheet(plan, options),
     ...plan.activityPlans.map((activity) => activitySheet(activity, library, options)),
+    ...(hasOrganisational ? [organisationalSheet(organisational, library, options)] : []),
   ];
+}
+
+function organisationalSheet(
+  { rows, activities }: OrganisationalPart,
+  library: ContentLibrary,
+  { t, language, direction }: Options,
+): Sheet {
+  const template = findTemplate(library, 'organisational-plan-and-protocols', language)?.data;
+  const column = (id: string) => template?.columns.find((c) => c.id === id)?.label ?? id;
+  const columns = [
+    column('threats-and-risks'),
+    column('identified-vulnerabilities'),
+    column('existing-capacities'),
+    column('mitigating-actions'),
+    column('responsible-and-dates'),
+  ];
+  const blocks: SheetBlock[] = [];
+  if (rows.length > 0) {
+    const cells = rows.map((r) => [
+      r.threatsAndRisks,
+      r.identifiedVulnerabilities,
+      r.existingCapacities,
+      r.mitigatingActions,
+      r.responsibleAndDates,
+    ]);
+    blocks.push({ kind: 'table', columns, widths: columnWeights(columns, cells), rows: cells });
+  }
+  blocks.push(
+    { kind: 'heading', text: t('plan.protocolActivities') },
+    activities.length > 0
+      ? { kind: 'bullets', items: activities }
+      : { kind: 'paragraph', text: '—' },
+  );
+  return { title: template?.title ?? t('plan.protocolActivities'), direction, blocks };
 }
 
 function outlineSheet(plan: SecurityPlan, { t, direction, format }: Options): Sheet {

@@ -7,11 +7,17 @@ import { ActivityPlans } from '../../src/features/plan/ActivityPlans';
 import { OrganisationalPlan } from '../../src/features/plan/OrganisationalPlan';
 import { PlanFactors } from '../../src/features/plan/PlanFactors';
 import { PlanObjectives } from '../../src/features/plan/PlanObjectives';
+import { ThreatList } from '../../src/features/plan/ThreatList';
 import { usePlan } from '../../src/features/plan/usePlan';
-import { addThreat, writePlanRecord } from '../../src/sync/planOperations';
+import { addThreat, writePlanRecord, writePlanSettings } from '../../src/sync/planOperations';
 import { forgetRoomOnDevice } from '../../src/sync/phoneMemory';
 import { planStore } from '../../src/sync/planStore';
 import { ROOM_MAPS } from '../../src/sync/roomSchema';
+import i18next from 'i18next';
+import { emptyPlan, newPlanSettings } from '../../src/domain/securityPlan';
+import { loadProtocolActivities } from '../../src/features/plan/organisationalStorage';
+import { planFormat } from '../../src/pdf/planFormat';
+import { planOutlineSheets } from '../../src/pdf/planSheets';
 import { renderWithI18n } from './render';
 
 function Steps({ doc }: { doc: Y.Doc }) {
@@ -25,7 +31,35 @@ function Steps({ doc }: { doc: Y.Doc }) {
   );
 }
 
+function Threats({ doc }: { doc: Y.Doc }) {
+  const snapshot = usePlan(doc);
+  return <ThreatList doc={doc} snapshot={snapshot} groups={[]} />;
+}
+
 describe('the plan builder', () => {
+  it('lets vulnerabilities be listed in step 1 when threats are ranked by them, before any is ticked', async () => {
+    const doc = new Y.Doc();
+    addThreat(doc, 'Break-in at the office', 'typed', 1);
+    addThreat(doc, 'Email read by opponents', 'typed', 2);
+    writePlanSettings(doc, { ...newPlanSettings('2026-11-23'), criterion: 'vulnerabilities' });
+    await renderWithI18n(<Threats doc={doc} />);
+    const user = userEvent.setup();
+    const ranked = () =>
+      within(screen.getByRole('list', { name: 'Threats, highest priority first' }))
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('label')?.textContent);
+    expect(ranked()).toEqual(['Break-in at the office', 'Email read by opponents']);
+    await user.type(
+      screen.getByLabelText('A vulnerability this threat matches: Email read by opponents'),
+      'Email is not encrypted{Enter}',
+    );
+    expect(ranked()).toEqual(['Email read by opponents', 'Break-in at the office']);
+    expect(screen.queryAllByRole('checkbox', { checked: true })).toHaveLength(0);
+    expect(
+      screen.getByRole('list', { name: 'Vulnerabilities linked to: Email read by opponents' }),
+    ).toHaveTextContent('Email is not encrypted');
+  });
+
   it('links vulnerabilities and capacities to their own threat and words the objectives from them', async () => {
     const doc = new Y.Doc();
     const breakIn = addThreat(doc, 'Break-in at the office', 'typed', 1);
@@ -107,6 +141,49 @@ describe('the plan builder', () => {
     forgetRoomOnDevice('room-test-1');
     expect(localStorage.getItem('swk.orgPlan.room-test-1')).toBeNull();
     expect(localStorage.getItem('swk.orgPlan.other-room')).toBe('[]');
+  });
+
+  it('lists the activities that need their own protocol on the device, and puts them in the outline PDF', async () => {
+    const doc = new Y.Doc();
+    const library = await preloadContentLibrary();
+    const view = await renderWithI18n(
+      <OrganisationalPlan doc={doc} room="room-test-2" groupId={null} library={library} />,
+    );
+    const user = userEvent.setup();
+    const field = screen.getByLabelText('An activity or process that needs its own protocol');
+    await user.type(field, 'Travel to the border region{Enter}');
+    await user.type(field, 'Public protests{Enter}');
+    const list = screen.getByRole('list', {
+      name: 'Activities and processes that need their own protocol',
+    });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent),
+    ).toEqual(['Travel to the border region', 'Public protests']);
+    // Private like the rows: nothing of it reaches the room.
+    expect(JSON.stringify(doc.share)).not.toContain('border region');
+    await user.click(screen.getByRole('button', { name: 'Remove Public protests' }));
+    view.unmount();
+    expect(loadProtocolActivities('room-test-2')).toEqual(['Travel to the border region']);
+
+    const t = i18next.getFixedT('en');
+    const sheets = planOutlineSheets(
+      emptyPlan('2026-11-23'),
+      library,
+      { t, language: 'en', direction: 'ltr', format: planFormat(t, 'en', '$') },
+      { rows: [], activities: loadProtocolActivities('room-test-2') },
+    );
+    expect(sheets.map((s) => s.title)).toEqual([
+      'Security plan',
+      'Organisational security plan and protocols',
+    ]);
+    expect(sheets[1]?.blocks).toContainEqual({
+      kind: 'bullets',
+      items: ['Travel to the border region'],
+    });
+    forgetRoomOnDevice('room-test-2');
+    expect(loadProtocolActivities('room-test-2')).toEqual([]);
   });
 
   it('keeps a plan per activity with its fields and rows', async () => {

@@ -94,6 +94,27 @@ describe('choosing the threats to plan for', () => {
       ['threat-a', 0],
     ]);
   });
+
+  it('ranks threats by the vulnerabilities listed before any threat is selected', () => {
+    const unselected = ['a', 'b', 'c'].map((id) => threat(id, { selected: false, seriousness: 3 }));
+    const listed = [
+      factor('1', 'b'),
+      factor('2', 'c'),
+      factor('3', 'c'),
+      factor('4', 'a', 'capacity'),
+    ];
+    const settings = { ...emptyPlan('2026-11-23').settings, criterion: 'vulnerabilities' as const };
+    expect(
+      rankThreats(plan({ threats: unselected, factors: listed, settings })).map((r) => [
+        r.threat.id,
+        r.score,
+      ]),
+    ).toEqual([
+      ['threat-c', 2],
+      ['threat-b', 1],
+      ['threat-a', 0],
+    ]);
+  });
 });
 
 describe('objectives', () => {

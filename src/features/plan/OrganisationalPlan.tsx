@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as z from 'zod/mini';
 import type { RoomDoc } from '../../sync/roomDoc';
 import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
-import { organisationalRowSchema, type OrganisationalRow } from '../../domain/planSchema';
+import type { OrganisationalRow } from '../../domain/planSchema';
 import { sharedActionOf } from '../../domain/securityPlan';
 import { newOrganisationalRow, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import {
+  PROTOCOL_ACTIVITIES_MAX,
+  loadOrganisationalRows,
+  loadProtocolActivities,
+  saveOrganisationalRows,
+  saveProtocolActivities,
+} from './organisationalStorage';
+import { AddFactor } from './PlanFactors';
 import { usePlan } from './usePlan';
 
 type Props = { doc: RoomDoc; room: string; groupId: string | null; library: ContentLibrary };
@@ -19,18 +26,6 @@ const COLUMNS = [
   ['responsibleAndDates', 'responsible-and-dates'],
 ] as const;
 
-const storageKey = (room: string) => `swk.orgPlan.${room}`;
-const rowsSchema = z.array(organisationalRowSchema);
-
-function loadRows(room: string): OrganisationalRow[] {
-  try {
-    const parsed = rowsSchema.safeParse(JSON.parse(localStorage.getItem(storageKey(room)) ?? '[]'));
-    return parsed.success ? (parsed.data as OrganisationalRow[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * The organisational plan and protocols: its rows stay on this device; only the
  * mitigating actions go to the room, and only while the group says so.
@@ -38,17 +33,13 @@ function loadRows(room: string): OrganisationalRow[] {
 export function OrganisationalPlan({ doc, room, groupId, library }: Props) {
   const { t, i18n } = useTranslation();
   const template = findTemplate(library, 'organisational-plan-and-protocols', i18n.language)?.data;
-  const [rows, setRows] = useState(() => loadRows(room));
+  const [rows, setRows] = useState(() => loadOrganisationalRows(room));
+  const [activities, setActivities] = useState(() => loadProtocolActivities(room));
   const shared = usePlan(doc).sharedActions.items;
   const mine = new Set(rows.map((r) => r.id));
   const sharing = shared.some((a) => mine.has(a.id));
-  useEffect(() => {
-    try {
-      localStorage.setItem(storageKey(room), JSON.stringify(rows));
-    } catch {
-      // storage refused: the rows live as long as the page
-    }
-  }, [room, rows]);
+  useEffect(() => saveOrganisationalRows(room, rows), [room, rows]);
+  useEffect(() => saveProtocolActivities(room, activities), [room, activities]);
   const share = (on: boolean, list = rows) => {
     for (const row of list) {
       if (on && row.mitigatingActions.trim() !== '')
@@ -112,6 +103,32 @@ export function OrganisationalPlan({ doc, room, groupId, library }: Props) {
       <button type="button" onClick={() => setRows([...rows, newOrganisationalRow()])}>
         {t('plan.addOrgRow')}
       </button>
+      <section className="plan-threat-block" aria-labelledby="protocol-activities">
+        <h3 id="protocol-activities">{t('plan.protocolActivities')}</h3>
+        <p>{t('plan.protocolActivitiesHint')}</p>
+        {activities.length > 0 && (
+          <ul className="plan-factors" aria-label={t('plan.protocolActivities')}>
+            {activities.map((activity, index) => (
+              <li key={`${index}:${activity}`}>
+                <span dir="auto">{activity}</span>
+                <button
+                  type="button"
+                  aria-label={t('plan.removeProtocolActivity', { activity })}
+                  onClick={() => setActivities(activities.filter((_, i) => i !== index))}
+                >
+                  {t('rolePlay.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {activities.length < PROTOCOL_ACTIVITIES_MAX && (
+          <AddFactor
+            label={t('plan.addProtocolActivity')}
+            onAdd={(text) => setActivities([...activities, text.trim()])}
+          />
+        )}
+      </section>
       {shared.length > 0 && (
         <>
           <h3>{t('plan.sharedByRoom')}</h3>

@@ -13,17 +13,20 @@ import { randomToken } from '../../sync/roomId';
 import { download } from '../../lib/download';
 import { groupName } from '../quiz/groupName';
 import { planFormat } from '../../pdf/planFormat';
+import { loadOrganisationalRows, loadProtocolActivities } from './organisationalStorage';
 import { planOf } from './planOf';
 
 type Props = {
   doc: RoomDoc;
+  /** The room whose organisational plan this device holds. */
+  room: string;
   snapshot: PlanSnapshot;
   library: ContentLibrary;
   groups: readonly QuizGroup[];
 };
 
 /** What the organisation takes home: the outline, the calendar of deadlines and reviews, the plan file. */
-export function PlanOutline({ doc, snapshot, library, groups }: Props) {
+export function PlanOutline({ doc, room, snapshot, library, groups }: Props) {
   const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -38,12 +41,17 @@ export function PlanOutline({ doc, snapshot, library, groups }: Props) {
           fileName={fileName}
           papers={['A4']}
           sheets={(direction) =>
-            planOutlineSheets(plan, library, {
-              t,
-              language: i18n.language,
-              direction,
-              format: planFormat(t, i18n.language, plan.settings.currency),
-            })
+            planOutlineSheets(
+              plan,
+              library,
+              {
+                t,
+                language: i18n.language,
+                direction,
+                format: planFormat(t, i18n.language, plan.settings.currency),
+              },
+              { rows: loadOrganisationalRows(room), activities: loadProtocolActivities(room) },
+            )
           }
         />
         <button

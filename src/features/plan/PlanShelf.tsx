@@ -171,6 +171,8 @@ function StepView({ step, doc, room, library, snapshot, groups }: StepProps) {
     case 'organisational':
       return <OrganisationalPlan doc={doc} room={room} groupId={null} library={library} />;
     case 'outline':
-      return <PlanOutline doc={doc} snapshot={snapshot} library={library} groups={groups} />;
+      return (
+        <PlanOutline doc={doc} room={room} snapshot={snapshot} library={library} groups={groups} />
+      );
   }
 }

@@ -4,10 +4,11 @@ import type { RoomDoc } from '../../sync/roomDoc';
 import type { QuizGroup } from '../../domain/quiz';
 import type { PlanThreat } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
-import { addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import { addFactor, addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import { readIncidentCards, readRegisteredIncidents } from '../../sync/roomSchema';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { groupName } from '../quiz/groupName';
+import { AddFactor } from './PlanFactors';
 import { planOf } from './planOf';
 
 type Props = { doc: RoomDoc; snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
@@ -17,11 +18,14 @@ const LEVELS = [1, 2, 3] as const;
 export function ThreatList({ doc, snapshot, groups }: Props) {
   const { t } = useTranslation();
   const ranked = rankThreats(planOf(snapshot));
+  // Ranking by vulnerabilities needs them before any threat is ticked.
+  const byVulnerabilities = snapshot.settings.criterion === 'vulnerabilities';
   const add = (text: string, source: PlanThreat['source']) => addThreat(doc, text, source);
   return (
     <div className="plan-step">
       <NewThreat onAdd={(text) => add(text, 'typed')} />
       <CarryOver doc={doc} existing={snapshot.threats.items} onAdd={add} />
+      {byVulnerabilities && ranked.length > 0 && <p>{t('plan.vulnerabilitiesFirst')}</p>}
       {ranked.length === 0 ? (
         <p>{t('plan.noThreats')}</p>
       ) : (
@@ -85,10 +89,46 @@ export function ThreatList({ doc, snapshot, groups }: Props) {
               >
                 {t('rolePlay.remove')}
               </button>
+              {byVulnerabilities && (
+                <ThreatVulnerabilities doc={doc} snapshot={snapshot} threat={threat} />
+              )}
             </li>
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+/** The vulnerabilities a threat matches, listed in step 1 so that they can rank it. */
+function ThreatVulnerabilities({
+  doc,
+  snapshot,
+  threat,
+}: {
+  doc: RoomDoc;
+  snapshot: PlanSnapshot;
+  threat: PlanThreat;
+}) {
+  const { t } = useTranslation();
+  const own = snapshot.factors.items.filter(
+    (f) => f.threatId === threat.id && f.kind === 'vulnerability',
+  );
+  return (
+    <div className="plan-threats__vulnerabilities">
+      {own.length > 0 && (
+        <ul aria-label={t('plan.factorsOf.vulnerability', { threat: threat.text })}>
+          {own.map((f) => (
+            <li key={f.id} dir="auto">
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <AddFactor
+        label={t('plan.vulnerabilityOf', { threat: threat.text })}
+        onAdd={(text) => addFactor(doc, threat.id, 'vulnerability', text)}
+      />
     </div>
   );
 }
