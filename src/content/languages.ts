@@ -1,5 +1,5 @@
 /** Languages that content files are written in; kept apart from the schema so the app need not load zod. */
-export const LANGUAGES = ['en', 'es', 'ar'] as const;
+export const LANGUAGES = ['en', 'es', 'fr', 'ar'] as const;
 export type ContentLanguage = (typeof LANGUAGES)[number];
 
 /** Content keeps its own direction inside a page of another language (English in an Arabic UI). */
