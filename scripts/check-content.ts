@@ -1,8 +1,9 @@
 /** Prints every content error, one a line; exits non-zero if there is any. */
 import { readContentFiles } from '../src/content/readContentFiles';
-import { validateContent } from '../src/content/validate';
+import { missingTranslations, validateContent } from '../src/content/validate';
 
-const { library, errors } = validateContent(readContentFiles(process.cwd()));
+const { library, errors: invalid } = validateContent(readContentFiles(process.cwd()));
+const errors = [...invalid, ...missingTranslations(library)];
 for (const error of errors) console.error(error);
 const counts = Object.entries(library)
   .map(([folder, perLang]) =>

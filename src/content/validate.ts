@@ -144,6 +144,28 @@ function checkDuplicates(library: ContentLibrary): string[] {
   return errors;
 }
 
+/**
+ * Every language of the list has every file English has: a file missing in a
+ * language only falls back to English on screen, so the check names it.
+ */
+export function missingTranslations(library: ContentLibrary): string[] {
+  const errors: string[] = [];
+  for (const folder of Object.keys(FOLDERS) as Folder[]) {
+    const english = (library[folder].en as ContentEntry<{ id: string }>[]).map((e) => e.data.id);
+    for (const lang of LANGUAGES) {
+      if (lang === 'en') continue;
+      const have = new Set(
+        (library[folder][lang] as ContentEntry<{ id: string }>[]).map((e) => e.data.id),
+      );
+      for (const id of english) {
+        if (!have.has(id))
+          errors.push(`${folder}/${lang}/${id}.md: missing; English has ${folder}/en/${id}.md`);
+      }
+    }
+  }
+  return errors;
+}
+
 /** An agenda may name a case or template in its own language or in English. */
 function checkReferences(library: ContentLibrary, failed: ReadonlySet<string>): string[] {
   const errors: string[] = [];

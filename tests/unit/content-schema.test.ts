@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/content/readContentFiles';
-import { validateContent } from '../../src/content/validate';
+import { LANGUAGES } from '../../src/content/languages';
+import { missingTranslations, validateContent } from '../../src/content/validate';
 import { files, validQuiz, validSession } from './content-fixtures';
 
 const errorsFor = (overrides: Record<string, string>) => validateContent(files(overrides)).errors;
@@ -24,6 +25,25 @@ describe('the content schema', () => {
       ]);
       expect(library.templates[lang]).toHaveLength(3);
     }
+  });
+
+  it('has every file English has in every language of the list', () => {
+    const { library } = validateContent(readContentFiles(process.cwd()));
+    expect(missingTranslations(library)).toEqual([]);
+    for (const lang of LANGUAGES) {
+      expect(library.sessions[lang]).toHaveLength(3);
+      expect(library.cases[lang]).toHaveLength(4);
+      expect(library.templates[lang]).toHaveLength(3);
+    }
+  });
+
+  it('names a file that a language lacks and English has', () => {
+    const { library } = validateContent(files({}));
+    const errors = missingTranslations(library);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).toContain(
+      'sessions/fr/demo-session.md: missing; English has sessions/en/demo-session.md',
+    );
   });
 
   it('accepts the small valid fixtures', () => {

@@ -44,7 +44,7 @@ const folders: (keyof ContentLibrary)[] = ['sessions', 'cases', 'templates'];
 type Entry = ContentEntry<{ id: string; adaptation: string; title: string; summary: string }>;
 const entries = (folder: keyof ContentLibrary, lang: (typeof LANGUAGES)[number]) =>
   library[folder][lang] as Entry[];
-const translated = ['es', 'ar'] as const;
+const translated = ['es', 'fr', 'ar'] as const;
 
 describe('translated content', () => {
   it('validates', () => {
@@ -65,6 +65,19 @@ describe('translated content', () => {
       }
     });
   }
+
+  it('says in every French file that it is the project translation, with its own French wording', () => {
+    const french = folders.flatMap((folder) => entries(folder, 'fr'));
+    expect(french).toHaveLength(10);
+    for (const { file, data } of french) {
+      expect(data.adaptation, file).toContain('traduction française, par le projet');
+      const english = folders
+        .flatMap((folder) => entries(folder, 'en'))
+        .find((e) => e.data.id === data.id && e.file.split('/').at(-3) === file.split('/').at(-3));
+      expect(data.title, file).not.toBe(english?.data.title);
+      expect(data.summary, file).not.toBe(english?.data.summary);
+    }
+  });
 
   it('says in every Arabic file that it is the project translation, in Arabic script', () => {
     const arabic = folders.flatMap((folder) => entries(folder, 'ar'));
