@@ -4,6 +4,7 @@ import { contentDirection } from '../content/languages';
 import type { Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
+import './pdf.css';
 
 const PAPERS = ['A1', 'A3', 'A4', 'A1-tiled'] as const;
 type Paper = (typeof PAPERS)[number];

@@ -6,6 +6,7 @@ import type { Case, NarrativeCase, QuizCase, RolePlayCase, TimelineCase } from '
 import { ContentFrame } from '../common/ContentFrame';
 import { PointList } from '../common/PointList';
 import { Section } from '../common/Section';
+import './cases.css';
 
 export function CaseView({ entry }: { entry: Localised<Case> }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { NarrativeCase } from '../../content/schema';
 import type { QuizSnapshot } from '../../sync/quizStore';
 import { PointList } from '../common/PointList';
+import './quiz.css';
 
 type Props = { story: NarrativeCase; snapshot: QuizSnapshot };
 

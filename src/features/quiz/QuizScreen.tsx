@@ -3,6 +3,7 @@ import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
 import type { QuizSnapshot } from '../../sync/quizStore';
 import { groupName } from './groupName';
+import './quiz.css';
 
 type Props = { quizCase: QuizCase; snapshot: QuizSnapshot };
 

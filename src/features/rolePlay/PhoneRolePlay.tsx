@@ -16,6 +16,7 @@ import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { PointList } from '../common/PointList';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
+import './rolePlay.css';
 
 type Props = { doc: RoomDoc; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
 

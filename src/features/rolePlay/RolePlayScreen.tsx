@@ -11,6 +11,7 @@ import {
 import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { partLabel, stageTitle } from './labels';
 import { RolePlayTimer } from './RolePlayTimer';
+import './rolePlay.css';
 
 type Props = { rolePlay: RolePlayCase; run: RolePlayRun; snapshot: RolePlaySnapshot };
 
