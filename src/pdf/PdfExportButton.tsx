@@ -5,6 +5,7 @@ import { directionOf, isUiLanguage } from '../i18n/languages';
 import type { Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
+import './pdf.css';
 
 const PAPERS = ['A1', 'A3', 'A4', 'A1-tiled'] as const;
 type Paper = (typeof PAPERS)[number];

@@ -7,6 +7,7 @@ import { ContentFrame } from '../common/ContentFrame';
 import { PointList } from '../common/PointList';
 import type { ContentOrigin } from '../common/ContentText';
 import { Section } from '../common/Section';
+import './cases.css';
 
 export function CaseView({ entry }: { entry: Localised<Case> }) {
   const { t } = useTranslation();

@@ -20,6 +20,7 @@ import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
 import { shareDayWithRoom } from '../day/consoleDayStore';
 import { useConsoleRoom } from '../room/consoleRoomStore';
+import './console.css';
 
 type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
 const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'plan', 'templates', 'room'];

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { phase as phaseOf } from '../../domain/agendaRun';
 import { countdownText } from '../../domain/countdown';
+import './day.css';
 
 type Props = { remainingMs: number; warningMs: number; label: string; large?: boolean };
 

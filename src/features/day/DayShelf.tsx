@@ -9,6 +9,7 @@ import { RunPanel } from './RunPanel';
 import { RunSheetExport } from './RunSheetExport';
 import { useConsoleDayModel } from './useConsoleDayModel';
 import { useNow } from './useNow';
+import './day.css';
 
 /** The console's day: plan it on the left, run it on the right. */
 export function DayShelf({ library }: { library: ContentLibrary }) {

@@ -8,6 +8,7 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { OrganisationalPlan } from './OrganisationalPlan';
 import { PlanMeasures } from './PlanMeasures';
 import { usePlan } from './usePlan';
+import './plan.css';
 
 type Props = { doc: RoomDoc; room: string };
 

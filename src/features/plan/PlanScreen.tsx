@@ -3,6 +3,7 @@ import type { RoomDoc } from '../../sync/roomDoc';
 import { useQuiz } from '../quiz/useQuiz';
 import { PlanTable } from './PlanTable';
 import { usePlan } from './usePlan';
+import './plan.css';
 
 /** The plan table filling in, for the back of the room. */
 export function PlanScreen({ doc }: { doc: RoomDoc }) {

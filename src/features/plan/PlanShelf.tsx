@@ -19,6 +19,7 @@ import { PlanSettingsForm } from './PlanSettingsForm';
 import { PlanTable } from './PlanTable';
 import { ThreatList } from './ThreatList';
 import { usePlan } from './usePlan';
+import './plan.css';
 
 const STEPS = [
   'threats',

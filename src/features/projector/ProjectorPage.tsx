@@ -23,6 +23,7 @@ const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimel
 import { ProjectorSlides } from '../slides/ProjectorSlides';
 import { useSlides } from '../slides/slidesStore';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
+import './projector.css';
 
 type Props = { room?: string | null; roomKey?: string | null };
 

@@ -6,6 +6,7 @@ import { NarrativeConsole } from './NarrativeConsole';
 import { QuizConsole } from './QuizConsole';
 import { TimelineConsole } from '../timeline/TimelineConsole';
 import { RolePlayConsole } from '../rolePlay/RolePlayConsole';
+import './quiz.css';
 
 /** Above a quiz or a story: running it with the room, phones or not. */
 export function CaseRoomPanel({ data }: { data: Case }) {

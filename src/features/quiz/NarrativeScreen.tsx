@@ -3,6 +3,7 @@ import type { NarrativeCase } from '../../content/schema';
 import type { QuizSnapshot } from '../../sync/quizStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { PointList } from '../common/PointList';
+import './quiz.css';
 
 type Props = { story: NarrativeCase; snapshot: QuizSnapshot };
 

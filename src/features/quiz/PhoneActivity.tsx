@@ -7,6 +7,7 @@ import { usePlan } from '../plan/usePlan';
 import { useRolePlay } from '../rolePlay/useRolePlay';
 import { useQuiz } from './useQuiz';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
+import './quiz.css';
 
 // The quiz needs the case's text in the phone's language: loaded only once a quiz is open.
 const PhoneQuiz = lazyWithRetry(() => import('./PhoneQuiz'));

@@ -5,6 +5,7 @@ import { formGroups } from '../../domain/quiz';
 import { newGroupId, renameQuizGroup, setQuizGroups } from '../../sync/quizOperations';
 import type { QuizGroupRecord } from '../../sync/roomSchema';
 import { NumberField } from '../common/NumberField';
+import './quiz.css';
 
 /** Groups by number, then named by hand if the trainer wants. */
 export function QuizGroups({ doc, groups }: { doc: RoomDoc; groups: QuizGroupRecord[] }) {

@@ -4,6 +4,7 @@ import * as quiz from '../../domain/quiz';
 import type { QuizSnapshot } from '../../sync/quizStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { groupName } from './groupName';
+import './quiz.css';
 
 type Props = { quizCase: QuizCase; snapshot: QuizSnapshot };
 

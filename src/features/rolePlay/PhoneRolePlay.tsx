@@ -17,6 +17,7 @@ import { PointList } from '../common/PointList';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
+import './rolePlay.css';
 
 type Props = { doc: RoomDoc; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
 

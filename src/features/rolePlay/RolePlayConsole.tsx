@@ -13,6 +13,7 @@ import { RolePlayRegister } from './RolePlayRegister';
 import { RolePlayTimer } from './RolePlayTimer';
 import { useRolePlay } from './useRolePlay';
 import { stageTitle } from './labels';
+import './rolePlay.css';
 
 type Props = { doc: RoomDoc; rolePlay: RolePlayCase };
 

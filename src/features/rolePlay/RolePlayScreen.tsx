@@ -12,6 +12,7 @@ import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { partLabel, stageTitle } from './labels';
 import { RolePlayTimer } from './RolePlayTimer';
+import './rolePlay.css';
 
 type Props = { rolePlay: RolePlayCase; run: RolePlayRun; snapshot: RolePlaySnapshot };
 

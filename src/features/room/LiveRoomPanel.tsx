@@ -11,6 +11,7 @@ import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
 import type { IncidentCard } from '../../sync/roomSchema';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
+import './room.css';
 
 export function LiveRoomPanel() {
   const { t } = useTranslation();

@@ -16,6 +16,7 @@ import { PhoneActivity } from '../quiz/PhoneActivity';
 const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
 import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
+import './room.css';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../content/schema';
 import { scheduleAgenda, totalMinutes } from '../../domain/agenda';
+import './sessions.css';
 
 type Props = { agenda: readonly AgendaItem[]; large?: boolean };
 

@@ -11,6 +11,7 @@ import { Section } from '../common/Section';
 import { ActivityDetails } from './ActivityDetails';
 import { AgendaTable } from './AgendaTable';
 import { SlidesPanel } from '../slides/SlidesPanel';
+import './sessions.css';
 
 type Props = { session: Localised<Session>; library: ContentLibrary };
 

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import Reveal from 'reveal.js';
+// Before reveal.js's own styles, which win where both set the same thing, as they always have.
+import './slides.css';
 import 'reveal.js/reveal.css';
 import 'reveal.js/theme/serif.css';
 import type { Slide } from './sessionSlides';

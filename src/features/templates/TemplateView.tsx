@@ -6,6 +6,7 @@ import type { Template } from '../../content/schema';
 import { ContentFrame } from '../common/ContentFrame';
 import { PointList } from '../common/PointList';
 import { Section } from '../common/Section';
+import './templates.css';
 
 export function TemplateView({ entry }: { entry: Localised<Template> }) {
   const { t } = useTranslation();

@@ -8,6 +8,7 @@ import { changeIncidentCard, withdrawIncidentCard } from '../../sync/roomOperati
 import { SEVERITIES, type IncidentCard, type Severity } from '../../sync/roomSchema';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useWallSettings } from './useWall';
+import './timeline.css';
 
 type Props = { doc: RoomDoc; cards: IncidentCard[]; allCards: IncidentCard[] };
 

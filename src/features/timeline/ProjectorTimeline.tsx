@@ -6,6 +6,7 @@ import { SEVERITIES } from '../../sync/roomSchema';
 import { TimelineWall } from './TimelineWall';
 import { useTimeline } from './useTimeline';
 import { useWallSettings } from './useWall';
+import './timeline.css';
 
 /** The incident wall for the back of the room. */
 export default function ProjectorTimeline({ doc }: { doc: RoomDoc }) {

@@ -28,6 +28,7 @@ import { useTimeline } from './useTimeline';
 import { showOnProjector } from '../../sync/quizOperations';
 import { useQuiz } from '../quiz/useQuiz';
 import { useWallSettings } from './useWall';
+import './timeline.css';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
 export function TimelineConsole({ doc }: { doc: RoomDoc }) {
