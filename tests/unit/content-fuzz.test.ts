@@ -77,5 +77,6 @@ describe('content files with broken front matter', () => {
     );
     // Most mutations break something; the fuzzer is not just passing through.
     expect(rejected).toBeGreaterThan(100);
-  });
+    // Each of the 200 runs validates the whole library again (40 files in four languages).
+  }, 60_000);
 });
