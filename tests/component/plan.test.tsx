@@ -12,15 +12,15 @@ import { addThreat, writePlanRecord } from '../../src/sync/planOperations';
 import { forgetRoomOnDevice } from '../../src/sync/phoneMemory';
 import { planStore } from '../../src/sync/planStore';
 import { ROOM_MAPS } from '../../src/sync/roomSchema';
-import { renderWithI18n } from './render';
+import { renderWithRoom } from '../support/room';
 
-function Steps({ doc }: { doc: Y.Doc }) {
-  const snapshot = usePlan(doc);
+function Steps() {
+  const snapshot = usePlan();
   return (
     <>
-      <PlanFactors doc={doc} snapshot={snapshot} kind="vulnerability" />
-      <PlanFactors doc={doc} snapshot={snapshot} kind="capacity" />
-      <PlanObjectives doc={doc} snapshot={snapshot} />
+      <PlanFactors snapshot={snapshot} kind="vulnerability" />
+      <PlanFactors snapshot={snapshot} kind="capacity" />
+      <PlanObjectives snapshot={snapshot} />
     </>
   );
 }
@@ -32,7 +32,7 @@ describe('the plan builder', () => {
     const email = addThreat(doc, 'Email read by opponents', 'typed', 2);
     writePlanRecord(doc, 'planThreats', { ...breakIn, selected: true });
     writePlanRecord(doc, 'planThreats', { ...email, selected: true });
-    await renderWithI18n(<Steps doc={doc} />);
+    await renderWithRoom(<Steps />, { doc });
     const user = userEvent.setup();
     const vulnerable = screen.getByRole('region', {
       name: 'Vulnerabilities linked to: Break-in at the office',
@@ -76,10 +76,9 @@ describe('the plan builder', () => {
   });
 
   it('shares only the mitigating actions of the organisational plan, and only while asked', async () => {
-    const doc = new Y.Doc();
     const library = await preloadContentLibrary();
-    await renderWithI18n(
-      <OrganisationalPlan doc={doc} room="room-test-1" groupId="group-aaaa1" library={library} />,
+    const { doc } = await renderWithRoom(
+      <OrganisationalPlan room="room-test-1" groupId="group-aaaa1" library={library} />,
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Add a risk or threat' }));
@@ -110,12 +109,11 @@ describe('the plan builder', () => {
   });
 
   it('keeps a plan per activity with its fields and rows', async () => {
-    const doc = new Y.Doc();
     const library = await preloadContentLibrary();
     function Activity() {
-      return <ActivityPlans doc={doc} snapshot={usePlan(doc)} library={library} />;
+      return <ActivityPlans snapshot={usePlan()} library={library} />;
     }
-    await renderWithI18n(<Activity />);
+    const { doc } = await renderWithRoom(<Activity />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Add a plan for an activity' }));
     const plan = screen.getByRole('group', { name: 'Activity plan 1' });

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import { organisationalRowSchema, type OrganisationalRow } from '../../domain/planSchema';
 import { sharedActionOf } from '../../domain/securityPlan';
 import { newOrganisationalRow, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import { usePlan } from './usePlan';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; room: string; groupId: string | null; library: ContentLibrary };
+type Props = { room: string; groupId: string | null; library: ContentLibrary };
 
 const COLUMNS = [
   ['threatsAndRisks', 'threats-and-risks'],
@@ -35,11 +35,12 @@ function loadRows(room: string): OrganisationalRow[] {
  * The organisational plan and protocols: its rows stay on this device; only the
  * mitigating actions go to the room, and only while the group says so.
  */
-export function OrganisationalPlan({ doc, room, groupId, library }: Props) {
+export function OrganisationalPlan({ room, groupId, library }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const template = findTemplate(library, 'organisational-plan-and-protocols', i18n.language)?.data;
   const [rows, setRows] = useState(() => loadRows(room));
-  const shared = usePlan(doc).sharedActions.items;
+  const shared = usePlan().sharedActions.items;
   const mine = new Set(rows.map((r) => r.id));
   const sharing = shared.some((a) => mine.has(a.id));
   useEffect(() => {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { ContentLibrary } from '../../content/validate';
 import { planCalendar } from '../../domain/planCalendar';
 import { exportPlanFile, importPlanFile } from '../../domain/planFile';
@@ -14,16 +13,17 @@ import { download } from '../../lib/download';
 import { groupName } from '../quiz/groupName';
 import { planFormat } from '../../pdf/planFormat';
 import { planOf } from './planOf';
+import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {
-  doc: RoomDoc;
   snapshot: PlanSnapshot;
   library: ContentLibrary;
   groups: readonly QuizGroup[];
 };
 
 /** What the organisation takes home: the outline, the calendar of deadlines and reviews, the plan file. */
-export function PlanOutline({ doc, snapshot, library, groups }: Props) {
+export function PlanOutline({ snapshot, library, groups }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
