@@ -44,12 +44,7 @@ export default function PhoneRolePlay({ device, run, snapshot }: Props) {
         </button>
       )}
       {run.stage !== 'setup' && (
-        <StepInput
-          device={device}
-          rolePlay={rolePlay}
-          step={run.stage}
-          content={content}
-        />
+        <StepInput device={device} rolePlay={rolePlay} step={run.stage} content={content} />
       )}
       <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
     </section>
