@@ -2,7 +2,11 @@
  * Case-analysis quizzes: groups, their answers per situation, the spread of
  * answers and what the reveal shows. Pure; the room's document holds the data.
  */
-export type QuizGroup = { id: string; number: number; name: string | null };
+import type { Group } from './groups';
+
+export { formGroups } from './groups';
+/** The room's working groups answer the quiz. */
+export type QuizGroup = Group;
 
 export type GroupAnswer = {
   situationId: string;
@@ -100,20 +104,6 @@ export function hide(run: QuizRun, id: string): QuizRun {
 
 export function acceptsAnswers(run: QuizRun, situationId: string): boolean {
   return run.open.includes(situationId) && !run.revealed.includes(situationId);
-}
-
-/** Groups numbered 1..count, keeping the names and ids of those that already exist. */
-export function formGroups(
-  existing: readonly QuizGroup[],
-  count: number,
-  newId: () => string,
-): QuizGroup[] {
-  const wanted = Math.max(1, Math.min(30, Math.round(count)));
-  const kept = [...existing].sort((a, b) => a.number - b.number).slice(0, wanted);
-  const groups = kept.map((group, index) => ({ ...group, number: index + 1 }));
-  while (groups.length < wanted)
-    groups.push({ id: newId(), number: groups.length + 1, name: null });
-  return groups;
 }
 
 export type OptionTally = { option: string; count: number; groupIds: string[] };

@@ -269,3 +269,28 @@ export function missingKinds(plan: SecurityPlan): ('preventive' | 'reactive')[] 
   if (placed.length === 0) return [];
   return (['preventive', 'reactive'] as const).filter((k) => !placed.some((m) => m.kind === k));
 }
+
+/** A threat the room already named elsewhere, one tap from being a threat of the plan. */
+export type CarriedThreat = { text: string; source: 'roleplay' | 'wall' };
+
+/**
+ * What the room named in other tools that the plan does not list yet: the
+ * incidents the role-play registered, then the wall's red and yellow cards
+ * (hidden ones left out, as on the wall). Each text once, first source first.
+ */
+export function carryOverThreats(
+  registered: readonly { what: string }[],
+  cards: readonly { text: string; severity: string; hidden: boolean }[],
+  existing: readonly Pick<PlanThreat, 'text'>[],
+): CarriedThreat[] {
+  const have = new Set(existing.map((threat) => threat.text));
+  const carried: CarriedThreat[] = [];
+  const offer = (text: string, source: CarriedThreat['source']) => {
+    if (text.trim() === '' || have.has(text)) return;
+    have.add(text);
+    carried.push({ text, source });
+  };
+  for (const entry of registered) offer(entry.what, 'roleplay');
+  for (const card of cards) if (!card.hidden && card.severity !== 'green') offer(card.text, 'wall');
+  return carried;
+}

@@ -3,17 +3,20 @@
  * projector on another screen follows it. Reads go through the room schema.
  */
 import type * as Y from 'yjs';
-import { agendaMap, readAgendaState, writeAgendaState, type AgendaState } from './roomSchema';
+import { readAgendaState, writeAgendaState, type AgendaState } from './agendaSchema';
+import { createDocStore } from './docStore';
+import { ROOM_MAPS } from './schemaParts';
 
+export const agendaStore = createDocStore([ROOM_MAPS.agenda], readAgendaState);
+
+/** Calls the listener with the state now and at every change. */
 export function subscribeAgendaState(
   doc: Y.Doc,
   listener: (state: AgendaState | null) => void,
 ): () => void {
-  const map = agendaMap(doc);
-  const onChange = () => listener(readAgendaState(doc));
-  map.observe(onChange);
-  onChange();
-  return () => map.unobserve(onChange);
+  const unsubscribe = agendaStore.subscribe(doc, () => listener(agendaStore.snapshot(doc)));
+  listener(agendaStore.snapshot(doc));
+  return unsubscribe;
 }
 
 /** Writes the state unless the room already holds the same or a newer one. */

@@ -9,11 +9,21 @@ import type * as Y from 'yjs';
 export const REMOTE_BURST_MS = 50;
 
 export type DocStore<T> = {
+  /** The maps whose changes it reads. */
+  readonly maps: readonly string[];
   subscribe(doc: Y.Doc, listener: () => void): () => void;
   snapshot(doc: Y.Doc): T;
 };
 
-export function createDocStore<T>(maps: readonly string[], read: (doc: Y.Doc) => T): DocStore<T> {
+/**
+ * `same` lets a read that finds what the last one found keep the last value,
+ * so the screens that show it are not redrawn.
+ */
+export function createDocStore<T>(
+  maps: readonly string[],
+  read: (doc: Y.Doc) => T,
+  same?: (before: T, after: T) => boolean,
+): DocStore<T> {
   type Entry = { current: T; listeners: Set<() => void> };
   const entries = new WeakMap<Y.Doc, Entry>();
   const entryFor = (doc: Y.Doc): Entry => {
@@ -25,7 +35,9 @@ export function createDocStore<T>(maps: readonly string[], read: (doc: Y.Doc) =>
     const reread = () => {
       pending = null;
       lastRead = Date.now();
-      entry.current = read(doc);
+      const next = read(doc);
+      if (same?.(entry.current, next)) return;
+      entry.current = next;
       entry.listeners.forEach((listener) => listener());
     };
     // This page's own change shows at once. Another's is read in a task of its own, right
@@ -44,6 +56,7 @@ export function createDocStore<T>(maps: readonly string[], read: (doc: Y.Doc) =>
     return entry;
   };
   return {
+    maps,
     subscribe(doc, listener) {
       const entry = entryFor(doc);
       entry.listeners.add(listener);
@@ -51,4 +64,9 @@ export function createDocStore<T>(maps: readonly string[], read: (doc: Y.Doc) =>
     },
     snapshot: (doc) => entryFor(doc).current,
   };
+}
+
+/** Two plain JSON values that say the same. */
+export function sameJson(before: unknown, after: unknown): boolean {
+  return JSON.stringify(before) === JSON.stringify(after);
 }

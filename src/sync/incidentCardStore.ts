@@ -1,15 +1,22 @@
-/** A readable store of the room's validated cards, re-read when the cards change. */
-import type * as Y from 'yjs';
-import { createDocStore } from './docStore';
-import { readIncidentCards, type IncidentCard, type Validated } from './roomSchema';
+/**
+ * The timeline's stores: the validated cards (through the card index), the
+ * links and insights around them, and the wall's settings.
+ */
+import { readIncidentCards } from './cardIndex';
+import { createDocStore, sameJson } from './docStore';
 import { ROOM_MAPS } from './schemaParts';
+import { readCardLinks, readInsights, readWallSettings } from './timelineSchema';
 
-const cardStore = createDocStore([ROOM_MAPS.cards], readIncidentCards);
+export const cardStore = createDocStore([ROOM_MAPS.cards], readIncidentCards);
 
-export function subscribeIncidentCards(doc: Y.Doc, listener: () => void): () => void {
-  return cardStore.subscribe(doc, listener);
-}
+/** Only links between cards on the wall: re-read when the cards change too. */
+export const timelineExtrasStore = createDocStore(
+  [ROOM_MAPS.cardLinks, ROOM_MAPS.insights, ROOM_MAPS.cards],
+  (doc) => {
+    const ids = new Set(readIncidentCards(doc).items.map((card) => card.id));
+    return { links: readCardLinks(doc, ids).items, insights: readInsights(doc).items };
+  },
+  sameJson,
+);
 
-export function incidentCardsSnapshot(doc: Y.Doc): Validated<IncidentCard> {
-  return cardStore.snapshot(doc);
-}
+export const wallSettingsStore = createDocStore([ROOM_MAPS.meta], readWallSettings, sameJson);

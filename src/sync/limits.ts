@@ -31,11 +31,29 @@ export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
 /** A phone that hears only messages it cannot decrypt for this long has the wrong key. */
 export const WRONG_KEY_AFTER_MS = 2_000;
-/** Groups a quiz can have: more than any workshop room holds. */
-export const QUIZ_GROUPS_MAX = 30;
+export { GROUPS_MAX } from '../domain/groups';
 /** A group's reason for its answer: a few sentences, like a card. */
 export const ANSWER_JUSTIFICATION_MAX_CHARS = 280;
 /** Points one phone may send during a role-play; a meeting produces a few dozen in all. */
 export const ROLE_PLAY_POINTS_PER_DEVICE_MAX = 60;
 /** People in a role-play cast: more than a workshop room holds. */
 export const CAST_MAX = 60;
+/** Thoughts in the room during a narrative case; a phone may send as many as it may write cards. */
+export const THOUGHTS_PER_ROOM_MAX = 500;
+/** Answers one phone may give (one per group and situation it answers for) and in the room. */
+export const QUIZ_ANSWERS_PER_DEVICE_MAX = 100;
+export const QUIZ_ANSWERS_PER_ROOM_MAX = 1_500;
+/** Links between cards: at most a few per card on a full wall. */
+export const CARD_LINKS_PER_ROOM_MAX = 1_000;
+/** What the group draws from the wall. */
+export const INSIGHTS_PER_ROOM_MAX = 200;
+/** Points in a role-play, every phone's and the facilitator's together. */
+export const ROLE_PLAY_POINTS_PER_ROOM_MAX = 600;
+/** Incidents the group registers formally during role-plays. */
+export const REGISTERED_INCIDENTS_PER_ROOM_MAX = 100;
+/** Records of the security plan in the room, per kind. */
+export const PLAN_THREATS_PER_ROOM_MAX = 200;
+export const PLAN_FACTORS_PER_ROOM_MAX = 1_000;
+export const PLAN_MEASURES_PER_ROOM_MAX = 1_000;
+export const PLAN_ACTIVITIES_PER_ROOM_MAX = 100;
+export const PLAN_SHARED_ACTIONS_PER_ROOM_MAX = 200;

@@ -3,26 +3,23 @@
  * transaction; a record is replaced under its key, never re-inserted.
  */
 import type * as Y from 'yjs';
+import { withPhoneTasks } from '../domain/stage';
 import {
-  activityPlanSchema,
-  planFactorSchema,
   planMeasureSchema,
-  planSettingsSchema,
-  planThreatSchema,
-  sharedActionSchema,
   type ActivityPlan,
   type OrganisationalRow,
   type PlanFactor,
   type PlanMeasure,
   type PlanSettings,
   type PlanThreat,
-  type SharedAction,
 } from '../domain/planSchema';
 import type { SecurityPlan } from '../domain/securityPlan';
 import type { RolePoint } from '../domain/rolePlay';
-import { PLAN_PHONES_KEY, PLAN_SETTINGS_KEY } from './planStore';
+import { PLAN_RECORDS, planSettings, type PlanRecordKind, type PlanRecords } from './planSchema';
+import { writeRecord, writeValue } from './record';
 import { randomToken } from './roomId';
-import { ROOM_MAPS } from './roomSchema';
+import { ROOM_MAPS } from './schemaParts';
+import { updateStage } from './stageSchema';
 
 /** One measure per role-play point, so sending it twice changes nothing. */
 export function planMeasureIdFor(point: RolePoint): string {
@@ -43,7 +40,7 @@ export function sendToPlan(doc: Y.Doc, point: RolePoint, now = Date.now()): Plan
     timetable: null,
     source: 'roleplay',
     at: now,
-  }) as PlanMeasure;
+  });
   const map = doc.getMap(ROOM_MAPS.planMeasures);
   doc.transact(() => {
     if (!map.has(measure.id)) map.set(measure.id, measure);
@@ -51,42 +48,26 @@ export function sendToPlan(doc: Y.Doc, point: RolePoint, now = Date.now()): Plan
   return measure;
 }
 
-type Records = {
-  planThreats: PlanThreat;
-  planFactors: PlanFactor;
-  planMeasures: PlanMeasure;
-  planActivities: ActivityPlan;
-  planSharedActions: SharedAction;
-};
-const SCHEMAS = {
-  planThreats: planThreatSchema,
-  planFactors: planFactorSchema,
-  planMeasures: planMeasureSchema,
-  planActivities: activityPlanSchema,
-  planSharedActions: sharedActionSchema,
-} as const;
-
 /** Writes a record of the plan under its id, checked against its schema first. */
-export function writePlanRecord<K extends keyof Records>(
+export function writePlanRecord<K extends PlanRecordKind>(
   doc: Y.Doc,
   kind: K,
-  record: Records[K],
+  record: PlanRecords[K],
 ): void {
-  const checked = (SCHEMAS[kind] as { parse(value: unknown): unknown }).parse(record);
-  doc.transact(() => doc.getMap(ROOM_MAPS[kind]).set(record.id, checked));
+  writeRecord(doc, PLAN_RECORDS[kind], record);
 }
 
-export function removePlanRecord(doc: Y.Doc, kind: keyof Records, id: string): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS[kind]).delete(id));
+export function removePlanRecord(doc: Y.Doc, kind: PlanRecordKind, id: string): void {
+  doc.transact(() => doc.getMap(PLAN_RECORDS[kind].map).delete(id));
 }
 
 export function writePlanSettings(doc: Y.Doc, settings: PlanSettings): void {
-  const checked = planSettingsSchema.parse(settings);
-  doc.transact(() => doc.getMap(ROOM_MAPS.plan).set(PLAN_SETTINGS_KEY, checked));
+  writeValue(doc, planSettings, settings);
 }
 
+/** Phones may edit their groups' parts of the plan (the stage says so). */
 export function openPlanToPhones(doc: Y.Doc, open: boolean): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS.plan).set(PLAN_PHONES_KEY, open));
+  updateStage(doc, (current) => withPhoneTasks(current, { plan: open }));
 }
 
 export function newPlanId(): string {
@@ -96,11 +77,10 @@ export function newPlanId(): string {
 /** A plan read from a file replaces the room's plan (the file is the group's copy from months ago). */
 export function replacePlan(doc: Y.Doc, plan: SecurityPlan): void {
   doc.transact(() => {
-    for (const kind of Object.keys(SCHEMAS) as (keyof Records)[])
-      doc.getMap(ROOM_MAPS[kind]).clear();
-    doc.getMap(ROOM_MAPS.plan).set(PLAN_SETTINGS_KEY, planSettingsSchema.parse(plan.settings));
-    const write = <K extends keyof Records>(kind: K, records: readonly Records[K][]) => {
-      for (const record of records) doc.getMap(ROOM_MAPS[kind]).set(record.id, record);
+    for (const declaration of Object.values(PLAN_RECORDS)) doc.getMap(declaration.map).clear();
+    writeValue(doc, planSettings, plan.settings);
+    const write = <K extends PlanRecordKind>(kind: K, records: readonly PlanRecords[K][]) => {
+      for (const record of records) doc.getMap(PLAN_RECORDS[kind].map).set(record.id, record);
     };
     write('planThreats', plan.threats);
     write('planFactors', plan.factors);

@@ -1,42 +1,23 @@
 /** The group's security plan in the room, validated, re-read when any of its maps change. */
-import * as z from 'zod/mini';
 import type * as Y from 'yjs';
-import {
-  activityPlanSchema,
-  planFactorSchema,
-  planMeasureSchema,
-  planSettingsSchema,
-  planThreatSchema,
-  sharedActionSchema,
-  type ActivityPlan,
-  type PlanFactor,
-  type PlanMeasure,
-  type PlanSettings,
-  type PlanThreat,
-  type SharedAction,
+import type {
+  ActivityPlan,
+  PlanFactor,
+  PlanMeasure,
+  PlanSettings,
+  PlanThreat,
+  SharedAction,
 } from '../domain/planSchema';
-import { newPlanSettings } from '../domain/securityPlan';
-import { createDocStore } from './docStore';
-import { ROOM_MAPS, readValid, type Validated } from './roomSchema';
-import { compareKeys } from '../domain/order';
-
-export const PLAN_SETTINGS_KEY = 'settings';
-export const PLAN_PHONES_KEY = 'phones';
-
-function byTime<T extends { at: number; id: string }>(result: Validated<T>): Validated<T> {
-  result.items.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id));
-  return result;
-}
-
-export function readPlanSettings(doc: Y.Doc, today: string): PlanSettings {
-  const parsed = planSettingsSchema.safeParse(doc.getMap(ROOM_MAPS.plan).get(PLAN_SETTINGS_KEY));
-  return parsed.success ? (parsed.data as PlanSettings) : newPlanSettings(today);
-}
+import { carryOverThreats } from '../domain/securityPlan';
+import { readIncidentCards } from './cardIndex';
+import { createDocStore, sameJson } from './docStore';
+import { PLAN_RECORDS, readPlanSettings } from './planSchema';
+import { readRecords } from './record';
+import { readRegisteredIncidents } from './rolePlaySchema';
+import { ROOM_MAPS, type Validated } from './schemaParts';
 
 export type PlanSnapshot = {
   settings: PlanSettings;
-  /** Phones may edit their groups' parts. */
-  phones: boolean;
   threats: Validated<PlanThreat>;
   factors: Validated<PlanFactor>;
   measures: Validated<PlanMeasure>;
@@ -46,30 +27,29 @@ export type PlanSnapshot = {
 
 /** The plan as the room's document holds it now (the store below keeps it between changes). */
 export function readPlan(doc: Y.Doc): PlanSnapshot {
-  const phones = z.boolean().safeParse(doc.getMap(ROOM_MAPS.plan).get(PLAN_PHONES_KEY));
   return {
     settings: readPlanSettings(doc, new Date().toISOString().slice(0, 10)),
-    phones: phones.success && phones.data,
-    threats: byTime(readValid(doc.getMap(ROOM_MAPS.planThreats), planThreatSchema, (r) => r.id)),
-    factors: byTime(readValid(doc.getMap(ROOM_MAPS.planFactors), planFactorSchema, (r) => r.id)),
-    measures: byTime(readValid(doc.getMap(ROOM_MAPS.planMeasures), planMeasureSchema, (r) => r.id)),
-    activityPlans: byTime(
-      readValid(doc.getMap(ROOM_MAPS.planActivities), activityPlanSchema, (r) => r.id),
-    ),
-    sharedActions: byTime(
-      readValid(doc.getMap(ROOM_MAPS.planSharedActions), sharedActionSchema, (r) => r.id),
-    ),
-  } as PlanSnapshot;
+    threats: readRecords(doc, PLAN_RECORDS.planThreats),
+    factors: readRecords(doc, PLAN_RECORDS.planFactors),
+    measures: readRecords(doc, PLAN_RECORDS.planMeasures),
+    activityPlans: readRecords(doc, PLAN_RECORDS.planActivities),
+    sharedActions: readRecords(doc, PLAN_RECORDS.planSharedActions),
+  };
 }
 
 export const planStore = createDocStore(
-  [
-    ROOM_MAPS.plan,
-    ROOM_MAPS.planThreats,
-    ROOM_MAPS.planFactors,
-    ROOM_MAPS.planMeasures,
-    ROOM_MAPS.planActivities,
-    ROOM_MAPS.planSharedActions,
-  ],
+  [ROOM_MAPS.plan, ...Object.values(PLAN_RECORDS).map((record) => record.map)],
   readPlan,
+);
+
+/** The threats other tools named that the plan could take over, re-read when any of them change. */
+export const carryOverStore = createDocStore(
+  [ROOM_MAPS.register, ROOM_MAPS.cards, ROOM_MAPS.planThreats],
+  (doc) =>
+    carryOverThreats(
+      readRegisteredIncidents(doc).items,
+      readIncidentCards(doc).items,
+      readRecords(doc, PLAN_RECORDS.planThreats).items,
+    ),
+  sameJson,
 );

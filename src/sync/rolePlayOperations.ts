@@ -14,53 +14,60 @@ import {
   type RolePoint,
   type StepPart,
 } from '../domain/rolePlay';
+import { withPhoneTasks } from '../domain/stage';
+import type { Severity } from './cardSchema';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from './limits';
+import { writeRecord, writeValue } from './record';
 import { randomToken } from './roomId';
+import { addIncidentCard } from './roomOperations';
 import {
-  ROOM_MAPS,
-  castMemberSchema,
+  cast,
   readCast,
-  registerFormSchema,
-  registeredIncidentSchema,
-  rolePlayRunSchema,
-  rolePointSchema,
-} from './roomSchema';
+  registerForm,
+  registeredIncidents,
+  rolePlayRun,
+  rolePoints,
+} from './rolePlaySchema';
+import { updateStage } from './stageSchema';
 
+/** The role-play's run; whether phones may join goes on the stage, in the same change. */
 export function writeRolePlayRun(doc: Y.Doc, run: RolePlayRun): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS.rolePlay).set('run', rolePlayRunSchema.parse(run)));
+  const { open, ...stored } = run;
+  doc.transact(() => {
+    writeValue(doc, rolePlayRun, stored);
+    updateStage(doc, (current) => withPhoneTasks(current, { rolePlay: open }));
+  });
 }
 
 export function writeRegisterForm(doc: Y.Doc, caseId: string, form: RegisterForm): void {
-  const clean = registerFormSchema.parse(
-    Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.slice(0, CARD_TEXT_MAX_CHARS)])),
-  );
-  doc.transact(() => doc.getMap(ROOM_MAPS.rolePlay).set(`register:${caseId}`, clean));
+  const clip = (text: string) => text.slice(0, CARD_TEXT_MAX_CHARS);
+  writeValue(doc, registerForm(caseId), {
+    what: clip(form.what),
+    when: clip(form.when),
+    where: clip(form.where),
+    who: clip(form.who),
+    reporter: clip(form.reporter),
+  });
 }
 
 /** A phone steps into the cast; it keeps its number if it was there already. */
 export function joinCast(doc: Y.Doc, device: string, now = Date.now()): CastMember {
-  const cast = readCast(doc).items;
-  const existing = cast.find((m) => m.device === device);
+  const members = readCast(doc).items;
+  const existing = members.find((m) => m.device === device);
   if (existing) return existing;
-  const member = castMemberSchema.parse({
-    device,
-    number: nextCastNumber(cast),
-    roleId: null,
-    at: now,
-  });
-  doc.transact(() => doc.getMap(ROOM_MAPS.rolePlayCast).set(device, member));
+  const member: CastMember = { device, number: nextCastNumber(members), roleId: null, at: now };
+  writeRecord(doc, cast, member);
   return member;
 }
 
 export function writeCast(doc: Y.Doc, members: readonly CastMember[]): void {
-  const map = doc.getMap(ROOM_MAPS.rolePlayCast);
   doc.transact(() => {
-    for (const member of members) map.set(member.device, castMemberSchema.parse(member));
+    for (const member of members) writeRecord(doc, cast, member);
   });
 }
 
 export function removeFromCast(doc: Y.Doc, device: string): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS.rolePlayCast).delete(device));
+  doc.transact(() => doc.getMap(cast.map).delete(device));
 }
 
 export type NewPoint = {
@@ -75,7 +82,7 @@ export type NewPoint = {
 
 /** A phone's point waits for the facilitator; the facilitator's own is agreed at once. */
 export function addRolePoint(doc: Y.Doc, input: NewPoint, now = Date.now()): RolePoint {
-  const point = rolePointSchema.parse({
+  const point: RolePoint = {
     id: randomToken(12),
     caseId: input.caseId,
     step: input.step,
@@ -87,31 +94,53 @@ export function addRolePoint(doc: Y.Doc, input: NewPoint, now = Date.now()): Rol
     status: input.device === 'console' ? 'accepted' : 'proposed',
     mergedInto: null,
     at: now,
-  }) as RolePoint;
-  doc.transact(() => doc.getMap(ROOM_MAPS.rolePlayPoints).set(point.id, point));
+  };
+  writeRecord(doc, rolePoints, point);
   return point;
 }
 
 export function writeRolePoints(doc: Y.Doc, points: readonly RolePoint[]): void {
-  const map = doc.getMap(ROOM_MAPS.rolePlayPoints);
   doc.transact(() => {
-    for (const point of points) map.set(point.id, rolePointSchema.parse(point));
+    for (const point of points) writeRecord(doc, rolePoints, point);
   });
 }
 
+/** The device the console's own incident cards are written as. */
+export const CONSOLE_CARD_DEVICE = 'facilitator-console';
+
+export type RegisterOptions = {
+  severity: Severity;
+  /** Also put the incident on the timeline's wall, in this month ("2026-03"); null for not. */
+  wallMonth?: string | null;
+};
+
+/**
+ * The group registers an incident formally, and, if asked, puts it on the
+ * wall in its month: one change, so no screen sees one without the other.
+ */
 export function registerIncident(
   doc: Y.Doc,
   form: RegisterForm,
-  severity: RegisteredIncident['severity'],
+  { severity, wallMonth = null }: RegisterOptions,
   now = Date.now(),
 ): RegisteredIncident {
-  const entry = registeredIncidentSchema.parse({ ...form, id: randomToken(12), severity, at: now });
-  doc.transact(() => doc.getMap(ROOM_MAPS.register).set(entry.id, entry));
+  const entry: RegisteredIncident = { ...form, id: randomToken(12), severity, at: now };
+  doc.transact(() => {
+    writeRecord(doc, registeredIncidents, entry);
+    if (wallMonth !== null) {
+      addIncidentCard(
+        doc,
+        CONSOLE_CARD_DEVICE,
+        { text: form.what, severity, month: wallMonth },
+        now,
+      );
+    }
+  });
   return entry;
 }
 
 export function removeRegisteredIncident(doc: Y.Doc, id: string): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS.register).delete(id));
+  doc.transact(() => doc.getMap(registeredIncidents.map).delete(id));
 }
 
 /** Several points become one agreed point; the originals stay, marked merged. */

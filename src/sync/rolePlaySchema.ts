@@ -1,11 +1,12 @@
 /**
  * The role-play's part of the room: the walkthrough's stage and timer, who
  * plays whom, the points phones send, and the incidents the group registers.
+ * Whether phones may join is the room's stage.
  */
 import * as z from 'zod/mini';
 import type * as Y from 'yjs';
+import { compareKeys } from '../domain/order';
 import {
-  REGISTER_FIELDS,
   ROLE_PLAY_STAGES,
   STEP_PARTS,
   type CastMember,
@@ -18,18 +19,23 @@ import {
   CARD_TEXT_MAX_CHARS,
   CAST_MAX,
   NICKNAME_MAX_CHARS,
+  REGISTERED_INCIDENTS_PER_ROOM_MAX,
   ROLE_PLAY_POINTS_PER_DEVICE_MAX,
+  ROLE_PLAY_POINTS_PER_ROOM_MAX,
 } from './limits';
-import { ROOM_MAPS, caseIdSchema, readValid, tokenSchema, type Validated } from './schemaParts';
-import { compareKeys } from '../domain/order';
+import { defineRoomRecord, defineRoomValue, readRecords, readStoredValue } from './record';
+import { ROOM_MAPS, caseIdSchema, tokenSchema, type Validated } from './schemaParts';
+import { stage } from './stageSchema';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const timestamp = z.number().check(z.int(), z.nonnegative());
+/** The facilitator's own points say "console"; they count against its cap like any phone's. */
 const deviceSchema = z.union([tokenSchema, z.literal('console')]);
 
 export const rolePlayRunSchema = z.object({
   caseId: caseIdSchema,
-  open: z.boolean(),
+  /** Rooms from before the stage kept here whether phones may join. */
+  open: z.optional(z.boolean()),
   stage: z.enum(ROLE_PLAY_STAGES),
   visited: z.array(z.enum(ROLE_PLAY_STAGES)).check(z.maxLength(ROLE_PLAY_STAGES.length)),
   timer: z.object({
@@ -38,13 +44,46 @@ export const rolePlayRunSchema = z.object({
     spentMs: z.number().check(z.nonnegative(), z.lte(24 * 3_600_000)),
   }),
 });
+type StoredRolePlayRun = z.infer<typeof rolePlayRunSchema>;
 
-export const registerFormSchema = z.object(
-  Object.fromEntries(REGISTER_FIELDS.map((f) => [f, text(CARD_TEXT_MAX_CHARS)])) as Record<
-    keyof RegisterForm,
-    z.ZodMiniString
-  >,
-);
+export const rolePlayRun = defineRoomValue<StoredRolePlayRun | null>({
+  map: ROOM_MAPS.rolePlay,
+  key: 'run',
+  schema: rolePlayRunSchema,
+  fallback: () => null,
+});
+
+/** The role-play's run, open to phones when the stage says so. */
+export function readRolePlayRun(doc: Y.Doc): RolePlayRun | null {
+  const stored = readStoredValue(doc, rolePlayRun);
+  if (!stored) return null;
+  const current = readStoredValue(doc, stage);
+  return { ...stored, open: current ? current.phones.rolePlay : (stored.open ?? false) };
+}
+
+const field = text(CARD_TEXT_MAX_CHARS);
+export const registerFormSchema = z.object({
+  what: field,
+  when: field,
+  where: field,
+  who: field,
+  reporter: field,
+});
+
+/** The register's form of a case, as the group fills it in. */
+export function registerForm(caseId: string) {
+  return defineRoomValue<RegisterForm | null>({
+    map: ROOM_MAPS.rolePlay,
+    key: `register:${caseId}`,
+    schema: registerFormSchema,
+    fallback: () => null,
+  });
+}
+
+/** The register form of a case, or null when none is stored. */
+export function readRegisterForm(doc: Y.Doc, caseId: string): RegisterForm | null {
+  return readStoredValue(doc, registerForm(caseId));
+}
 
 export const castMemberSchema = z.object({
   device: tokenSchema,
@@ -53,13 +92,33 @@ export const castMemberSchema = z.object({
   at: timestamp,
 });
 
-const allParts = Object.values(STEP_PARTS).flat();
+export const cast = defineRoomRecord<CastMember>({
+  map: ROOM_MAPS.rolePlayCast,
+  schema: castMemberSchema,
+  key: (m) => m.device,
+  order: (a, b) => a.number - b.number || compareKeys(a.device, b.device),
+  device: (m) => m.device,
+  perDeviceCap: 1,
+  perRoomCap: CAST_MAX,
+});
+
+export function readCast(doc: Y.Doc): Validated<CastMember> {
+  return readRecords(doc, cast);
+}
+
+const allParts = [
+  ...STEP_PARTS.register,
+  ...STEP_PARTS.analyse,
+  ...STEP_PARTS.react,
+  ...STEP_PARTS.conclusion,
+] as const;
+
 export const rolePointSchema = z
   .object({
     id: tokenSchema,
     caseId: caseIdSchema,
     step: z.enum(['register', 'analyse', 'react', 'conclusion']),
-    part: z.enum(allParts as [string, ...string[]]),
+    part: z.enum(allParts),
     text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CARD_TEXT_MAX_CHARS)),
     who: text(NICKNAME_MAX_CHARS * 2),
     when: text(NICKNAME_MAX_CHARS * 2),
@@ -74,6 +133,21 @@ export const rolePointSchema = z
     }),
   );
 
+/** Points, oldest first; a phone past its share is cut off, keeping its first points. */
+export const rolePoints = defineRoomRecord<RolePoint>({
+  map: ROOM_MAPS.rolePlayPoints,
+  schema: rolePointSchema,
+  key: (p) => p.id,
+  time: (p) => p.at,
+  device: (p) => p.device,
+  perDeviceCap: ROLE_PLAY_POINTS_PER_DEVICE_MAX,
+  perRoomCap: ROLE_PLAY_POINTS_PER_ROOM_MAX,
+});
+
+export function readRolePoints(doc: Y.Doc): Validated<RolePoint> {
+  return readRecords(doc, rolePoints);
+}
+
 export const registeredIncidentSchema = z.object({
   ...registerFormSchema.shape,
   id: tokenSchema,
@@ -81,51 +155,15 @@ export const registeredIncidentSchema = z.object({
   at: timestamp,
 });
 
-export function readRolePlayRun(doc: Y.Doc): RolePlayRun | null {
-  const parsed = rolePlayRunSchema.safeParse(doc.getMap(ROOM_MAPS.rolePlay).get('run'));
-  return parsed.success ? parsed.data : null;
-}
-
-/** The register form of a case, or an empty one. */
-export function readRegisterForm(doc: Y.Doc, caseId: string): RegisterForm | null {
-  const parsed = registerFormSchema.safeParse(
-    doc.getMap(ROOM_MAPS.rolePlay).get(`register:${caseId}`),
-  );
-  return parsed.success ? parsed.data : null;
-}
-
-export function readCast(doc: Y.Doc): Validated<CastMember> {
-  const { items, dropped } = readValid(
-    doc.getMap(ROOM_MAPS.rolePlayCast),
-    castMemberSchema,
-    (m) => m.device,
-  );
-  items.sort((a, b) => a.number - b.number || compareKeys(a.device, b.device));
-  return {
-    items: items.slice(0, CAST_MAX),
-    dropped: dropped + Math.max(0, items.length - CAST_MAX),
-  };
-}
-
-/** Points, oldest first; a phone past its share is cut off, keeping its first points. */
-export function readRolePoints(doc: Y.Doc): Validated<RolePoint> {
-  const { items, dropped } = readValid(
-    doc.getMap(ROOM_MAPS.rolePlayPoints),
-    rolePointSchema,
-    (p) => p.id,
-  );
-  items.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id));
-  const perDevice = new Map<string, number>();
-  const kept = (items as RolePoint[]).filter((point) => {
-    const count = (perDevice.get(point.device) ?? 0) + 1;
-    perDevice.set(point.device, count);
-    return point.device === 'console' || count <= ROLE_PLAY_POINTS_PER_DEVICE_MAX;
-  });
-  return { items: kept, dropped: dropped + items.length - kept.length };
-}
+export const registeredIncidents = defineRoomRecord<RegisteredIncident>({
+  map: ROOM_MAPS.register,
+  schema: registeredIncidentSchema,
+  key: (r) => r.id,
+  time: (r) => r.at,
+  perDeviceCap: REGISTERED_INCIDENTS_PER_ROOM_MAX,
+  perRoomCap: REGISTERED_INCIDENTS_PER_ROOM_MAX,
+});
 
 export function readRegisteredIncidents(doc: Y.Doc): Validated<RegisteredIncident> {
-  const result = readValid(doc.getMap(ROOM_MAPS.register), registeredIncidentSchema, (r) => r.id);
-  result.items.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id));
-  return result;
+  return readRecords(doc, registeredIncidents);
 }

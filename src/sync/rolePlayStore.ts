@@ -1,15 +1,14 @@
-/** The room's role-play data, validated, re-read when any of its maps change. */
+/** The room's role-play data, validated, re-read when any of its maps (or the stage) change. */
 import { emptyRegister } from '../domain/rolePlay';
 import { createDocStore } from './docStore';
 import {
-  ROOM_MAPS,
   readCast,
-  readProjectorScreen,
   readRegisterForm,
   readRegisteredIncidents,
   readRolePlayRun,
   readRolePoints,
-} from './roomSchema';
+} from './rolePlaySchema';
+import { ROOM_MAPS } from './schemaParts';
 
 export const rolePlayStore = createDocStore(
   [
@@ -17,7 +16,7 @@ export const rolePlayStore = createDocStore(
     ROOM_MAPS.rolePlayCast,
     ROOM_MAPS.rolePlayPoints,
     ROOM_MAPS.register,
-    ROOM_MAPS.quiz,
+    ROOM_MAPS.stage,
   ],
   (doc) => {
     const run = readRolePlayRun(doc);
@@ -27,7 +26,6 @@ export const rolePlayStore = createDocStore(
       cast: readCast(doc),
       points: readRolePoints(doc),
       registered: readRegisteredIncidents(doc),
-      screen: readProjectorScreen(doc),
     };
   },
 );

@@ -33,8 +33,8 @@ export function anonymisedCopy(doc: Y.Doc): Y.Doc {
   const ids = new Set<string>();
   for (const [name, entries] of contents) {
     collectIds(entries, ids);
-    // The quiz's groups are kept under their ids.
-    if (name === ROOM_MAPS.quizGroups) Object.keys(entries).forEach((id) => addId(id, ids));
+    // The groups are kept under their ids.
+    if (name === ROOM_MAPS.groups) Object.keys(entries).forEach((id) => addId(id, ids));
   }
   const pseudonyms = [...ids].map((id) => [id, randomToken(12)] as const);
   const rename = (text: string) =>

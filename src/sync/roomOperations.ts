@@ -7,21 +7,29 @@ import * as Y from 'yjs';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from './limits';
 import { randomToken } from './roomId';
 import {
-  ROOM_MAPS,
-  cardLinkKey,
-  cardLinkSchema,
   cardValue,
   cardsMap,
   incidentCardSchema,
-  insightSchema,
-  metaMap,
-  wallSettingsSchema,
   type IncidentCard,
   type Severity,
+} from './cardSchema';
+import { writeRecord, writeValue } from './record';
+import { metaMap, roomClosedAt } from './roomMetaSchema';
+import {
+  cardLinkKey,
+  cardLinks,
+  insights,
+  wallSettings,
   type WallSettings,
-} from './roomSchema';
+} from './timelineSchema';
 
-export type NewCard = { text: string; severity: Severity; author?: string | null };
+export type NewCard = {
+  text: string;
+  severity: Severity;
+  author?: string | null;
+  /** Placed on the timeline at once ("2026-03"); a phone's card starts unplaced. */
+  month?: string | null;
+};
 
 export class CardRejected extends Error {}
 
@@ -40,7 +48,7 @@ export function addIncidentCard(
       id: randomToken(12),
       text,
       severity: input.severity,
-      month: null,
+      month: input.month ?? null,
       author,
       device,
       createdAt: now,
@@ -83,25 +91,23 @@ export function changeIncidentCard(doc: Y.Doc, id: string, change: CardChange): 
 
 export function linkCards(doc: Y.Doc, a: string, b: string, now = Date.now()): void {
   if (a === b) return;
-  const link = cardLinkSchema.parse({ a: a < b ? a : b, b: a < b ? b : a, createdAt: now });
-  doc.transact(() => doc.getMap(ROOM_MAPS.cardLinks).set(cardLinkKey(a, b), link));
+  writeRecord(doc, cardLinks, { a: a < b ? a : b, b: a < b ? b : a, createdAt: now });
 }
 
 export function unlinkCards(doc: Y.Doc, a: string, b: string): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS.cardLinks).delete(cardLinkKey(a, b)));
+  doc.transact(() => doc.getMap(cardLinks.map).delete(cardLinkKey(a, b)));
 }
 
 export function addInsight(doc: Y.Doc, text: string, now = Date.now()): void {
-  const insight = insightSchema.parse({ id: randomToken(12), text: text.trim(), createdAt: now });
-  doc.transact(() => doc.getMap(ROOM_MAPS.insights).set(insight.id, insight));
+  writeRecord(doc, insights, { id: randomToken(12), text: text.trim(), createdAt: now });
 }
 
 export function removeInsight(doc: Y.Doc, id: string): void {
-  doc.transact(() => doc.getMap(ROOM_MAPS.insights).delete(id));
+  doc.transact(() => doc.getMap(insights.map).delete(id));
 }
 
 export function setWallSettings(doc: Y.Doc, settings: WallSettings): void {
-  doc.transact(() => metaMap(doc).set('wall', wallSettingsSchema.parse(settings)));
+  writeValue(doc, wallSettings, settings);
 }
 
 export function withdrawIncidentCard(doc: Y.Doc, id: string): void {
@@ -116,5 +122,5 @@ export function initialiseRoom(doc: Y.Doc, now = Date.now()): void {
 
 /** Marks the room closed so every phone, online now, learns it ended. */
 export function closeRoom(doc: Y.Doc, now = Date.now()): void {
-  doc.transact(() => metaMap(doc).set('closedAt', now));
+  writeValue(doc, roomClosedAt, now);
 }

@@ -8,7 +8,7 @@ import { preloadContentLibrary } from '../../src/features/common/useContentLibra
 import { QuizScreen } from '../../src/features/quiz/QuizScreen';
 import { switchLanguage } from '../../src/i18n/setup';
 import { newQuizRun } from '../../src/domain/quiz';
-import { quizSnapshot } from '../../src/sync/quizStore';
+import { quizStore } from '../../src/sync/quizStore';
 import { writeQuizRun } from '../../src/sync/quizOperations';
 import { renderWithI18n } from './render';
 
@@ -29,7 +29,7 @@ async function projectQuiz(library: ContentLibrary) {
   writeQuizRun(doc, { ...newQuizRun('case-analysis-1', ['1.2']), open: ['1.2'], focus: '1.2' });
   const view = await renderWithI18n(
     <ContentOriginProvider origin={found}>
-      <QuizScreen quizCase={found.data} snapshot={quizSnapshot(doc)} />
+      <QuizScreen quizCase={found.data} snapshot={quizStore.snapshot(doc)} />
     </ContentOriginProvider>,
   );
   // The app's render helper starts in English; the screen is then switched to Arabic.

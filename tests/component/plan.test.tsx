@@ -18,22 +18,22 @@ import { emptyPlan, newPlanSettings } from '../../src/domain/securityPlan';
 import { loadProtocolActivities } from '../../src/features/plan/organisationalStorage';
 import { planFormat } from '../../src/pdf/planFormat';
 import { planOutlineSheets } from '../../src/pdf/planSheets';
-import { renderWithI18n } from './render';
+import { renderWithRoom } from '../support/room';
 
-function Steps({ doc }: { doc: Y.Doc }) {
-  const snapshot = usePlan(doc);
+function Steps() {
+  const snapshot = usePlan();
   return (
     <>
-      <PlanFactors doc={doc} snapshot={snapshot} kind="vulnerability" />
-      <PlanFactors doc={doc} snapshot={snapshot} kind="capacity" />
-      <PlanObjectives doc={doc} snapshot={snapshot} />
+      <PlanFactors snapshot={snapshot} kind="vulnerability" />
+      <PlanFactors snapshot={snapshot} kind="capacity" />
+      <PlanObjectives snapshot={snapshot} />
     </>
   );
 }
 
-function Threats({ doc }: { doc: Y.Doc }) {
-  const snapshot = usePlan(doc);
-  return <ThreatList doc={doc} snapshot={snapshot} groups={[]} />;
+function Threats() {
+  const snapshot = usePlan();
+  return <ThreatList snapshot={snapshot} groups={[]} />;
 }
 
 describe('the plan builder', () => {
@@ -42,7 +42,7 @@ describe('the plan builder', () => {
     addThreat(doc, 'Break-in at the office', 'typed', 1);
     addThreat(doc, 'Email read by opponents', 'typed', 2);
     writePlanSettings(doc, { ...newPlanSettings('2026-11-23'), criterion: 'vulnerabilities' });
-    await renderWithI18n(<Threats doc={doc} />);
+    await renderWithRoom(<Threats />, { doc });
     const user = userEvent.setup();
     const ranked = () =>
       within(screen.getByRole('list', { name: 'Threats, highest priority first' }))
@@ -66,7 +66,7 @@ describe('the plan builder', () => {
     const email = addThreat(doc, 'Email read by opponents', 'typed', 2);
     writePlanRecord(doc, 'planThreats', { ...breakIn, selected: true });
     writePlanRecord(doc, 'planThreats', { ...email, selected: true });
-    await renderWithI18n(<Steps doc={doc} />);
+    await renderWithRoom(<Steps />, { doc });
     const user = userEvent.setup();
     const vulnerable = screen.getByRole('region', {
       name: 'Vulnerabilities linked to: Break-in at the office',
@@ -110,10 +110,9 @@ describe('the plan builder', () => {
   });
 
   it('shares only the mitigating actions of the organisational plan, and only while asked', async () => {
-    const doc = new Y.Doc();
     const library = await preloadContentLibrary();
-    await renderWithI18n(
-      <OrganisationalPlan doc={doc} room="room-test-1" groupId="group-aaaa1" library={library} />,
+    const { doc } = await renderWithRoom(
+      <OrganisationalPlan room="room-test-1" groupId="group-aaaa1" library={library} />,
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Add a risk or threat' }));
@@ -146,8 +145,9 @@ describe('the plan builder', () => {
   it('lists the activities that need their own protocol on the device, and puts them in the outline PDF', async () => {
     const doc = new Y.Doc();
     const library = await preloadContentLibrary();
-    const view = await renderWithI18n(
-      <OrganisationalPlan doc={doc} room="room-test-2" groupId={null} library={library} />,
+    const view = await renderWithRoom(
+      <OrganisationalPlan room="room-test-2" groupId={null} library={library} />,
+      { doc },
     );
     const user = userEvent.setup();
     const field = screen.getByLabelText('An activity or process that needs its own protocol');
@@ -187,12 +187,11 @@ describe('the plan builder', () => {
   });
 
   it('keeps a plan per activity with its fields and rows', async () => {
-    const doc = new Y.Doc();
     const library = await preloadContentLibrary();
     function Activity() {
-      return <ActivityPlans doc={doc} snapshot={usePlan(doc)} library={library} />;
+      return <ActivityPlans snapshot={usePlan()} library={library} />;
     }
-    await renderWithI18n(<Activity />);
+    const { doc } = await renderWithRoom(<Activity />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Add a plan for an activity' }));
     const plan = screen.getByRole('group', { name: 'Activity plan 1' });

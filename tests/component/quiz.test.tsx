@@ -1,20 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { findCase } from '../../src/content/library';
 import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
 import { QuizConsole } from '../../src/features/quiz/QuizConsole';
 import { readQuizAnswers } from '../../src/sync/roomSchema';
-import { renderWithI18n } from './render';
+import { renderWithRoom } from '../support/room';
 
 describe('running a quiz without phones', () => {
   it('forms groups, records each group’s answer on the console and says which situation divided the room', async () => {
     const library = await preloadContentLibrary();
     const entry = findCase(library, 'case-analysis-1', 'en');
     if (entry?.data.format !== 'quiz') throw new Error('case-analysis-1 is not a quiz');
-    const doc = new Y.Doc();
-    await renderWithI18n(<QuizConsole doc={doc} quizCase={entry.data} />);
+    const { doc } = await renderWithRoom(<QuizConsole quizCase={entry.data} />);
     const user = userEvent.setup();
 
     const count = screen.getByRole('spinbutton', { name: 'Number of groups' });

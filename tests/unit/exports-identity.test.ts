@@ -25,7 +25,8 @@ import { PAPER } from '../../src/pdf/layout';
 import { incidentWallSheet, rolePlayRecordSheet } from '../../src/pdf/sheets';
 import { addMeasure, addThreat, sendToPlan, writePlanRecord } from '../../src/sync/planOperations';
 import { planStore } from '../../src/sync/planStore';
-import { addThought, answerSituation, setQuizGroups } from '../../src/sync/quizOperations';
+import { setGroups } from '../../src/sync/groupOperations';
+import { addThought, answerSituation } from '../../src/sync/quizOperations';
 import { readCast, readRolePoints } from '../../src/sync/rolePlaySchema';
 import { addRolePoint, joinCast, registerIncident } from '../../src/sync/rolePlayOperations';
 import { roomBackupText } from '../../src/sync/roomBackup';
@@ -34,7 +35,7 @@ import { addIncidentCard } from '../../src/sync/roomOperations';
 import {
   readIncidentCards,
   readQuizAnswers,
-  readQuizGroups,
+  readGroups,
   readRegisteredIncidents,
   readThoughts,
 } from '../../src/sync/roomSchema';
@@ -60,9 +61,9 @@ function workshopRoom(): Y.Doc {
     device: DEVICE,
   });
   sendToPlan(doc, { ...point, status: 'accepted' });
-  registerIncident(doc, { ...emptyRegister(), what: 'Followed, then a van' }, 'red');
+  registerIncident(doc, { ...emptyRegister(), what: 'Followed, then a van' }, { severity: 'red' });
   joinCast(doc, DEVICE);
-  setQuizGroups(doc, [{ id: GROUP, number: 1, name: null }]);
+  setGroups(doc, [{ id: GROUP, number: 1, name: null }]);
   answerSituation(doc, {
     caseId: 'case-one',
     situationId: '1.1',
@@ -147,7 +148,7 @@ describe('exports carry no identity', () => {
       ['Vary the route', phone],
     ]);
     expect(readThoughts(opened).items.map((thought) => thought.device)).toEqual([phone]);
-    const group = readQuizGroups(opened).items[0]?.id;
+    const group = readGroups(opened).items[0]?.id;
     expect(group).toBeDefined();
     const answers = readQuizAnswers(opened);
     expect(answers.dropped).toBe(0);

@@ -15,8 +15,9 @@ import {
   tallyAnswers,
   type GroupAnswer,
 } from '../../src/domain/quiz';
-import { answerSituation, setQuizGroups } from '../../src/sync/quizOperations';
-import { ROOM_MAPS, readQuizAnswers, readQuizGroups } from '../../src/sync/roomSchema';
+import { setGroups } from '../../src/sync/groupOperations';
+import { answerSituation } from '../../src/sync/quizOperations';
+import { ROOM_MAPS, readQuizAnswers, readGroups } from '../../src/sync/roomSchema';
 
 const ids = ['1.1', '1.2', '1.3', '1.4', '1.5'];
 let next = 0;
@@ -112,7 +113,7 @@ describe('running a quiz', () => {
 describe('quiz data in the room', () => {
   it('keeps one answer per group and situation: the latest replaces the earlier', () => {
     const doc = new Y.Doc();
-    setQuizGroups(doc, groups);
+    setGroups(doc, groups);
     const base = {
       caseId: 'case-analysis-1',
       situationId: '1.1',
@@ -146,14 +147,14 @@ describe('quiz data in the room', () => {
       justification: 'x'.repeat(5000),
     });
     answers.set('somewhere-else', valid);
-    doc.getMap(ROOM_MAPS.quizGroups).set('bad', { id: 'bad', number: 0, name: '<b>' });
+    doc.getMap(ROOM_MAPS.groups).set('bad', { id: 'bad', number: 0, name: '<b>' });
     expect(readQuizAnswers(doc)).toMatchObject({ items: [valid], dropped: 3 });
-    expect(readQuizGroups(doc)).toMatchObject({ items: [], dropped: 1 });
+    expect(readGroups(doc)).toMatchObject({ items: [], dropped: 1 });
   });
 
   it('removes a group’s answers when the group goes', () => {
     const doc = new Y.Doc();
-    setQuizGroups(doc, groups);
+    setGroups(doc, groups);
     answerSituation(doc, {
       caseId: 'case-analysis-1',
       situationId: '1.1',
@@ -162,8 +163,8 @@ describe('quiz data in the room', () => {
       option: 'B',
       justification: '',
     });
-    setQuizGroups(doc, groups.slice(0, 3));
+    setGroups(doc, groups.slice(0, 3));
     expect(readQuizAnswers(doc).items).toEqual([]);
-    expect(readQuizGroups(doc).items).toHaveLength(3);
+    expect(readGroups(doc).items).toHaveLength(3);
   });
 });

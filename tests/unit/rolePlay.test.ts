@@ -236,8 +236,8 @@ describe('in the room document', () => {
 
   it('keeps registered incidents in order and merged points replaced in place', () => {
     const doc = new Y.Doc();
-    registerIncident(doc, registered, 'red', 5);
-    registerIncident(doc, { ...registered, what: 'second' }, 'yellow', 2);
+    registerIncident(doc, registered, { severity: 'red' }, 5);
+    registerIncident(doc, { ...registered, what: 'second' }, { severity: 'yellow' }, 2);
     expect(readRegisteredIncidents(doc).items.map((r) => r.what)).toEqual([
       'second',
       registered.what,

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import type { ActivityPlan } from '../../domain/planSchema';
 import { addActivityPlan, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; snapshot: PlanSnapshot; library: ContentLibrary };
+type Props = { snapshot: PlanSnapshot; library: ContentLibrary };
 
 const FIELDS = ['activity', 'reviewed', 'responsible', 'risk'] as const;
 const COLUMNS = [
@@ -18,7 +18,8 @@ const COLUMNS = [
 type Row = ActivityPlan['rows'][number];
 
 /** The per-activity template: one plan per activity and risk, with its own review date. */
-export function ActivityPlans({ doc, snapshot, library }: Props) {
+export function ActivityPlans({ snapshot, library }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const template = findTemplate(library, 'activity-security-plan', i18n.language)?.data;
   if (!template) return null;

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { PlanFactor, PlanMeasure, PlanThreat, Timetable } from '../../domain/planSchema';
 import { measureFlags } from '../../domain/securityPlan';
 import { removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {
-  doc: RoomDoc;
   measure: PlanMeasure;
   /** The selected threats it can be placed under. */
   threats: readonly PlanThreat[];
@@ -17,7 +16,8 @@ type Props = {
 const UNITS = ['week', 'month'] as const;
 
 /** One security measure: what, preventive or reactive, who, what it costs, by when. */
-export function MeasureEditor({ doc, measure, threats, vulnerabilities, currency, number }: Props) {
+export function MeasureEditor({ measure, threats, vulnerabilities, currency, number }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const change = (next: Partial<PlanMeasure>) =>
     writePlanRecord(doc, 'planMeasures', { ...measure, ...next });

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import type { OrganisationalRow } from '../../domain/planSchema';
@@ -15,8 +14,9 @@ import {
 } from './organisationalStorage';
 import { AddFactor } from './PlanFactors';
 import { usePlan } from './usePlan';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; room: string; groupId: string | null; library: ContentLibrary };
+type Props = { room: string; groupId: string | null; library: ContentLibrary };
 
 const COLUMNS = [
   ['threatsAndRisks', 'threats-and-risks'],
@@ -30,12 +30,13 @@ const COLUMNS = [
  * The organisational plan and protocols: its rows stay on this device; only the
  * mitigating actions go to the room, and only while the group says so.
  */
-export function OrganisationalPlan({ doc, room, groupId, library }: Props) {
+export function OrganisationalPlan({ room, groupId, library }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const template = findTemplate(library, 'organisational-plan-and-protocols', i18n.language)?.data;
   const [rows, setRows] = useState(() => loadOrganisationalRows(room));
   const [activities, setActivities] = useState(() => loadProtocolActivities(room));
-  const shared = usePlan(doc).sharedActions.items;
+  const shared = usePlan().sharedActions.items;
   const mine = new Set(rows.map((r) => r.id));
   const sharing = shared.some((a) => mine.has(a.id));
   useEffect(() => saveOrganisationalRows(room, rows), [room, rows]);

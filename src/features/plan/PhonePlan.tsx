@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { recallGroup, rememberGroup } from '../quiz/phoneGroup';
 import { groupName } from '../quiz/groupName';
 import { useQuiz } from '../quiz/useQuiz';
@@ -10,14 +9,14 @@ import { PlanMeasures } from './PlanMeasures';
 import { usePlan } from './usePlan';
 import './plan.css';
 
-type Props = { doc: RoomDoc; room: string };
+type Props = { room: string };
 
 /** A group's phone: the measures of the threats the facilitator gave the group, and its private plan. */
-export default function PhonePlan({ doc, room }: Props) {
+export default function PhonePlan({ room }: Props) {
   const { t } = useTranslation();
   const library = useContentLibrary();
-  const snapshot = usePlan(doc);
-  const groups = useQuiz(doc).groups.items;
+  const snapshot = usePlan();
+  const groups = useQuiz().groups.items;
   const [groupId, setGroupId] = useState(() => recallGroup(room));
   const group = groups.find((g) => g.id === groupId);
   return (
@@ -48,10 +47,10 @@ export default function PhonePlan({ doc, room }: Props) {
       )}
       {group && (
         <>
-          <PlanMeasures doc={doc} snapshot={snapshot} groupId={group.id} />
+          <PlanMeasures snapshot={snapshot} groupId={group.id} />
           <details>
             <summary>{t('plan.orgPlanOnPhone')}</summary>
-            <OrganisationalPlan doc={doc} room={room} groupId={group.id} library={library} />
+            <OrganisationalPlan room={room} groupId={group.id} library={library} />
           </details>
         </>
       )}

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { PlanFactor } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
 import { addFactor, removePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { planOf } from './planOf';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; snapshot: PlanSnapshot; kind: PlanFactor['kind'] };
+type Props = { snapshot: PlanSnapshot; kind: PlanFactor['kind'] };
 
 /** Steps 2 and 3: the vulnerabilities, then the capacities, of each selected threat (not every one goes with every threat). */
-export function PlanFactors({ doc, snapshot, kind }: Props) {
+export function PlanFactors({ snapshot, kind }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const selected = rankThreats(planOf(snapshot)).filter((r) => r.threat.selected);
   if (selected.length === 0) return <p>{t('plan.selectFirst')}</p>;

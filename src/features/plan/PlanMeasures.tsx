@@ -1,20 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { missingKinds, planObjectives } from '../../domain/securityPlan';
 import { addMeasure } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { MeasureEditor } from './MeasureEditor';
 import { planOf } from './planOf';
+import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {
-  doc: RoomDoc;
   snapshot: PlanSnapshot;
   /** A phone edits only its group's threats; the console (null) edits all. */
   groupId: string | null;
 };
 
 /** Step 5: each objective developed into security measures; measures not yet placed are listed apart. */
-export function PlanMeasures({ doc, snapshot, groupId }: Props) {
+export function PlanMeasures({ snapshot, groupId }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const { objectives, unplaced } = planObjectives(planOf(snapshot));
   const mine =
@@ -40,7 +40,6 @@ export function PlanMeasures({ doc, snapshot, groupId }: Props) {
             {measures.map((measure, index) => (
               <MeasureEditor
                 key={measure.id}
-                doc={doc}
                 measure={measure}
                 threats={threats}
                 vulnerabilities={vulnerabilities}
@@ -62,7 +61,6 @@ export function PlanMeasures({ doc, snapshot, groupId }: Props) {
             {unplaced.map((measure, index) => (
               <li key={measure.id}>
                 <MeasureEditor
-                  doc={doc}
                   measure={measure}
                   threats={threats}
                   vulnerabilities={vulnerabilities}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { planObjectives } from '../../domain/securityPlan';
 import { writePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { planOf } from './planOf';
+import { useRoomDoc } from '../room/RoomContext';
 
 /** Step 4: a comprehensive objective for each threat, a specific one for each of its vulnerabilities. */
-export function PlanObjectives({ doc, snapshot }: { doc: RoomDoc; snapshot: PlanSnapshot }) {
+export function PlanObjectives({ snapshot }: { snapshot: PlanSnapshot }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const { objectives } = planObjectives(planOf(snapshot));
   if (objectives.length === 0) return <p>{t('plan.selectFirst')}</p>;

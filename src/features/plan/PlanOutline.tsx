@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { ContentLibrary } from '../../content/validate';
 import { planCalendar } from '../../domain/planCalendar';
 import { exportPlanFile, importPlanFile } from '../../domain/planFile';
@@ -15,9 +14,9 @@ import { groupName } from '../quiz/groupName';
 import { planFormat } from '../../pdf/planFormat';
 import { loadOrganisationalRows, loadProtocolActivities } from './organisationalStorage';
 import { planOf } from './planOf';
+import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {
-  doc: RoomDoc;
   /** The room whose organisational plan this device holds. */
   room: string;
   snapshot: PlanSnapshot;
@@ -26,7 +25,8 @@ type Props = {
 };
 
 /** What the organisation takes home: the outline, the calendar of deadlines and reviews, the plan file. */
-export function PlanOutline({ doc, room, snapshot, library, groups }: Props) {
+export function PlanOutline({ room, snapshot, library, groups }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);

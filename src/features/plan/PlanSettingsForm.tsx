@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { PlanSettings } from '../../domain/planSchema';
 import { writePlanSettings } from '../../sync/planOperations';
+import { useRoomDoc } from '../room/RoomContext';
 
 const CRITERIA = ['serious', 'probableSerious', 'vulnerabilities'] as const;
 
 /** The plan's heading: what the outline's first page says, and how threats are ranked. */
-export function PlanSettingsForm({ doc, settings }: { doc: RoomDoc; settings: PlanSettings }) {
+export function PlanSettingsForm({ settings }: { settings: PlanSettings }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const change = (next: Partial<PlanSettings>) => writePlanSettings(doc, { ...settings, ...next });
   return (

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { ContentLibrary } from '../../content/validate';
 import { startNewRoom } from '../../sync/consoleRoom';
 import { openPlanToPhones } from '../../sync/planOperations';
-import { showOnProjector } from '../../sync/quizOperations';
+import type { Group } from '../../domain/groups';
+import { showOnProjector } from '../../sync/stageOperations';
 import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
 import { QuizGroups } from '../quiz/QuizGroups';
-import { useQuiz } from '../quiz/useQuiz';
+import { RoomProvider } from '../room/RoomContext';
+import { useGroups, useStage } from '../room/useRoom';
 import { ActivityPlans } from './ActivityPlans';
 import { OrganisationalPlan } from './OrganisationalPlan';
 import { PlanAdvice } from './PlanAdvice';
@@ -20,6 +21,7 @@ import { PlanTable } from './PlanTable';
 import { ThreatList } from './ThreatList';
 import { usePlan } from './usePlan';
 import './plan.css';
+import { useRoomDoc } from '../room/RoomContext';
 
 const STEPS = [
   'threats',
@@ -53,32 +55,30 @@ export function PlanShelf({ library }: { library: ContentLibrary }) {
       </section>
     );
   }
-  return <PlanBuilder doc={room.doc} room={room.room} library={library} />;
+  return (
+    <RoomProvider doc={room.doc}>
+      <PlanBuilder room={room.room} library={library} />
+    </RoomProvider>
+  );
 }
 
-function PlanBuilder({
-  doc,
-  room,
-  library,
-}: {
-  doc: RoomDoc;
-  room: string;
-  library: ContentLibrary;
-}) {
+function PlanBuilder({ room, library }: { room: string; library: ContentLibrary }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('threats');
-  const snapshot = usePlan(doc);
-  const quiz = useQuiz(doc);
-  const onProjector = quiz.screen === 'plan';
+  const snapshot = usePlan();
+  const stage = useStage();
+  const groups = useGroups();
+  const onProjector = stage.kind === 'plan';
   return (
     <section className="plan-shelf" aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('plan.heading')}</h2>
-      <PlanSettingsForm doc={doc} settings={snapshot.settings} />
+      <PlanSettingsForm settings={snapshot.settings} />
       <div className="quiz-console__actions">
         <label className="check">
           <input
             type="checkbox"
-            checked={snapshot.phones}
+            checked={stage.phones.plan}
             onChange={(event) => openPlanToPhones(doc, event.target.checked)}
           />
           {t('plan.openToPhones')}
@@ -93,7 +93,7 @@ function PlanBuilder({
       </div>
       <details className="plan-shelf__groups">
         <summary>{t('plan.groupsHeading')}</summary>
-        <QuizGroups doc={doc} groups={quiz.groups.items} />
+        <QuizGroups />
       </details>
       <nav aria-label={t('plan.stepsLabel')}>
         <ol className="role-play__stages">
@@ -111,14 +111,7 @@ function PlanBuilder({
         </ol>
       </nav>
       <div className="plan-shelf__step">
-        <StepView
-          step={step}
-          doc={doc}
-          room={room}
-          library={library}
-          snapshot={snapshot}
-          groups={quiz.groups.items}
-        />
+        <StepView step={step} room={room} library={library} snapshot={snapshot} groups={groups} />
       </div>
     </section>
   );
@@ -126,38 +119,36 @@ function PlanBuilder({
 
 type StepProps = {
   step: Step;
-  doc: RoomDoc;
   room: string;
   library: ContentLibrary;
   snapshot: ReturnType<typeof usePlan>;
-  groups: ReturnType<typeof useQuiz>['groups']['items'];
+  groups: readonly Group[];
 };
 
-function StepView({ step, doc, room, library, snapshot, groups }: StepProps) {
+function StepView({ step, room, library, snapshot, groups }: StepProps) {
   switch (step) {
     case 'threats':
       return (
         <>
           <PlanAdvice library={library} noteId="selecting-threats" />
-          <ThreatList doc={doc} snapshot={snapshot} groups={groups} />
+          <ThreatList snapshot={snapshot} groups={groups} />
         </>
       );
     case 'vulnerabilities':
     case 'capacities':
       return (
         <PlanFactors
-          doc={doc}
           snapshot={snapshot}
           kind={step === 'vulnerabilities' ? 'vulnerability' : 'capacity'}
         />
       );
     case 'objectives':
-      return <PlanObjectives doc={doc} snapshot={snapshot} />;
+      return <PlanObjectives snapshot={snapshot} />;
     case 'measures':
       return (
         <>
           <PlanAdvice library={library} noteId="death-threat-example" />
-          <PlanMeasures doc={doc} snapshot={snapshot} groupId={null} />
+          <PlanMeasures snapshot={snapshot} groupId={null} />
         </>
       );
     case 'table':
@@ -168,12 +159,10 @@ function StepView({ step, doc, room, library, snapshot, groups }: StepProps) {
         </>
       );
     case 'activity':
-      return <ActivityPlans doc={doc} snapshot={snapshot} library={library} />;
+      return <ActivityPlans snapshot={snapshot} library={library} />;
     case 'organisational':
-      return <OrganisationalPlan doc={doc} room={room} groupId={null} library={library} />;
+      return <OrganisationalPlan room={room} groupId={null} library={library} />;
     case 'outline':
-      return (
-        <PlanOutline doc={doc} room={room} snapshot={snapshot} library={library} groups={groups} />
-      );
+      return <PlanOutline room={room} snapshot={snapshot} library={library} groups={groups} />;
   }
 }

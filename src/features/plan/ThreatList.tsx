@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { QuizGroup } from '../../domain/quiz';
 import type { PlanThreat } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
 import { addFactor, addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
-import { readIncidentCards, readRegisteredIncidents } from '../../sync/roomSchema';
-import type { PlanSnapshot } from '../../sync/planStore';
+import { carryOverStore, type PlanSnapshot } from '../../sync/planStore';
 import { groupName } from '../quiz/groupName';
 import { AddFactor } from './PlanFactors';
 import { planOf } from './planOf';
+import { useRoomDoc, useRoomValue } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
+type Props = { snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
 const LEVELS = [1, 2, 3] as const;
 
 /** Step 1: the threats, typed or carried over, ranked by the chosen criterion; a few picked. */
-export function ThreatList({ doc, snapshot, groups }: Props) {
+export function ThreatList({ snapshot, groups }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const ranked = rankThreats(planOf(snapshot));
   // Ranking by vulnerabilities needs them before any threat is ticked.
@@ -24,7 +24,7 @@ export function ThreatList({ doc, snapshot, groups }: Props) {
   return (
     <div className="plan-step">
       <NewThreat onAdd={(text) => add(text, 'typed')} />
-      <CarryOver doc={doc} existing={snapshot.threats.items} onAdd={add} />
+      <CarryOver onAdd={add} />
       {byVulnerabilities && ranked.length > 0 && <p>{t('plan.vulnerabilitiesFirst')}</p>}
       {ranked.length === 0 ? (
         <p>{t('plan.noThreats')}</p>
@@ -89,9 +89,7 @@ export function ThreatList({ doc, snapshot, groups }: Props) {
               >
                 {t('rolePlay.remove')}
               </button>
-              {byVulnerabilities && (
-                <ThreatVulnerabilities doc={doc} snapshot={snapshot} threat={threat} />
-              )}
+              {byVulnerabilities && <ThreatVulnerabilities snapshot={snapshot} threat={threat} />}
             </li>
           ))}
         </ol>
@@ -102,14 +100,13 @@ export function ThreatList({ doc, snapshot, groups }: Props) {
 
 /** The vulnerabilities a threat matches, listed in step 1 so that they can rank it. */
 function ThreatVulnerabilities({
-  doc,
   snapshot,
   threat,
 }: {
-  doc: RoomDoc;
   snapshot: PlanSnapshot;
   threat: PlanThreat;
 }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const own = snapshot.factors.items.filter(
     (f) => f.threatId === threat.id && f.kind === 'vulnerability',
@@ -155,32 +152,18 @@ function NewThreat({ onAdd }: { onAdd: (text: string) => void }) {
   );
 }
 
-type CarryProps = {
-  doc: RoomDoc;
-  existing: readonly PlanThreat[];
-  onAdd: (text: string, source: PlanThreat['source']) => void;
-};
+type CarryProps = { onAdd: (text: string, source: PlanThreat['source']) => void };
 
 /** The role-play's registered incident and the wall's red and yellow cards, one tap from being threats. */
-function CarryOver({ doc, existing, onAdd }: CarryProps) {
+function CarryOver({ onAdd }: CarryProps) {
   const { t } = useTranslation();
-  const have = new Set(existing.map((th) => th.text));
-  const fromRolePlay = readRegisteredIncidents(doc)
-    .items.map((r) => r.what)
-    .filter((text) => !have.has(text));
-  const fromWall = readIncidentCards(doc)
-    .items.filter((c) => !c.hidden && c.severity !== 'green')
-    .map((c) => c.text)
-    .filter((text) => !have.has(text));
-  if (fromRolePlay.length + fromWall.length === 0) return null;
+  const carried = useRoomValue(carryOverStore);
+  if (carried.length === 0) return null;
   return (
     <details className="plan-carry">
-      <summary>{t('plan.carryOver', { count: fromRolePlay.length + fromWall.length })}</summary>
+      <summary>{t('plan.carryOver', { count: carried.length })}</summary>
       <ul aria-label={t('plan.carryOverLabel')}>
-        {[
-          ...fromRolePlay.map((text) => ({ text, source: 'roleplay' as const })),
-          ...fromWall.map((text) => ({ text, source: 'wall' as const })),
-        ].map(({ text, source }) => (
+        {carried.map(({ text, source }) => (
           <li key={`${source}:${text}`}>
             <span className="tag">{t(`plan.source.${source}`)}</span> <span dir="auto">{text}</span>
             <button type="button" onClick={() => onAdd(text, source)}>

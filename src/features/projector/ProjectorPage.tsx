@@ -13,6 +13,8 @@ import { NarrativeScreen } from '../quiz/NarrativeScreen';
 import { QuizScreen } from '../quiz/QuizScreen';
 import { useQuiz } from '../quiz/useQuiz';
 import { AgendaTable } from '../sessions/AgendaTable';
+import { RoomProvider } from '../room/RoomContext';
+import { useStage } from '../room/useRoom';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { ProjectorRun } from './ProjectorRun';
 import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
@@ -35,7 +37,9 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null 
   const library = useContentLibrary();
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
   return room ? (
-    <RoomScreen library={library} room={room} />
+    <RoomProvider doc={room.doc}>
+      <RoomScreen library={library} room={room} />
+    </RoomProvider>
   ) : (
     <AgendaScreen library={library} room={null} />
   );
@@ -43,9 +47,10 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null 
 
 function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
   const { i18n } = useTranslation();
-  const snapshot = useQuiz(room.doc);
-  const rolePlay = useRolePlay(room.doc);
-  if (snapshot.screen === 'quiz' && snapshot.run) {
+  const stage = useStage();
+  const snapshot = useQuiz();
+  const rolePlay = useRolePlay();
+  if (stage.kind === 'quiz' && snapshot.run) {
     const found = findCase(library, snapshot.run.caseId, i18n.language);
     if (found?.data.format === 'quiz')
       return (
@@ -54,7 +59,7 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
         </ContentOriginProvider>
       );
   }
-  if (snapshot.screen === 'narrative' && snapshot.narrative) {
+  if (stage.kind === 'narrative' && snapshot.narrative) {
     const found = findCase(library, snapshot.narrative.caseId, i18n.language);
     if (found?.data.format === 'narrative')
       return (
@@ -63,7 +68,7 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
         </ContentOriginProvider>
       );
   }
-  if (snapshot.screen === 'roleplay' && rolePlay.run) {
+  if (stage.kind === 'roleplay' && rolePlay.run) {
     const found = findCase(library, rolePlay.run.caseId, i18n.language);
     if (found?.data.format === 'roleplay')
       return (
@@ -72,18 +77,18 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
         </ContentOriginProvider>
       );
   }
-  if (snapshot.screen === 'plan') return <PlanScreen doc={room.doc} />;
-  if (snapshot.screen === 'timeline') {
+  if (stage.kind === 'plan') return <PlanScreen />;
+  if (stage.kind === 'timeline') {
     return (
       <Suspense fallback={null}>
-        <ProjectorTimeline doc={room.doc} />
+        <ProjectorTimeline />
       </Suspense>
     );
   }
   return (
     <>
       <AgendaScreen library={library} room={room} />
-      <ProjectorRoom connection={room} />
+      <ProjectorRoom />
     </>
   );
 }

@@ -30,11 +30,11 @@ export function useProjectorRoom(linked: RoomCredentials | null): RoomConnection
   );
 }
 
-export function ProjectorRoom({ connection }: { connection: RoomConnection | null }) {
-  if (!connection) return null;
+/** The room's wall below the day's agenda (inside the room's RoomProvider). */
+export function ProjectorRoom() {
   return (
     <Suspense fallback={null}>
-      <ProjectorTimeline doc={connection.doc} />
+      <ProjectorTimeline />
     </Suspense>
   );
 }

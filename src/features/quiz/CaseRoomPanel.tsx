@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../content/schema';
 import { startNewRoom } from '../../sync/consoleRoom';
 import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
+import { RoomProvider } from '../room/RoomContext';
 import { NarrativeConsole } from './NarrativeConsole';
 import { QuizConsole } from './QuizConsole';
 import { TimelineConsole } from '../timeline/TimelineConsole';
@@ -27,11 +28,17 @@ export function CaseRoomPanel({ data }: { data: Case }) {
       </section>
     );
   }
-  if (data.format === 'timeline') return <TimelineConsole doc={room.doc} />;
-  if (data.format === 'roleplay') return <RolePlayConsole doc={room.doc} rolePlay={data} />;
-  return data.format === 'quiz' ? (
-    <QuizConsole doc={room.doc} quizCase={data} />
-  ) : (
-    <NarrativeConsole doc={room.doc} story={data} />
+  return (
+    <RoomProvider doc={room.doc}>
+      {data.format === 'timeline' ? (
+        <TimelineConsole />
+      ) : data.format === 'roleplay' ? (
+        <RolePlayConsole rolePlay={data} />
+      ) : data.format === 'quiz' ? (
+        <QuizConsole quizCase={data} />
+      ) : (
+        <NarrativeConsole story={data} />
+      )}
+    </RoomProvider>
   );
 }

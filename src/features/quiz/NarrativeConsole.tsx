@@ -1,23 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { NarrativeCase } from '../../content/schema';
-import { removeThought, showOnProjector, writeNarrativeRun } from '../../sync/quizOperations';
+import { removeThought, writeNarrativeRun } from '../../sync/quizOperations';
+import { showOnProjector } from '../../sync/stageOperations';
+import { useStage } from '../room/useRoom';
 import type { NarrativeRun } from '../../sync/roomSchema';
 import { useQuiz } from './useQuiz';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; story: NarrativeCase };
+type Props = { story: NarrativeCase };
 
 /** The story revealed day by day on the projector, and what the room thinks of it. */
-export function NarrativeConsole({ doc, story }: Props) {
+export function NarrativeConsole({ story }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
-  const snapshot = useQuiz(doc);
+  const snapshot = useQuiz();
+  const stage = useStage();
   const run: NarrativeRun =
     snapshot.narrative?.caseId === story.id
       ? snapshot.narrative
       : { caseId: story.id, daysShown: 0, questions: false, note: false, lesson: false };
   const change = (next: Partial<NarrativeRun>) => {
     writeNarrativeRun(doc, { ...run, ...next });
-    showOnProjector(doc, 'narrative');
+    showOnProjector(doc, 'narrative', story.id);
   };
   const total = story.days.length;
   const thoughts = snapshot.thoughts.items.filter((th) => th.caseId === story.id);
@@ -31,7 +35,7 @@ export function NarrativeConsole({ doc, story }: Props) {
       <h2 id="narrative-heading">{t('narrative.heading')}</h2>
       <p>{t('narrative.daysShown', { count: run.daysShown, total })}</p>
       <div className="quiz-console__actions">
-        <button type="button" onClick={() => showOnProjector(doc, 'narrative')}>
+        <button type="button" onClick={() => showOnProjector(doc, 'narrative', story.id)}>
           {t('narrative.show')}
         </button>
         <button
@@ -62,7 +66,7 @@ export function NarrativeConsole({ doc, story }: Props) {
           </label>
         ))}
       </div>
-      {snapshot.screen === 'narrative' && (
+      {stage.kind === 'narrative' && (
         <button type="button" onClick={() => showOnProjector(doc, 'agenda')}>
           {t('quiz.projectorAgenda')}
         </button>

@@ -1,57 +1,60 @@
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addThought, removeThought } from '../../sync/quizOperations';
-import { usePlan } from '../plan/usePlan';
 import { useRolePlay } from '../rolePlay/useRolePlay';
 import { useQuiz } from './useQuiz';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import './quiz.css';
+import { useRoomDoc } from '../room/RoomContext';
+import { useStage } from '../room/useRoom';
+import { phonesSendThoughts } from '../../domain/stage';
 
 // The quiz needs the case's text in the phone's language: loaded only once a quiz is open.
 const PhoneQuiz = lazyWithRetry(() => import('./PhoneQuiz'));
 const PhoneRolePlay = lazyWithRetry(() => import('../rolePlay/PhoneRolePlay'));
 const PhonePlan = lazyWithRetry(() => import('../plan/PhonePlan'));
 
-type Props = { doc: RoomDoc; room: string; device: string };
+type Props = { room: string; device: string };
 
 /** What the facilitator has opened for phones: a quiz to answer, a story to comment on. */
-export function PhoneActivity({ doc, room, device }: Props) {
+export function PhoneActivity({ room, device }: Props) {
   const { t } = useTranslation();
-  const snapshot = useQuiz(doc);
-  const rolePlay = useRolePlay(doc);
-  const planOpen = usePlan(doc).phones;
+  const stage = useStage();
+  const snapshot = useQuiz();
+  const rolePlay = useRolePlay();
+  const planOpen = stage.phones.plan;
   const quizLive =
     snapshot.run !== null && snapshot.run.open.length + snapshot.run.revealed.length > 0;
   return (
     <>
       {quizLive && (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <PhoneQuiz doc={doc} room={room} device={device} snapshot={snapshot} />
+          <PhoneQuiz room={room} device={device} snapshot={snapshot} />
         </Suspense>
       )}
       {rolePlay.run?.open && (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <PhoneRolePlay doc={doc} device={device} run={rolePlay.run} snapshot={rolePlay} />
+          <PhoneRolePlay device={device} run={rolePlay.run} snapshot={rolePlay} />
         </Suspense>
       )}
       {planOpen && (
         <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          <PhonePlan doc={doc} room={room} />
+          <PhonePlan room={room} />
         </Suspense>
       )}
-      {snapshot.screen === 'narrative' && snapshot.narrative && (
-        <PhoneThoughts doc={doc} device={device} caseId={snapshot.narrative.caseId} />
+      {phonesSendThoughts(stage) && snapshot.narrative && (
+        <PhoneThoughts device={device} caseId={snapshot.narrative.caseId} />
       )}
     </>
   );
 }
 
-function PhoneThoughts({ doc, device, caseId }: { doc: RoomDoc; device: string; caseId: string }) {
+function PhoneThoughts({ device, caseId }: { device: string; caseId: string }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const mine = useQuiz(doc).thoughts.items.filter(
+  const mine = useQuiz().thoughts.items.filter(
     (th) => th.device === device && th.caseId === caseId,
   );
   return (

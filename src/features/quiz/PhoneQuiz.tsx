@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { findCase } from '../../content/library';
 import type { QuizCase } from '../../content/schema';
 import { acceptsAnswers, latestPerGroup } from '../../domain/quiz';
@@ -11,11 +10,12 @@ import { FallbackNote, useContentText, type ContentText } from '../common/Conten
 import { useContentLibrary } from '../common/useContentLibrary';
 import { groupName } from './groupName';
 import { recallGroup, rememberGroup } from './phoneGroup';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; room: string; device: string; snapshot: QuizSnapshot };
+type Props = { room: string; device: string; snapshot: QuizSnapshot };
 
 /** A group member's phone: pick the group once, then answer each open situation for it. */
-export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
+export default function PhoneQuiz({ room, device, snapshot }: Props) {
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const [groupId, setGroupId] = useState(() => recallGroup(room));
@@ -61,7 +61,6 @@ export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
           acceptsAnswers(run, id) ? (
             <SituationAnswer
               key={`${id}/${group.id}`}
-              doc={doc}
               device={device}
               quizCase={quizCase}
               situationId={id}
@@ -80,7 +79,6 @@ export default function PhoneQuiz({ doc, room, device, snapshot }: Props) {
 }
 
 type AnswerProps = {
-  doc: RoomDoc;
   device: string;
   quizCase: QuizCase;
   situationId: string;
@@ -90,7 +88,8 @@ type AnswerProps = {
 };
 
 function SituationAnswer(props: AnswerProps) {
-  const { doc, device, quizCase, situationId, groupId, snapshot, content } = props;
+  const { device, quizCase, situationId, groupId, snapshot, content } = props;
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const situation = quizCase.situations.find((s) => s.id === situationId);
   const current = latestPerGroup(

@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
-import { answerSituation, showOnProjector, writeQuizRun } from '../../sync/quizOperations';
+import { answerSituation, writeQuizRun } from '../../sync/quizOperations';
+import { showOnProjector } from '../../sync/stageOperations';
+import { useStage } from '../room/useRoom';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; quizCase: QuizCase };
+type Props = { quizCase: QuizCase };
 
 /** The facilitator runs a quiz case with the room: groups, situations, answers, reveals. */
-export function QuizConsole({ doc, quizCase }: Props) {
+export function QuizConsole({ quizCase }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
-  const snapshot = useQuiz(doc);
+  const snapshot = useQuiz();
   const allIds = quizCase.situations.map((s) => s.id);
   const run =
     snapshot.run?.caseId === quizCase.id ? snapshot.run : quiz.newQuizRun(quizCase.id, allIds);
@@ -23,12 +26,12 @@ export function QuizConsole({ doc, quizCase }: Props) {
   const answers = snapshot.answers.items.filter((a) => a.caseId === quizCase.id);
   const options = quizCase.options.map((o) => o.key);
   const change = (next: quiz.QuizRun) => writeQuizRun(doc, next);
-  const onProjector = snapshot.screen === 'quiz' && snapshot.run?.caseId === quizCase.id;
+  const onProjector = useStage().kind === 'quiz' && snapshot.run?.caseId === quizCase.id;
 
   return (
     <section className="quiz-console" aria-labelledby="quiz-console-heading">
       <h2 id="quiz-console-heading">{t('quiz.heading')}</h2>
-      <QuizGroups doc={doc} groups={groups} />
+      <QuizGroups />
       <fieldset>
         <legend>{t('quiz.situations')}</legend>
         <div className="quiz-console__choices">
@@ -95,7 +98,7 @@ export function QuizConsole({ doc, quizCase }: Props) {
                   disabled={groups.length === 0}
                   onClick={() => {
                     change(quiz.openSituation(run, id, true));
-                    showOnProjector(doc, 'quiz');
+                    showOnProjector(doc, 'quiz', quizCase.id);
                   }}
                 >
                   {t('quiz.openAlone', { id })}
@@ -109,7 +112,7 @@ export function QuizConsole({ doc, quizCase }: Props) {
                   type="button"
                   onClick={() => {
                     change(quiz.focusOn(run, id));
-                    showOnProjector(doc, 'quiz');
+                    showOnProjector(doc, 'quiz', quizCase.id);
                   }}
                 >
                   {t('quiz.show', { id })}
@@ -120,7 +123,7 @@ export function QuizConsole({ doc, quizCase }: Props) {
                     className="button--primary"
                     onClick={() => {
                       change(quiz.explain(run, id));
-                      showOnProjector(doc, 'quiz');
+                      showOnProjector(doc, 'quiz', quizCase.id);
                     }}
                   >
                     {t('quiz.explain', { id })}
@@ -136,7 +139,7 @@ export function QuizConsole({ doc, quizCase }: Props) {
                     className="button--primary"
                     onClick={() => {
                       change(quiz.reveal(run, id));
-                      showOnProjector(doc, 'quiz');
+                      showOnProjector(doc, 'quiz', quizCase.id);
                     }}
                   >
                     {t('quiz.reveal', { id })}
@@ -144,7 +147,7 @@ export function QuizConsole({ doc, quizCase }: Props) {
                 )}
               </div>
               {groups.length > 0 && (
-                <RecordAnswer doc={doc} quizCase={quizCase} situationId={id} groups={groups} />
+                <RecordAnswer quizCase={quizCase} situationId={id} groups={groups} />
               )}
             </li>
           );
@@ -174,14 +177,14 @@ export function QuizConsole({ doc, quizCase }: Props) {
 }
 
 type RecordProps = {
-  doc: RoomDoc;
   quizCase: QuizCase;
   situationId: string;
   groups: quiz.QuizGroup[];
 };
 
 /** Without phones: the facilitator writes down what each group said. */
-function RecordAnswer({ doc, quizCase, situationId, groups }: RecordProps) {
+function RecordAnswer({ quizCase, situationId, groups }: RecordProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [groupId, setGroupId] = useState(groups[0]?.id ?? '');
   const [option, setOption] = useState(quizCase.options[0]?.key ?? 'A');

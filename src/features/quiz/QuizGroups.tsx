@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
-import { formGroups } from '../../domain/quiz';
-import { newGroupId, renameQuizGroup, setQuizGroups } from '../../sync/quizOperations';
-import type { QuizGroupRecord } from '../../sync/roomSchema';
+import { formGroups, type Group } from '../../domain/groups';
+import { newGroupId, renameGroup, setGroups } from '../../sync/groupOperations';
 import { NumberField } from '../common/NumberField';
 import './quiz.css';
+import { useRoomDoc } from '../room/RoomContext';
+import { useGroups } from '../room/useRoom';
 
-/** Groups by number, then named by hand if the trainer wants. */
-export function QuizGroups({ doc, groups }: { doc: RoomDoc; groups: QuizGroupRecord[] }) {
+/** The room's groups by number, then named by hand if the trainer wants (quiz, role-play, plan). */
+export function QuizGroups() {
+  const doc = useRoomDoc();
+  const groups = useGroups();
   const { t } = useTranslation();
   const [count, setCount] = useState(groups.length || 4);
   return (
@@ -22,17 +24,14 @@ export function QuizGroups({ doc, groups }: { doc: RoomDoc; groups: QuizGroupRec
           max={30}
           onCommit={setCount}
         />
-        <button
-          type="button"
-          onClick={() => setQuizGroups(doc, formGroups(groups, count, newGroupId))}
-        >
+        <button type="button" onClick={() => setGroups(doc, formGroups(groups, count, newGroupId))}>
           {t('quiz.formGroups')}
         </button>
       </div>
       <ol className="quiz-groups__list">
         {groups.map((group) => (
           <li key={group.id}>
-            <GroupNameField doc={doc} group={group} />
+            <GroupNameField group={group} />
           </li>
         ))}
       </ol>
@@ -40,7 +39,8 @@ export function QuizGroups({ doc, groups }: { doc: RoomDoc; groups: QuizGroupRec
   );
 }
 
-function GroupNameField({ doc, group }: { doc: RoomDoc; group: QuizGroupRecord }) {
+function GroupNameField({ group }: { group: Group }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   return (
@@ -53,7 +53,7 @@ function GroupNameField({ doc, group }: { doc: RoomDoc; group: QuizGroupRecord }
         value={draft ?? group.name ?? ''}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={() => {
-          if (draft !== null) renameQuizGroup(doc, group, draft);
+          if (draft !== null) renameGroup(doc, group, draft);
           setDraft(null);
         }}
       />

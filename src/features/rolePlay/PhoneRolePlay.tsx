@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { findCase } from '../../content/library';
 import type { RolePlayCase } from '../../content/schema';
 import {
@@ -18,11 +17,13 @@ import { FallbackNote, useContentText, type ContentText } from '../common/Conten
 import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
 import './rolePlay.css';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
+type Props = { device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
 
 /** A participant's phone in the role-play: their role card, then points for the step the group is on. */
-export default function PhoneRolePlay({ doc, device, run, snapshot }: Props) {
+export default function PhoneRolePlay({ device, run, snapshot }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const found = findCase(library, run.caseId, i18n.language);
@@ -44,13 +45,7 @@ export default function PhoneRolePlay({ doc, device, run, snapshot }: Props) {
         </button>
       )}
       {run.stage !== 'setup' && (
-        <StepInput
-          doc={doc}
-          device={device}
-          rolePlay={rolePlay}
-          step={run.stage}
-          content={content}
-        />
+        <StepInput device={device} rolePlay={rolePlay} step={run.stage} content={content} />
       )}
       <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
     </section>
@@ -89,14 +84,14 @@ function RoleCard({ rolePlay, number, roleId, content }: CardProps) {
 }
 
 type StepProps = {
-  doc: RoomDoc;
   device: string;
   rolePlay: RolePlayCase;
   step: PointStep;
   content: ContentText;
 };
 
-function StepInput({ doc, device, rolePlay, step, content }: StepProps) {
+function StepInput({ device, rolePlay, step, content }: StepProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const parts = STEP_PARTS[step];
   const [part, setPart] = useState<StepPart>(parts[0]);

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import { assignRolesAtRandom, castProblems, type CastMember } from '../../domain/rolePlay';
 import { removeFromCast, writeCast } from '../../sync/rolePlayOperations';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; rolePlay: RolePlayCase; cast: readonly CastMember[] };
+type Props = { rolePlay: RolePlayCase; cast: readonly CastMember[] };
 
 /** Setup: the story, and who plays whom (phones join; roles by draw or by hand). */
-export function RolePlayCast({ doc, rolePlay, cast }: Props) {
+export function RolePlayCast({ rolePlay, cast }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const problems = castProblems(cast, rolePlay.roles);
   const roleName = (id: string) => rolePlay.roles.find((r) => r.id === id)?.name ?? id;

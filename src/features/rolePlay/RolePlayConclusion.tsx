@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import {
   candidateMeasures,
@@ -15,15 +14,14 @@ import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { rolePlayRecordSheet } from '../../pdf/sheets';
 import { planMeasureIdFor, sendToPlan } from '../../sync/planOperations';
 import { usePlan } from '../plan/usePlan';
-import { addIncidentCard, changeIncidentCard } from '../../sync/roomOperations';
 import { registerIncident, removeRegisteredIncident } from '../../sync/rolePlayOperations';
 import { SEVERITIES, readIncidentCards, type Severity } from '../../sync/roomSchema';
 import { download, today } from '../../lib/download';
 import { partLabel } from './labels';
 import { registerCsv } from '../timeline/registerCsv';
+import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {
-  doc: RoomDoc;
   rolePlay: RolePlayCase;
   form: RegisterForm;
   points: RolePoint[];
@@ -31,13 +29,14 @@ type Props = {
 };
 
 /** The meeting's outcome: the incident into the register, reactions into the plan, the record. */
-export function RolePlayConclusion({ doc, rolePlay, form, points, registered }: Props) {
+export function RolePlayConclusion({ rolePlay, form, points, registered }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const record = () => rolePlayRecord(form, points, (part) => partLabel(t, part));
   return (
     <div className="role-play__panel">
-      <RegisterIncident doc={doc} form={form} registered={registered} />
-      <SendToPlan doc={doc} points={points} />
+      <RegisterIncident form={form} registered={registered} />
+      <SendToPlan points={points} />
       <h3>{t('rolePlay.exports')}</h3>
       <div className="quiz-console__actions">
         <PdfExportButton
@@ -63,9 +62,10 @@ export function RolePlayConclusion({ doc, rolePlay, form, points, registered }: 
   );
 }
 
-type RegisterProps = { doc: RoomDoc; form: RegisterForm; registered: RegisteredIncident[] };
+type RegisterProps = { form: RegisterForm; registered: RegisteredIncident[] };
 
-function RegisterIncident({ doc, form, registered }: RegisterProps) {
+function RegisterIncident({ form, registered }: RegisterProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [severity, setSeverity] = useState<Severity>('yellow');
   const [onWall, setOnWall] = useState(false);
@@ -97,11 +97,7 @@ function RegisterIncident({ doc, form, registered }: RegisterProps) {
           className="role-play__add"
           onSubmit={(event) => {
             event.preventDefault();
-            registerIncident(doc, form, severity);
-            if (onWall) {
-              const card = addIncidentCard(doc, CONSOLE_DEVICE, { text: form.what, severity });
-              changeIncidentCard(doc, card.id, { month });
-            }
+            registerIncident(doc, form, { severity, wallMonth: onWall ? month : null });
           }}
         >
           <label className="field">
@@ -145,11 +141,11 @@ function RegisterIncident({ doc, form, registered }: RegisterProps) {
 }
 
 /** The console's cards carry this device id: no person's phone, none to find. */
-const CONSOLE_DEVICE = 'facilitator-console';
 
-function SendToPlan({ doc, points }: { doc: RoomDoc; points: RolePoint[] }) {
+function SendToPlan({ points }: { points: RolePoint[] }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
-  const sent = new Set(usePlan(doc).measures.items.map((m) => m.id));
+  const sent = new Set(usePlan().measures.items.map((m) => m.id));
   const candidates = candidateMeasures(points);
   return (
     <section aria-labelledby="send-to-plan-heading">

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import * as play from '../../domain/rolePlay';
-import { showOnProjector } from '../../sync/quizOperations';
+import { showOnProjector } from '../../sync/stageOperations';
 import { writeRolePlayRun } from '../../sync/rolePlayOperations';
 import { NumberField } from '../common/NumberField';
 import { useContentLibrary } from '../common/useContentLibrary';
@@ -14,14 +13,18 @@ import { RolePlayTimer } from './RolePlayTimer';
 import { useRolePlay } from './useRolePlay';
 import { stageTitle } from './labels';
 import './rolePlay.css';
+import { useRoomDoc } from '../room/RoomContext';
+import { useStage } from '../room/useRoom';
 
-type Props = { doc: RoomDoc; rolePlay: RolePlayCase };
+type Props = { rolePlay: RolePlayCase };
 
 /** The facilitator walks the room through the staff meeting: setup, the three steps, the conclusion. */
-export function RolePlayConsole({ doc, rolePlay }: Props) {
+export function RolePlayConsole({ rolePlay }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const library = useContentLibrary();
-  const snapshot = useRolePlay(doc);
+  const snapshot = useRolePlay();
+  const stage = useStage();
   const run = snapshot.run?.caseId === rolePlay.id ? snapshot.run : null;
   if (!run || !run.open) {
     const minutes = play.rolePlayMinutes(
@@ -41,7 +44,7 @@ export function RolePlayConsole({ doc, rolePlay }: Props) {
               doc,
               run ? { ...run, open: true } : play.newRolePlayRun(rolePlay.id, minutes),
             );
-            showOnProjector(doc, 'roleplay');
+            showOnProjector(doc, 'roleplay', rolePlay.id);
           }}
         >
           {run ? t('rolePlay.reopen') : t('rolePlay.open')}
@@ -52,7 +55,7 @@ export function RolePlayConsole({ doc, rolePlay }: Props) {
   const change = (next: play.RolePlayRun) => writeRolePlayRun(doc, next);
   const points = snapshot.points.items.filter((p) => p.caseId === rolePlay.id);
   const nudges = play.nudges(run, snapshot.form, points);
-  const onProjector = snapshot.screen === 'roleplay';
+  const onProjector = stage.kind === 'roleplay';
   return (
     <section className="quiz-console role-play" aria-labelledby="role-play-heading">
       <h2 id="role-play-heading">{t('quiz.heading')}</h2>
@@ -60,7 +63,11 @@ export function RolePlayConsole({ doc, rolePlay }: Props) {
         <button
           type="button"
           aria-pressed={onProjector}
-          onClick={() => showOnProjector(doc, onProjector ? 'agenda' : 'roleplay')}
+          onClick={() =>
+            onProjector
+              ? showOnProjector(doc, 'agenda')
+              : showOnProjector(doc, 'roleplay', rolePlay.id)
+          }
         >
           {onProjector ? t('quiz.projectorAgenda') : t('quiz.show')}
         </button>
@@ -112,36 +119,32 @@ export function RolePlayConsole({ doc, rolePlay }: Props) {
           ))}
         </ul>
       )}
-      <StagePanel doc={doc} rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
+      <StagePanel rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
     </section>
   );
 }
 
 type PanelProps = {
-  doc: RoomDoc;
   rolePlay: RolePlayCase;
   run: play.RolePlayRun;
   snapshot: ReturnType<typeof useRolePlay>;
   points: play.RolePoint[];
 };
 
-function StagePanel({ doc, rolePlay, run, snapshot, points }: PanelProps) {
+function StagePanel({ rolePlay, run, snapshot, points }: PanelProps) {
   switch (run.stage) {
     case 'setup':
-      return <RolePlayCast doc={doc} rolePlay={rolePlay} cast={snapshot.cast.items} />;
+      return <RolePlayCast rolePlay={rolePlay} cast={snapshot.cast.items} />;
     case 'register':
-      return (
-        <RolePlayRegister doc={doc} rolePlay={rolePlay} form={snapshot.form} points={points} />
-      );
+      return <RolePlayRegister rolePlay={rolePlay} form={snapshot.form} points={points} />;
     case 'analyse':
     case 'react':
-      return <RolePlayPoints doc={doc} rolePlay={rolePlay} step={run.stage} points={points} />;
+      return <RolePlayPoints rolePlay={rolePlay} step={run.stage} points={points} />;
     case 'conclusion':
       return (
         <>
-          <RolePlayPoints doc={doc} rolePlay={rolePlay} step="conclusion" points={points} />
+          <RolePlayPoints rolePlay={rolePlay} step="conclusion" points={points} />
           <RolePlayConclusion
-            doc={doc}
             rolePlay={rolePlay}
             form={snapshot.form}
             points={points}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import {
   STEP_PARTS,
@@ -16,12 +15,14 @@ import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addRolePoint, mergeRolePoints, writeRolePoints } from '../../sync/rolePlayOperations';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
+import { useRoomDoc } from '../room/RoomContext';
 
 type Step = 'analyse' | 'react' | 'conclusion';
-type Props = { doc: RoomDoc; rolePlay: RolePlayCase; step: Step; points: RolePoint[] };
+type Props = { rolePlay: RolePlayCase; step: Step; points: RolePoint[] };
 
 /** A step's parts: what the group agreed, and what phones propose, to accept, edit, merge or decline. */
-export function RolePlayPoints({ doc, rolePlay, step, points }: Props) {
+export function RolePlayPoints({ rolePlay, step, points }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [selected, setSelected] = useState<string[]>([]);
   const prompts = rolePlay.steps.find((s) => s.id === step)?.prompts ?? [rolePlay.conclusion];
@@ -35,7 +36,6 @@ export function RolePlayPoints({ doc, rolePlay, step, points }: Props) {
       {STEP_PARTS[step].map((part) => (
         <PartBlock
           key={part}
-          doc={doc}
           caseId={rolePlay.id}
           step={step}
           part={part}
@@ -62,7 +62,6 @@ export function RolePlayPoints({ doc, rolePlay, step, points }: Props) {
 }
 
 type PartProps = {
-  doc: RoomDoc;
   caseId: string;
   step: Step;
   part: StepPart;
@@ -71,7 +70,8 @@ type PartProps = {
   onSelect: (id: string, on: boolean) => void;
 };
 
-function PartBlock({ doc, caseId, step, part, points, selected, onSelect }: PartProps) {
+function PartBlock({ caseId, step, part, points, selected, onSelect }: PartProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const label = partLabel(t, part);
   const done = agreed(points, step, part);
@@ -84,7 +84,6 @@ function PartBlock({ doc, caseId, step, part, points, selected, onSelect }: Part
           {done.map((point) => (
             <AgreedPoint
               key={point.id}
-              doc={doc}
               point={point}
               selected={selected.includes(point.id)}
               onSelect={onSelect}
@@ -126,13 +125,13 @@ function PartBlock({ doc, caseId, step, part, points, selected, onSelect }: Part
 }
 
 type AgreedProps = {
-  doc: RoomDoc;
   point: RolePoint;
   selected: boolean;
   onSelect: (id: string, on: boolean) => void;
 };
 
-function AgreedPoint({ doc, point, selected, onSelect }: AgreedProps) {
+function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   if (draft !== null) {

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import type { RolePlayCase } from '../../content/schema';
 import {
   REGISTER_FIELDS,
@@ -15,11 +14,13 @@ import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { writeRegisterForm, writeRolePoints } from '../../sync/rolePlayOperations';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
+import { useRoomDoc } from '../room/RoomContext';
 
-type Props = { doc: RoomDoc; rolePlay: RolePlayCase; form: RegisterForm; points: RolePoint[] };
+type Props = { rolePlay: RolePlayCase; form: RegisterForm; points: RolePoint[] };
 
 /** Step 1: the register's form, typed by the facilitator or filled from the phones' points. */
-export function RolePlayRegister({ doc, rolePlay, form, points }: Props) {
+export function RolePlayRegister({ rolePlay, form, points }: Props) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const incoming = proposed(points).filter((p) => p.step === 'register');
   const use = (point: RolePoint) => {

@@ -10,6 +10,7 @@ import { download, today } from '../../lib/download';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
 import type { IncidentCard } from '../../sync/roomSchema';
+import { RoomProvider } from './RoomContext';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 import './room.css';
 
@@ -27,16 +28,18 @@ export function LiveRoomPanel() {
         </p>
       )}
       {connection ? (
-        <OpenRoom
-          connection={connection}
-          onErase={async () => {
-            // Unmount the room's views first: the erase destroys the document they read.
-            setConsoleRoom(null);
-            setNotice(t('room.erasing'));
-            await eraseRoom(connection);
-            setNotice(t('room.erased'));
-          }}
-        />
+        <RoomProvider doc={connection.doc}>
+          <OpenRoom
+            connection={connection}
+            onErase={async () => {
+              // Unmount the room's views first: the erase destroys the document they read.
+              setConsoleRoom(null);
+              setNotice(t('room.erasing'));
+              await eraseRoom(connection);
+              setNotice(t('room.erased'));
+            }}
+          />
+        </RoomProvider>
       ) : (
         <div className="live-room__actions">
           <button
@@ -81,7 +84,7 @@ function OpenRoom({
 }) {
   const { t } = useTranslation();
   const link = useJoinLink(connection);
-  const cards = useIncidentCards(connection.doc);
+  const cards = useIncidentCards();
   const { refusedMessages } = useRoomSnapshot(connection);
   const [confirming, setConfirming] = useState(false);
   const [erasing, setErasing] = useState(false);

@@ -14,6 +14,7 @@ import { PhoneActivity } from '../quiz/PhoneActivity';
 
 // Placing cards on the year needs drag and drop: loaded once the phone has a card.
 const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
+import { RoomProvider, useRoomDoc } from './RoomContext';
 import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import './room.css';
@@ -32,9 +33,9 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
     <>
       <StatusBanner status={status} />
       {status !== 'closed' && status !== 'wrong-key' && (
-        <>
-          <PhoneActivity doc={connection.doc} room={room} device={device} />
-          <CardWriter doc={connection.doc} device={device} onNickname={connection.setNickname} />
+        <RoomProvider doc={connection.doc}>
+          <PhoneActivity room={room} device={device} />
+          <CardWriter device={device} onNickname={connection.setNickname} />
           <KeepOnPhone
             room={room}
             onChange={(on) => {
@@ -43,7 +44,7 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
               void connection.persistOnDevice(on);
             }}
           />
-        </>
+        </RoomProvider>
       )}
     </>
   );
@@ -57,8 +58,6 @@ function StatusBanner({ status }: { status: RoomStatus }) {
     </p>
   );
 }
-
-type Doc = ReturnType<typeof openRoomConnection>['doc'];
 
 function KeepOnPhone({ room, onChange }: { room: string; onChange: (on: boolean) => void }) {
   const { t } = useTranslation();
@@ -83,9 +82,10 @@ function KeepOnPhone({ room, onChange }: { room: string; onChange: (on: boolean)
   );
 }
 
-type WriterProps = { doc: Doc; device: string; onNickname: (name: string | null) => void };
+type WriterProps = { device: string; onNickname: (name: string | null) => void };
 
-function CardWriter({ doc, device, onNickname }: WriterProps) {
+function CardWriter({ device, onNickname }: WriterProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [severity, setSeverity] = useState<Severity>('yellow');
@@ -93,7 +93,7 @@ function CardWriter({ doc, device, onNickname }: WriterProps) {
   const [sign, setSign] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const counterId = useId();
-  const items = useIncidentCardItems(doc);
+  const items = useIncidentCardItems();
   const mine = items.filter((card) => card.device === device);
   return (
     <>
@@ -177,7 +177,7 @@ function CardWriter({ doc, device, onNickname }: WriterProps) {
           <p>{t('phone.noCards')}</p>
         ) : (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <PhoneCards doc={doc} cards={mine} allCards={items} />
+            <PhoneCards cards={mine} allCards={items} />
           </Suspense>
         )}
       </section>

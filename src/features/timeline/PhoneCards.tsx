@@ -1,7 +1,7 @@
 import { DndContext, useDraggable, useDroppable, type DragEndEvent } from '@dnd-kit/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
+import { useRoomDoc } from '../room/RoomContext';
 import { wallMonths } from '../../domain/timeline';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { changeIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
@@ -10,12 +10,13 @@ import { monthLabel, useCardDrag } from './useCardDrag';
 import { useWallSettings } from './useWall';
 import './timeline.css';
 
-type Props = { doc: RoomDoc; cards: IncidentCard[]; allCards: IncidentCard[] };
+type Props = { cards: IncidentCard[]; allCards: IncidentCard[] };
 
 /** A phone's own cards: placed on the year by drag and drop or by picking a month; edited or withdrawn. */
-export default function PhoneCards({ doc, cards, allCards }: Props) {
+export default function PhoneCards({ cards, allCards }: Props) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
-  const wall = useWallSettings(doc);
+  const wall = useWallSettings();
   const months = wallMonths(new Date(), wall.year);
   const label = (month: string) => monthLabel(month, i18n.language, 'long');
   const drag = useCardDrag({
@@ -55,7 +56,6 @@ export default function PhoneCards({ doc, cards, allCards }: Props) {
           {cards.map((card) => (
             <OwnCard
               key={card.id}
-              doc={doc}
               card={card}
               months={months}
               locked={wall.locked}
@@ -90,14 +90,14 @@ function MonthCell(props: {
 }
 
 type OwnCardProps = {
-  doc: RoomDoc;
   card: IncidentCard;
   months: string[];
   locked: boolean;
   onPlace: (month: string | null) => void;
 };
 
-function OwnCard({ doc, card, months, locked, onPlace }: OwnCardProps) {
+function OwnCard({ card, months, locked, onPlace }: OwnCardProps) {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
@@ -116,7 +116,7 @@ function OwnCard({ doc, card, months, locked, onPlace }: OwnCardProps) {
       data-card-id={card.id}
     >
       {editing ? (
-        <CardEditor doc={doc} card={card} onDone={() => setEditing(false)} />
+        <CardEditor card={card} onDone={() => setEditing(false)} />
       ) : (
         <>
           <button
@@ -166,15 +166,8 @@ function OwnCard({ doc, card, months, locked, onPlace }: OwnCardProps) {
   );
 }
 
-function CardEditor({
-  doc,
-  card,
-  onDone,
-}: {
-  doc: RoomDoc;
-  card: IncidentCard;
-  onDone: () => void;
-}) {
+function CardEditor({ card, onDone }: { card: IncidentCard; onDone: () => void }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [text, setText] = useState(card.text);
   const [severity, setSeverity] = useState<Severity>(card.severity);

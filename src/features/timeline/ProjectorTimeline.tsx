@@ -1,6 +1,5 @@
 import { DndContext } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { wallColumns, wallMonths } from '../../domain/timeline';
 import { SEVERITIES } from '../../sync/roomSchema';
 import { TimelineWall } from './TimelineWall';
@@ -9,10 +8,10 @@ import { useWallSettings } from './useWall';
 import './timeline.css';
 
 /** The incident wall for the back of the room. */
-export default function ProjectorTimeline({ doc }: { doc: RoomDoc }) {
+export default function ProjectorTimeline() {
   const { t } = useTranslation();
-  const { cards, links } = useTimeline(doc);
-  const settings = useWallSettings(doc);
+  const { cards, links } = useTimeline();
+  const settings = useWallSettings();
   if (cards.length === 0) return null;
   const months = wallMonths(new Date(), settings.year);
   const shown = new Set(settings.shown ?? SEVERITIES);

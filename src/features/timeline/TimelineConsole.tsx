@@ -1,7 +1,6 @@
 import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomDoc } from '../../sync/roomDoc';
 import { wallColumns, wallMonths, type Severity } from '../../domain/timeline';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { incidentWallSheet } from '../../pdf/sheets';
@@ -25,17 +24,19 @@ import { draggedCardId } from './wallDrag';
 import { download, today } from '../../lib/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
-import { showOnProjector } from '../../sync/quizOperations';
-import { useQuiz } from '../quiz/useQuiz';
+import { showOnProjector } from '../../sync/stageOperations';
+import { useStage } from '../room/useRoom';
 import { useWallSettings } from './useWall';
 import './timeline.css';
+import { useRoomDoc } from '../room/RoomContext';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
-export function TimelineConsole({ doc }: { doc: RoomDoc }) {
+export function TimelineConsole() {
+  const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
-  const { cards, links, insights } = useTimeline(doc);
-  const wallRoom = useMemo(() => ({ doc, cards, links }), [doc, cards, links]);
-  const settings = useWallSettings(doc);
+  const { cards, links, insights } = useTimeline();
+  const wallRoom = useMemo(() => ({ cards, links }), [cards, links]);
+  const settings = useWallSettings();
   const shown = new Set<Severity>(settings.shown ?? SEVERITIES);
   const months = wallMonths(new Date(), settings.year);
   const drag = useCardDrag({
@@ -50,7 +51,7 @@ export function TimelineConsole({ doc }: { doc: RoomDoc }) {
       });
   };
   const thisYear = new Date().getFullYear();
-  const onProjector = useQuiz(doc).screen === 'timeline';
+  const onProjector = useStage().kind === 'timeline';
   return (
     <section className="timeline-console" aria-labelledby="timeline-console-heading">
       <h2 id="timeline-console-heading">{t('timeline.console')}</h2>
@@ -129,7 +130,7 @@ export function TimelineConsole({ doc }: { doc: RoomDoc }) {
           />
         </DndContext>
       </WallRoom.Provider>
-      <Insights doc={doc} insights={insights} />
+      <Insights insights={insights} />
       <div className="timeline-console__exports">
         <button
           type="button"
@@ -163,7 +164,7 @@ export function TimelineConsole({ doc }: { doc: RoomDoc }) {
   );
 }
 
-type ControlsProps = { doc: RoomDoc; card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
+type ControlsProps = { card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
 
 /** The wall's room, for the few control forms that are open: closed ones read nothing. */
 const WallRoom = createContext<Omit<ControlsProps, 'card'> | null>(null);
@@ -188,7 +189,8 @@ function OpenControls({ card }: { card: IncidentCard }) {
   return room ? <CardControlsForm {...room} card={card} /> : null;
 }
 
-function CardControlsForm({ doc, card, cards, links }: ControlsProps) {
+function CardControlsForm({ card, cards, links }: ControlsProps) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
   const linked = links
@@ -271,7 +273,8 @@ function CardControlsForm({ doc, card, cards, links }: ControlsProps) {
   );
 }
 
-function Insights({ doc, insights }: { doc: RoomDoc; insights: { id: string; text: string }[] }) {
+function Insights({ insights }: { insights: { id: string; text: string }[] }) {
+  const doc = useRoomDoc();
   const { t } = useTranslation();
   const [text, setText] = useState('');
   return (

@@ -1,0 +1,165 @@
+/**
+ * One way to declare what the room's document holds, and one way to read it.
+ *
+ * A *record kind* is a map of many records under their keys (cards, points,
+ * plan threats): its schema is typed against the domain type, its order is
+ * the room's one comparator (time then id, src/domain/order.ts) unless it
+ * says otherwise, and its caps keep the oldest records per device and in the
+ * room, so a flooding peer cannot push others' records off a screen.
+ *
+ * A *value* is one entry of a map under a fixed key (the quiz's run, the wall's
+ * settings, the stage): a malformed one reads as its fallback.
+ *
+ * Every read goes through these: an entry that fails its schema, sits under the
+ * wrong key or is past a cap is dropped and counted, never shown.
+ */
+import type * as Y from 'yjs';
+import { byTimeThenId } from '../domain/order';
+import type { Validated } from './schemaParts';
+
+/** What a zod (mini) schema offers that a reader needs; typed, so a record needs no cast. */
+export type Schema<T> = {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+  parse(value: unknown): T;
+};
+
+export type RecordDeclaration<T, Stored = T> = {
+  readonly map: string;
+  readonly schema: Schema<Stored>;
+  /** The key a record sits under; an entry under another key is dropped. */
+  readonly key: (record: T) => string;
+  /** Oldest first, ties by id: the order every peer lists them in. */
+  readonly order: (a: T, b: T) => number;
+  /** The device that wrote it; records that carry none share one bucket. */
+  readonly device: (record: T) => string;
+  readonly perDeviceCap: number;
+  readonly perRoomCap: number;
+  /** Fills fields that records written before they existed lack. */
+  readonly defaults: (stored: Stored) => T;
+  /** Turns what the map holds into plain JSON (a card is a map of fields). */
+  readonly value: (held: unknown) => unknown;
+};
+
+type RecordOptions<T, Stored> = {
+  map: string;
+  schema: Schema<Stored>;
+  key: (record: T) => string;
+  perDeviceCap: number;
+  perRoomCap: number;
+  /** Default: by `time`, then by key. */
+  order?: (a: T, b: T) => number;
+  time?: (record: T) => number;
+  device?: (record: T) => string;
+  value?: (held: unknown) => unknown;
+} & ([Stored] extends [T]
+  ? { defaults?: (stored: Stored) => T }
+  : { defaults: (stored: Stored) => T });
+
+/** The bucket of records that carry no device: the facilitator's and the plan's. */
+export const NO_DEVICE = '';
+
+export function defineRoomRecord<T, Stored = T>(
+  options: RecordOptions<T, Stored>,
+): RecordDeclaration<T, Stored> {
+  const { key, time } = options;
+  const order = options.order ?? byTimeThenId<T>(time ?? (() => 0), key);
+  return {
+    map: options.map,
+    schema: options.schema,
+    key,
+    order,
+    device: options.device ?? (() => NO_DEVICE),
+    perDeviceCap: options.perDeviceCap,
+    perRoomCap: options.perRoomCap,
+    // `Stored` is `T` when no defaults are given (the options' type says so).
+    defaults: options.defaults ?? ((stored: Stored) => stored as unknown as T),
+    value: options.value ?? ((held) => held),
+  };
+}
+
+export type ValueDeclaration<T> = {
+  readonly map: string;
+  readonly key: string;
+  readonly schema: Schema<T>;
+  readonly fallback: () => T;
+};
+
+export function defineRoomValue<T>(options: ValueDeclaration<T>): ValueDeclaration<T> {
+  return options;
+}
+
+/** A record as it sits in its map: valid and under its own key, or null. */
+export function parseRecord<T, Stored>(
+  declaration: RecordDeclaration<T, Stored>,
+  key: string,
+  held: unknown,
+): T | null {
+  const parsed = declaration.schema.safeParse(declaration.value(held));
+  if (!parsed.success) return null;
+  const record = declaration.defaults(parsed.data);
+  return declaration.key(record) === key ? record : null;
+}
+
+/**
+ * The oldest records, at most so many per device and in the room. `sorted`
+ * is in the declaration's order.
+ */
+export function withinCaps<T>(
+  declaration: Pick<RecordDeclaration<T, unknown>, 'device' | 'perDeviceCap' | 'perRoomCap'>,
+  sorted: readonly T[],
+): T[] {
+  const perDevice = new Map<string, number>();
+  const items: T[] = [];
+  for (const record of sorted) {
+    if (items.length >= declaration.perRoomCap) break;
+    const device = declaration.device(record);
+    const count = (perDevice.get(device) ?? 0) + 1;
+    perDevice.set(device, count);
+    if (count <= declaration.perDeviceCap) items.push(record);
+  }
+  return items;
+}
+
+/** Every valid record of a kind, in its order, within its caps; the rest counted. */
+export function readRecords<T, Stored>(
+  doc: Y.Doc,
+  declaration: RecordDeclaration<T, Stored>,
+): Validated<T> {
+  const valid: T[] = [];
+  let invalid = 0;
+  doc.getMap(declaration.map).forEach((held, key) => {
+    const record = parseRecord(declaration, key, held);
+    if (record === null) invalid += 1;
+    else valid.push(record);
+  });
+  valid.sort(declaration.order);
+  const items = withinCaps(declaration, valid);
+  return { items, dropped: invalid + valid.length - items.length };
+}
+
+/** A value, or its fallback when it is missing or malformed. */
+export function readValue<T>(doc: Y.Doc, declaration: ValueDeclaration<T>): T {
+  const parsed = declaration.schema.safeParse(doc.getMap(declaration.map).get(declaration.key));
+  return parsed.success ? parsed.data : declaration.fallback();
+}
+
+/** A value as the map holds it, or null when it is missing or malformed. */
+export function readStoredValue<T>(doc: Y.Doc, declaration: ValueDeclaration<T>): T | null {
+  const parsed = declaration.schema.safeParse(doc.getMap(declaration.map).get(declaration.key));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Writes a record under its key, checked against its schema first. */
+export function writeRecord<T, Stored>(
+  doc: Y.Doc,
+  declaration: RecordDeclaration<T, Stored>,
+  record: T,
+): void {
+  const checked = declaration.schema.parse(record);
+  doc.transact(() => doc.getMap(declaration.map).set(declaration.key(record), checked));
+}
+
+export function writeValue<T>(doc: Y.Doc, declaration: ValueDeclaration<T>, value: T): void {
+  const checked = declaration.schema.parse(value);
+  doc.transact(() => doc.getMap(declaration.map).set(declaration.key, checked));
+}
