@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { REMOTE_BURST_MS, createDocStore } from '../../src/sync/docStore';
+import { linkedPair } from '../support/peers';
 
 /** A store that counts how often it reads the document (each read validates every record). */
 function countingStore() {
@@ -26,12 +27,10 @@ describe('a store over the room document', () => {
   });
 
   it("reads another peer's change right after it lands, and a burst of them once at its end", () => {
-    const doc = new Y.Doc();
-    const peer = new Y.Doc();
+    const [doc, peer] = linkedPair();
     const { store, reads } = countingStore();
     const seen: number[] = [];
     store.subscribe(doc, () => seen.push(store.snapshot(doc)));
-    peer.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, 'remote'));
 
     peer.getMap('notes').set('first', 1);
     expect(seen).toEqual([]);
@@ -47,11 +46,9 @@ describe('a store over the room document', () => {
   });
 
   it('a local change during a remote burst reads everything at once and cancels the wait', () => {
-    const doc = new Y.Doc();
-    const peer = new Y.Doc();
+    const [doc, peer] = linkedPair();
     const { store, reads } = countingStore();
     store.subscribe(doc, () => undefined);
-    peer.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, 'remote'));
     peer.getMap('notes').set('a', 1);
     peer.getMap('notes').set('b', 2);
     doc.getMap('notes').set('mine', 3);

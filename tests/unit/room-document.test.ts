@@ -21,22 +21,9 @@ import {
   readWallSettings,
 } from '../../src/sync/roomSchema';
 
-const device = 'deviceAAAAAAAA';
+import { linkedPair } from '../support/peers';
 
-/** Two documents that exchange every update, as peers in a room would. */
-function linkedPair(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  a.on(
-    'update',
-    (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a),
-  );
-  b.on(
-    'update',
-    (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b),
-  );
-  return [a, b];
-}
+const device = 'deviceAAAAAAAA';
 
 describe('incident cards in the room document', () => {
   it('a card written on one phone is read, valid, on another', () => {

@@ -44,7 +44,7 @@ import {
 } from '../../src/sync/roomSchema';
 import { groupStore, stageStore } from '../../src/sync/stageStore';
 import { showOnProjector } from '../../src/sync/stageOperations';
-import { linkedPair } from '../support/room';
+import { linkedPair } from '../support/peers';
 
 /** Every store the room's screens read, by what they read. */
 const STORES: Record<string, DocStore<unknown>> = {
