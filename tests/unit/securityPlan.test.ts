@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanFactor, PlanMeasure, PlanThreat } from '../../src/domain/planSchema';
 import {
   addPeriod,
+  carryOverThreats,
   costTotals,
   emptyPlan,
   measureDeadline,
@@ -274,5 +275,25 @@ describe('measures', () => {
         },
       ),
     );
+  });
+});
+
+describe('threats carried over from the other tools', () => {
+  it('offers the registered incidents, then the wall’s red and yellow cards, each once and not when listed', () => {
+    const card = (text: string, severity: string, hidden = false) => ({ text, severity, hidden });
+    const carried = carryOverThreats(
+      [{ what: 'Office break-in' }, { what: '' }, { what: 'Email read' }],
+      [
+        card('Office break-in', 'red'),
+        card('Followed home', 'yellow'),
+        card('Lost a phone', 'green'),
+        card('Hidden by its author', 'red', true),
+      ],
+      [{ text: 'Email read' }],
+    );
+    expect(carried).toEqual([
+      { text: 'Office break-in', source: 'roleplay' },
+      { text: 'Followed home', source: 'wall' },
+    ]);
   });
 });
