@@ -48,18 +48,36 @@ export function noPhoneTasks(): PhoneTasks {
   return { quiz: [], rolePlay: false, plan: false };
 }
 
-/** The projector shows something else; what phones may do stays as it is. */
+/**
+ * The projector shows something else; what phones may do stays as it is.
+ * Without a step, showing the same activity again keeps the step it is on.
+ */
 export function showOnStage(
   stage: Stage,
   kind: StageKind,
   activity: string | null = null,
-  step: string | null = null,
+  step?: string | null,
 ): Stage {
-  return { ...stage, kind, activity, step };
+  const same = stage.kind === kind && stage.activity === activity;
+  return { ...stage, kind, activity, step: step !== undefined ? step : same ? stage.step : null };
 }
 
 export function withPhoneTasks(stage: Stage, change: Partial<PhoneTasks>): Stage {
   return { ...stage, phones: { ...stage.phones, ...change } };
+}
+
+/**
+ * The step within the shown activity moved on (the quiz's situation on the
+ * projector, the role-play's step): the stage follows it while that activity
+ * is what the projector shows.
+ */
+export function followStep(
+  stage: Stage,
+  kind: StageKind,
+  activity: string,
+  step: string | null,
+): Stage {
+  return stage.kind === kind && stage.activity === activity ? { ...stage, step } : stage;
 }
 
 /** Phones send thoughts while a narrative case is on the projector. */

@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { QuizRun } from '../domain/quiz';
-import { withPhoneTasks } from '../domain/stage';
+import { followStep, withPhoneTasks } from '../domain/stage';
 import { ANSWER_JUSTIFICATION_MAX_CHARS, CARD_TEXT_MAX_CHARS } from './limits';
 import { writeRecord, writeValue } from './record';
 import { randomToken } from './roomId';
@@ -27,7 +27,9 @@ export function writeQuizRun(doc: Y.Doc, run: QuizRun): void {
   const { open, ...stored } = run;
   doc.transact(() => {
     writeValue(doc, quizRun, stored);
-    updateStage(doc, (current) => withPhoneTasks(current, { quiz: open }));
+    updateStage(doc, (current) =>
+      followStep(withPhoneTasks(current, { quiz: open }), 'quiz', run.caseId, run.focus),
+    );
   });
 }
 

@@ -14,7 +14,7 @@ import {
   type RolePoint,
   type StepPart,
 } from '../domain/rolePlay';
-import { withPhoneTasks } from '../domain/stage';
+import { followStep, withPhoneTasks } from '../domain/stage';
 import type { Severity } from './cardSchema';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from './limits';
 import { writeRecord, writeValue } from './record';
@@ -35,7 +35,9 @@ export function writeRolePlayRun(doc: Y.Doc, run: RolePlayRun): void {
   const { open, ...stored } = run;
   doc.transact(() => {
     writeValue(doc, rolePlayRun, stored);
-    updateStage(doc, (current) => withPhoneTasks(current, { rolePlay: open }));
+    updateStage(doc, (current) =>
+      followStep(withPhoneTasks(current, { rolePlay: open }), 'roleplay', run.caseId, run.stage),
+    );
   });
 }
 

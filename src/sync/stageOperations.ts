@@ -14,7 +14,7 @@ export function showOnProjector(
   doc: Y.Doc,
   kind: StageKind,
   activity: string | null = null,
-  step: string | null = null,
+  step?: string | null,
 ): void {
   updateStage(doc, (current) => showOnStage(current, kind, activity, step));
 }

@@ -140,7 +140,8 @@ describe('the stage', () => {
     expect(readStage(phone)).toEqual({
       kind: 'quiz',
       activity: 'case-analysis-1',
-      step: null,
+      // The stage follows the situation the quiz focuses on while the quiz is shown.
+      step: '1.2',
       phones: { quiz: ['1.2'], rolePlay: true, plan: true },
     });
     // The tools read what phones may do from the stage.

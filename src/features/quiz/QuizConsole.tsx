@@ -97,8 +97,9 @@ export function QuizConsole({ quizCase }: Props) {
                   type="button"
                   disabled={groups.length === 0}
                   onClick={() => {
-                    change(quiz.openSituation(run, id, true));
-                    showOnProjector(doc, 'quiz', quizCase.id);
+                    const next = quiz.openSituation(run, id, true);
+                    change(next);
+                    showOnProjector(doc, 'quiz', quizCase.id, next.focus);
                   }}
                 >
                   {t('quiz.openAlone', { id })}
@@ -111,8 +112,9 @@ export function QuizConsole({ quizCase }: Props) {
                 <button
                   type="button"
                   onClick={() => {
-                    change(quiz.focusOn(run, id));
-                    showOnProjector(doc, 'quiz', quizCase.id);
+                    const next = quiz.focusOn(run, id);
+                    change(next);
+                    showOnProjector(doc, 'quiz', quizCase.id, next.focus);
                   }}
                 >
                   {t('quiz.show', { id })}
@@ -122,8 +124,9 @@ export function QuizConsole({ quizCase }: Props) {
                     type="button"
                     className="button--primary"
                     onClick={() => {
-                      change(quiz.explain(run, id));
-                      showOnProjector(doc, 'quiz', quizCase.id);
+                      const next = quiz.explain(run, id);
+                      change(next);
+                      showOnProjector(doc, 'quiz', quizCase.id, next.focus);
                     }}
                   >
                     {t('quiz.explain', { id })}
@@ -138,8 +141,9 @@ export function QuizConsole({ quizCase }: Props) {
                     type="button"
                     className="button--primary"
                     onClick={() => {
-                      change(quiz.reveal(run, id));
-                      showOnProjector(doc, 'quiz', quizCase.id);
+                      const next = quiz.reveal(run, id);
+                      change(next);
+                      showOnProjector(doc, 'quiz', quizCase.id, next.focus);
                     }}
                   >
                     {t('quiz.reveal', { id })}
