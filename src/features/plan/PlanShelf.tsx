@@ -4,7 +4,7 @@ import type { ContentLibrary } from '../../content/validate';
 import { startNewRoom } from '../../sync/consoleRoom';
 import { openPlanToPhones } from '../../sync/planOperations';
 import type { Group } from '../../domain/groups';
-import { showOnProjector } from '../../sync/stageOperations';
+import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
 import { QuizGroups } from '../quiz/QuizGroups';
 import { RoomProvider } from '../room/RoomContext';
@@ -83,13 +83,7 @@ function PlanBuilder({ room, library }: { room: string; library: ContentLibrary 
           />
           {t('plan.openToPhones')}
         </label>
-        <button
-          type="button"
-          aria-pressed={onProjector}
-          onClick={() => showOnProjector(doc, onProjector ? 'agenda' : 'plan')}
-        >
-          {onProjector ? t('quiz.projectorAgenda') : t('plan.showTable')}
-        </button>
+        <ShowOnProjectorButton kind="plan" showing={onProjector} label={t('plan.showTable')} />
       </div>
       <details className="plan-shelf__groups">
         <summary>{t('plan.groupsHeading')}</summary>

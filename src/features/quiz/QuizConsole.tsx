@@ -155,7 +155,7 @@ export function QuizConsole({ quizCase }: Props) {
       </ul>
       {onProjector && (
         <button type="button" onClick={() => showOnProjector(doc, 'agenda')}>
-          {t('quiz.projectorAgenda')}
+          {t('projector.backToAgenda')}
         </button>
       )}
       <QuizSummary run={run} options={options} answers={answers} groups={groups} />
