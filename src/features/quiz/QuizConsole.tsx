@@ -11,6 +11,7 @@ import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
 import { useRoomDoc } from '../room/RoomContext';
+import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 
 type Props = { quizCase: QuizCase };
 
@@ -231,7 +232,7 @@ function RecordAnswer({ quizCase, situationId, groups }: RecordProps) {
           {t('quiz.recordWhy')}
           <input
             type="text"
-            maxLength={280}
+            maxLength={ANSWER_JUSTIFICATION_MAX_CHARS}
             value={why}
             onChange={(event) => setWhy(event.target.value)}
           />

@@ -27,6 +27,7 @@ import { useWallSettings } from './useWall';
 import { useRoomDoc } from '../room/RoomContext';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { WallPdfButton } from './WallPdfButton';
+import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import './timeline.css';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
@@ -197,7 +198,7 @@ function CardControlsForm({ card, cards, links }: ControlsProps) {
         {t('timeline.note', { text: card.text })}
         <input
           type="text"
-          maxLength={280}
+          maxLength={CARD_TEXT_MAX_CHARS}
           value={note ?? card.note ?? ''}
           onChange={(event) => setNote(event.target.value)}
           onBlur={() => {
@@ -283,7 +284,7 @@ function Insights({ insights }: { insights: { id: string; text: string }[] }) {
           {t('timeline.insightText')}
           <input
             type="text"
-            maxLength={280}
+            maxLength={CARD_TEXT_MAX_CHARS}
             value={text}
             onChange={(event) => setText(event.target.value)}
           />
