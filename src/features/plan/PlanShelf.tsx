@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentLibrary } from '../../content/validate';
-import { startNewRoom } from '../../sync/consoleRoom';
 import { openPlanToPhones } from '../../sync/planOperations';
 import type { Group } from '../../domain/groups';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
-import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
+import { useConsoleRoom } from '../room/consoleRoomStore';
+import { NeedsRoom } from '../common/NeedsRoom';
 import { QuizGroups } from '../quiz/QuizGroups';
 import { RoomProvider } from '../room/RoomContext';
 import { useGroups, useStage } from '../room/useRoom';
@@ -42,17 +42,11 @@ export function PlanShelf({ library }: { library: ContentLibrary }) {
   const room = useConsoleRoom();
   if (!room) {
     return (
-      <section className="plan-shelf" aria-labelledby="plan-heading">
-        <h2 id="plan-heading">{t('plan.heading')}</h2>
-        <p>{t('plan.needsRoom')}</p>
-        <button
-          type="button"
-          className="button--primary"
-          onClick={() => setConsoleRoom(startNewRoom())}
-        >
-          {t('quiz.openRoom')}
-        </button>
-      </section>
+      <NeedsRoom
+        className="plan-shelf"
+        heading={t('plan.heading')}
+        explanation={t('plan.needsRoom')}
+      />
     );
   }
   return (
