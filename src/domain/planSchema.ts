@@ -5,12 +5,16 @@
  */
 import * as z from 'zod/mini';
 
-const TEXT_MAX = 500;
-const NAME_MAX = 120;
+/** A plan record's text (a threat, a measure, an objective): a few sentences. */
+export const PLAN_TEXT_MAX_CHARS = 500;
+/** A name in the plan (its title, the organisation, a person responsible). */
+export const PLAN_NAME_MAX_CHARS = 120;
+/** The currency mark put before costs ("€", "USD "). */
+export const PLAN_CURRENCY_MAX_CHARS = 8;
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
-const text = z.string().check(z.maxLength(TEXT_MAX));
-const name = z.string().check(z.maxLength(NAME_MAX));
+const text = z.string().check(z.maxLength(PLAN_TEXT_MAX_CHARS));
+const name = z.string().check(z.maxLength(PLAN_NAME_MAX_CHARS));
 const isoDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 const at = z.number().check(z.int(), z.nonnegative());
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -26,12 +30,12 @@ export const planSettingsSchema = z.object({
   responsible: name,
   criterion: z.enum(PLAN_CRITERIA),
   reviewEveryWeeks: z.union([z.literal(2), z.literal(3)]),
-  currency: z.string().check(z.maxLength(8)),
+  currency: z.string().check(z.maxLength(PLAN_CURRENCY_MAX_CHARS)),
 });
 
 export const planThreatSchema = z.object({
   id,
-  text: z.string().check(z.minLength(1), z.maxLength(TEXT_MAX)),
+  text: z.string().check(z.minLength(1), z.maxLength(PLAN_TEXT_MAX_CHARS)),
   seriousness: level,
   probability: level,
   selected: z.boolean(),
@@ -45,7 +49,7 @@ export const planFactorSchema = z.object({
   id,
   threatId: id,
   kind: z.enum(['vulnerability', 'capacity']),
-  text: z.string().check(z.minLength(1), z.maxLength(TEXT_MAX)),
+  text: z.string().check(z.minLength(1), z.maxLength(PLAN_TEXT_MAX_CHARS)),
   objective: z.nullable(text),
   at,
 });

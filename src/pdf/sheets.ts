@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { RolePlayCase, Session, Template } from '../content/schema';
 import type { SituationSummary } from '../domain/quiz';
-import type { TimelineCard } from '../domain/timeline';
+import { wallColumns, type Severity, type TimelineCard } from '../domain/timeline';
 import type { Sheet } from './layout';
 
 type Direction = Sheet['direction'];
@@ -162,6 +162,30 @@ export function incidentWallSheet(
         },
       ]),
   };
+}
+
+/**
+ * The wall on paper as the room sees it (domain/timeline's wallColumns): the
+ * wall's months and shown severities, cards hidden at their author's request
+ * left out, unplaced cards last. The one wall sheet every export uses.
+ */
+export function wallSheet(
+  cards: readonly TimelineCard[],
+  wall: { months: readonly string[]; shown: ReadonlySet<Severity> },
+  words: { title: string; month: (month: string) => string; notPlaced: string },
+  t: TFunction,
+  direction: Direction,
+): Sheet {
+  const { columns, unplaced } = wallColumns(cards, wall.months, wall.shown);
+  return incidentWallSheet(
+    words.title,
+    [
+      ...columns.map((column) => ({ label: words.month(column.month), cards: column.cards })),
+      { label: words.notPlaced, cards: unplaced },
+    ],
+    t,
+    direction,
+  );
 }
 
 /** A plan table: the template's columns, with the group's measures or, before there are any, the worked example. */

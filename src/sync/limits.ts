@@ -4,6 +4,8 @@
  */
 export const CARD_TEXT_MAX_CHARS = 280;
 export const NICKNAME_MAX_CHARS = 40;
+/** Who was involved and when, on a registered incident: a few names or a date and place. */
+export const REGISTER_FIELD_MAX_CHARS = NICKNAME_MAX_CHARS * 2;
 export const CARDS_PER_PARTICIPANT_MAX = 40;
 /** More than a projector can show legibly; a flood from made-up devices stops here. */
 export const CARDS_PER_ROOM_MAX = 500;

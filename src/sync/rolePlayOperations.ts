@@ -16,7 +16,7 @@ import {
 } from '../domain/rolePlay';
 import { followStep, withPhoneTasks } from '../domain/stage';
 import type { Severity } from './cardSchema';
-import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from './limits';
+import { CARD_TEXT_MAX_CHARS, REGISTER_FIELD_MAX_CHARS } from './limits';
 import { writeRecord, writeValue } from './record';
 import { randomToken } from './roomId';
 import { addIncidentCard } from './roomOperations';
@@ -90,8 +90,8 @@ export function addRolePoint(doc: Y.Doc, input: NewPoint, now = Date.now()): Rol
     step: input.step,
     part: input.part,
     text: input.text.trim().slice(0, CARD_TEXT_MAX_CHARS),
-    who: (input.who ?? '').trim().slice(0, NICKNAME_MAX_CHARS * 2),
-    when: (input.when ?? '').trim().slice(0, NICKNAME_MAX_CHARS * 2),
+    who: (input.who ?? '').trim().slice(0, REGISTER_FIELD_MAX_CHARS),
+    when: (input.when ?? '').trim().slice(0, REGISTER_FIELD_MAX_CHARS),
     device: input.device,
     status: input.device === 'console' ? 'accepted' : 'proposed',
     mergedInto: null,

@@ -5,6 +5,7 @@ import type { ActivityPlan } from '../../domain/planSchema';
 import { addActivityPlan, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { useRoomDoc } from '../room/RoomContext';
+import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 
 type Props = { snapshot: PlanSnapshot; library: ContentLibrary };
 
@@ -43,7 +44,7 @@ export function ActivityPlans({ snapshot, library }: Props) {
                 <input
                   type={field === 'reviewed' ? 'date' : 'text'}
                   value={plan[field]}
-                  maxLength={500}
+                  maxLength={PLAN_TEXT_MAX_CHARS}
                   onChange={(e) => change({ [field]: e.target.value })}
                 />
               </label>
@@ -55,7 +56,7 @@ export function ActivityPlans({ snapshot, library }: Props) {
                     <span>{columnLabel(id)}</span>
                     <textarea
                       rows={2}
-                      maxLength={500}
+                      maxLength={PLAN_TEXT_MAX_CHARS}
                       value={row[key]}
                       onChange={(e) => changeRow(at, { [key]: e.target.value })}
                     />

@@ -3,6 +3,7 @@ import type { PlanFactor, PlanMeasure, PlanThreat, Timetable } from '../../domai
 import { measureFlags } from '../../domain/securityPlan';
 import { removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import { useRoomDoc } from '../room/RoomContext';
+import { PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 
 type Props = {
   measure: PlanMeasure;
@@ -31,7 +32,7 @@ export function MeasureEditor({ measure, threats, vulnerabilities, currency, num
         <span>{t('plan.measure')}</span>
         <textarea
           rows={2}
-          maxLength={500}
+          maxLength={PLAN_TEXT_MAX_CHARS}
           value={measure.text}
           onChange={(event) => change({ text: event.target.value })}
         />
@@ -85,7 +86,7 @@ export function MeasureEditor({ measure, threats, vulnerabilities, currency, num
         <span>{t('plan.responsibility')}</span>
         <input
           value={measure.responsibility}
-          maxLength={120}
+          maxLength={PLAN_NAME_MAX_CHARS}
           onChange={(event) => change({ responsibility: event.target.value })}
         />
       </label>
@@ -107,7 +108,7 @@ export function MeasureEditor({ measure, threats, vulnerabilities, currency, num
         <span>{t('plan.costNote')}</span>
         <input
           value={measure.costNote}
-          maxLength={120}
+          maxLength={PLAN_NAME_MAX_CHARS}
           onChange={(event) => change({ costNote: event.target.value })}
         />
       </label>

@@ -15,6 +15,7 @@ import {
 import { AddFactor } from './PlanFactors';
 import { usePlan } from './usePlan';
 import { useRoomDoc } from '../room/RoomContext';
+import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 
 type Props = { room: string; groupId: string | null; library: ContentLibrary };
 
@@ -84,7 +85,7 @@ export function OrganisationalPlan({ room, groupId, library }: Props) {
               </span>
               <textarea
                 rows={2}
-                maxLength={500}
+                maxLength={PLAN_TEXT_MAX_CHARS}
                 value={row[key]}
                 onChange={(e) => change(row.id, { [key]: e.target.value })}
               />

@@ -6,6 +6,7 @@ import { addFactor, removePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';
+import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 
 type Props = { snapshot: PlanSnapshot; kind: PlanFactor['kind'] };
 
@@ -65,7 +66,11 @@ export function AddFactor({ label, onAdd }: { label: string; onAdd: (text: strin
     >
       <label className="field">
         <span>{label}</span>
-        <input value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+        <input
+          value={text}
+          maxLength={PLAN_TEXT_MAX_CHARS}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <button type="submit">{t('rolePlay.add')}</button>
     </form>

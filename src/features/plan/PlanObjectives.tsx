@@ -4,6 +4,7 @@ import { writePlanRecord } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';
+import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 
 /** Step 4: a comprehensive objective for each threat, a specific one for each of its vulnerabilities. */
 export function PlanObjectives({ snapshot }: { snapshot: PlanSnapshot }) {
@@ -20,7 +21,7 @@ export function PlanObjectives({ snapshot }: { snapshot: PlanSnapshot }) {
             <span>{t('plan.comprehensiveObjective')}</span>
             <input
               value={comprehensive.text ?? ''}
-              maxLength={500}
+              maxLength={PLAN_TEXT_MAX_CHARS}
               placeholder={t('plan.draftObjective', { threat: comprehensive.draftFrom })}
               onChange={(e) =>
                 writePlanRecord(doc, 'planThreats', {
@@ -35,7 +36,7 @@ export function PlanObjectives({ snapshot }: { snapshot: PlanSnapshot }) {
               <span>{t('plan.specificObjectiveFor', { vulnerability: draftFrom })}</span>
               <input
                 value={text ?? ''}
-                maxLength={500}
+                maxLength={PLAN_TEXT_MAX_CHARS}
                 placeholder={t('plan.draftSpecific', { vulnerability: draftFrom })}
                 onChange={(e) =>
                   writePlanRecord(doc, 'planFactors', {

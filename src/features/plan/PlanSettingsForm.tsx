@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanSettings } from '../../domain/planSchema';
 import { writePlanSettings } from '../../sync/planOperations';
 import { useRoomDoc } from '../room/RoomContext';
+import { PLAN_CURRENCY_MAX_CHARS, PLAN_NAME_MAX_CHARS } from '../../domain/planSchema';
 
 const CRITERIA = ['serious', 'probableSerious', 'vulnerabilities'] as const;
 
@@ -17,7 +18,7 @@ export function PlanSettingsForm({ settings }: { settings: PlanSettings }) {
         <span>{t('plan.title')}</span>
         <input
           value={settings.title}
-          maxLength={120}
+          maxLength={PLAN_NAME_MAX_CHARS}
           onChange={(e) => change({ title: e.target.value })}
         />
       </label>
@@ -25,7 +26,7 @@ export function PlanSettingsForm({ settings }: { settings: PlanSettings }) {
         <span>{t('plan.organisation')}</span>
         <input
           value={settings.organisation}
-          maxLength={120}
+          maxLength={PLAN_NAME_MAX_CHARS}
           onChange={(e) => change({ organisation: e.target.value })}
         />
       </label>
@@ -41,7 +42,7 @@ export function PlanSettingsForm({ settings }: { settings: PlanSettings }) {
         <span>{t('plan.responsible')}</span>
         <input
           value={settings.responsible}
-          maxLength={120}
+          maxLength={PLAN_NAME_MAX_CHARS}
           onChange={(e) => change({ responsible: e.target.value })}
         />
       </label>
@@ -49,7 +50,7 @@ export function PlanSettingsForm({ settings }: { settings: PlanSettings }) {
         <span>{t('plan.currency')}</span>
         <input
           value={settings.currency}
-          maxLength={8}
+          maxLength={PLAN_CURRENCY_MAX_CHARS}
           size={4}
           onChange={(e) => change({ currency: e.target.value })}
         />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentLibrary } from '../../content/validate';
-import { startNewRoom } from '../../sync/consoleRoom';
 import { openPlanToPhones } from '../../sync/planOperations';
 import type { Group } from '../../domain/groups';
-import { showOnProjector } from '../../sync/stageOperations';
-import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
+import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
+import { useConsoleRoom } from '../room/consoleRoomStore';
+import { NeedsRoom } from '../common/NeedsRoom';
 import { QuizGroups } from '../quiz/QuizGroups';
 import { RoomProvider } from '../room/RoomContext';
 import { useGroups, useStage } from '../room/useRoom';
@@ -42,17 +42,11 @@ export function PlanShelf({ library }: { library: ContentLibrary }) {
   const room = useConsoleRoom();
   if (!room) {
     return (
-      <section className="plan-shelf" aria-labelledby="plan-heading">
-        <h2 id="plan-heading">{t('plan.heading')}</h2>
-        <p>{t('plan.needsRoom')}</p>
-        <button
-          type="button"
-          className="button--primary"
-          onClick={() => setConsoleRoom(startNewRoom())}
-        >
-          {t('quiz.openRoom')}
-        </button>
-      </section>
+      <NeedsRoom
+        className="plan-shelf"
+        heading={t('plan.heading')}
+        explanation={t('plan.needsRoom')}
+      />
     );
   }
   return (
@@ -83,13 +77,7 @@ function PlanBuilder({ room, library }: { room: string; library: ContentLibrary 
           />
           {t('plan.openToPhones')}
         </label>
-        <button
-          type="button"
-          aria-pressed={onProjector}
-          onClick={() => showOnProjector(doc, onProjector ? 'agenda' : 'plan')}
-        >
-          {onProjector ? t('quiz.projectorAgenda') : t('plan.showTable')}
-        </button>
+        <ShowOnProjectorButton kind="plan" showing={onProjector} label={t('plan.showTable')} />
       </div>
       <details className="plan-shelf__groups">
         <summary>{t('plan.groupsHeading')}</summary>

@@ -9,6 +9,7 @@ import { groupName } from '../quiz/groupName';
 import { AddFactor } from './PlanFactors';
 import { planOf } from './planOf';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
+import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 
 type Props = { snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
 const LEVELS = [1, 2, 3] as const;
@@ -145,7 +146,11 @@ function NewThreat({ onAdd }: { onAdd: (text: string) => void }) {
     >
       <label className="field">
         <span>{t('plan.newThreat')}</span>
-        <input value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+        <input
+          value={text}
+          maxLength={PLAN_TEXT_MAX_CHARS}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <button type="submit">{t('plan.addThreat')}</button>
     </form>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../content/schema';
-import { startNewRoom } from '../../sync/consoleRoom';
-import { setConsoleRoom, useConsoleRoom } from '../room/consoleRoomStore';
+import { useConsoleRoom } from '../room/consoleRoomStore';
+import { NeedsRoom } from '../common/NeedsRoom';
 import { RoomProvider } from '../room/RoomContext';
 import { NarrativeConsole } from './NarrativeConsole';
 import { QuizConsole } from './QuizConsole';
@@ -15,17 +15,11 @@ export function CaseRoomPanel({ data }: { data: Case }) {
   const room = useConsoleRoom();
   if (!room) {
     return (
-      <section className="quiz-console" aria-labelledby="case-room-heading">
-        <h2 id="case-room-heading">{t('quiz.heading')}</h2>
-        <p>{t('quiz.needsRoom')}</p>
-        <button
-          type="button"
-          className="button--primary"
-          onClick={() => setConsoleRoom(startNewRoom())}
-        >
-          {t('quiz.openRoom')}
-        </button>
-      </section>
+      <NeedsRoom
+        className="quiz-console"
+        heading={t('quiz.heading')}
+        explanation={t('quiz.needsRoom')}
+      />
     );
   }
   return (

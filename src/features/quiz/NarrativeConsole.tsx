@@ -68,7 +68,7 @@ export function NarrativeConsole({ story }: Props) {
       </div>
       {stage.kind === 'narrative' && (
         <button type="button" onClick={() => showOnProjector(doc, 'agenda')}>
-          {t('quiz.projectorAgenda')}
+          {t('projector.backToAgenda')}
         </button>
       )}
       <h3>{t('narrative.thoughts')}</h3>

@@ -11,6 +11,7 @@ import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
 import { useRoomDoc } from '../room/RoomContext';
+import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 
 type Props = { quizCase: QuizCase };
 
@@ -159,7 +160,7 @@ export function QuizConsole({ quizCase }: Props) {
       </ul>
       {onProjector && (
         <button type="button" onClick={() => showOnProjector(doc, 'agenda')}>
-          {t('quiz.projectorAgenda')}
+          {t('projector.backToAgenda')}
         </button>
       )}
       <QuizSummary run={run} options={options} answers={answers} groups={groups} />
@@ -235,7 +236,7 @@ function RecordAnswer({ quizCase, situationId, groups }: RecordProps) {
           {t('quiz.recordWhy')}
           <input
             type="text"
-            maxLength={280}
+            maxLength={ANSWER_JUSTIFICATION_MAX_CHARS}
             value={why}
             onChange={(event) => setWhy(event.target.value)}
           />

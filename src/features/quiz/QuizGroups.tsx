@@ -6,6 +6,7 @@ import { NumberField } from '../common/NumberField';
 import './quiz.css';
 import { useRoomDoc } from '../room/RoomContext';
 import { useGroups } from '../room/useRoom';
+import { NICKNAME_MAX_CHARS } from '../../sync/limits';
 
 /** The room's groups by number, then named by hand if the trainer wants (quiz, role-play, plan). */
 export function QuizGroups() {
@@ -48,7 +49,7 @@ function GroupNameField({ group }: { group: Group }) {
       {t('quiz.rename', { number: group.number })}
       <input
         type="text"
-        maxLength={40}
+        maxLength={NICKNAME_MAX_CHARS}
         placeholder={t('quiz.groupName', { number: group.number })}
         value={draft ?? group.name ?? ''}
         onChange={(event) => setDraft(event.target.value)}

@@ -18,6 +18,7 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
 import './rolePlay.css';
 import { useRoomDoc } from '../room/RoomContext';
+import { REGISTER_FIELD_MAX_CHARS } from '../../sync/limits';
 
 type Props = { device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
 
@@ -144,11 +145,19 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
         <>
           <label className="field">
             <span>{t('rolePlay.who')}</span>
-            <input value={who} maxLength={80} onChange={(event) => setWho(event.target.value)} />
+            <input
+              value={who}
+              maxLength={REGISTER_FIELD_MAX_CHARS}
+              onChange={(event) => setWho(event.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('rolePlay.when')}</span>
-            <input value={when} maxLength={80} onChange={(event) => setWhen(event.target.value)} />
+            <input
+              value={when}
+              maxLength={REGISTER_FIELD_MAX_CHARS}
+              onChange={(event) => setWhen(event.target.value)}
+            />
           </label>
         </>
       )}

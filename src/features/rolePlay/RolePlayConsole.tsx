@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RolePlayCase } from '../../content/schema';
 import * as play from '../../domain/rolePlay';
 import { showOnProjector } from '../../sync/stageOperations';
+import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { writeRolePlayRun } from '../../sync/rolePlayOperations';
 import { NumberField } from '../common/NumberField';
 import { useContentLibrary } from '../common/useContentLibrary';
@@ -60,17 +61,12 @@ export function RolePlayConsole({ rolePlay }: Props) {
     <section className="quiz-console role-play" aria-labelledby="role-play-heading">
       <h2 id="role-play-heading">{t('quiz.heading')}</h2>
       <div className="quiz-console__actions">
-        <button
-          type="button"
-          aria-pressed={onProjector}
-          onClick={() =>
-            onProjector
-              ? showOnProjector(doc, 'agenda')
-              : showOnProjector(doc, 'roleplay', rolePlay.id)
-          }
-        >
-          {onProjector ? t('quiz.projectorAgenda') : t('quiz.show')}
-        </button>
+        <ShowOnProjectorButton
+          kind="roleplay"
+          activity={rolePlay.id}
+          showing={onProjector}
+          label={t('rolePlay.show')}
+        />
         <button type="button" onClick={() => change({ ...run, open: false })}>
           {t('rolePlay.close')}
         </button>

@@ -16,6 +16,7 @@ import { addRolePoint, mergeRolePoints, writeRolePoints } from '../../sync/roleP
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
 import { useRoomDoc } from '../room/RoomContext';
+import { REGISTER_FIELD_MAX_CHARS } from '../../sync/limits';
 
 type Step = 'analyse' | 'react' | 'conclusion';
 type Props = { rolePlay: RolePlayCase; step: Step; points: RolePoint[] };
@@ -216,11 +217,19 @@ export function AddPoint({ label, withWho, onAdd }: AddProps) {
         <>
           <label className="field">
             <span>{t('rolePlay.who')}</span>
-            <input value={who} maxLength={80} onChange={(event) => setWho(event.target.value)} />
+            <input
+              value={who}
+              maxLength={REGISTER_FIELD_MAX_CHARS}
+              onChange={(event) => setWho(event.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('rolePlay.when')}</span>
-            <input value={when} maxLength={80} onChange={(event) => setWhen(event.target.value)} />
+            <input
+              value={when}
+              maxLength={REGISTER_FIELD_MAX_CHARS}
+              onChange={(event) => setWhen(event.target.value)}
+            />
           </label>
         </>
       )}

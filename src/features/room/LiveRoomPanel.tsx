@@ -7,11 +7,9 @@ import type { RoomConnection } from '../../sync/roomConnection';
 import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
 import { ParticipantList } from './ParticipantList';
 import { download, today } from '../../lib/download';
-import { PdfExportButton } from '../../pdf/PdfExportButton';
-import { incidentWallSheet } from '../../pdf/sheets';
-import type { IncidentCard } from '../../sync/roomSchema';
 import { RoomProvider } from './RoomContext';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
+import { WallPdfButton } from '../timeline/WallPdfButton';
 import './room.css';
 
 export function LiveRoomPanel() {
@@ -113,7 +111,7 @@ function OpenRoom({
         {refusedMessages > 0 && (
           <p className="note">{t('room.refusedMessages', { count: refusedMessages })}</p>
         )}
-        <WallExport cards={cards.items} />
+        <WallPdfButton cards={cards.items} />
         <div className="live-room__actions">
           <button
             type="button"
@@ -153,37 +151,6 @@ function OpenRoom({
         )}
       </div>
     </div>
-  );
-}
-
-/** The room's cards month by month, never with their authors. */
-function WallExport({ cards }: { cards: IncidentCard[] }) {
-  const { t, i18n } = useTranslation();
-  const months = [...new Set(cards.map((card) => card.month))].sort((a, b) =>
-    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
-  );
-  const label = (month: string | null) =>
-    month === null
-      ? t('pdf.notPlaced')
-      : new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric' }).format(
-          new Date(`${month}-01T12:00:00`),
-        );
-  return (
-    <PdfExportButton
-      label={t('pdf.wall')}
-      fileName="incident-wall"
-      sheets={(direction) => [
-        incidentWallSheet(
-          t('wall.heading'),
-          months.map((month) => ({
-            label: label(month),
-            cards: cards.filter((c) => c.month === month),
-          })),
-          t,
-          direction,
-        ),
-      ]}
-    />
   );
 }
 

@@ -9,7 +9,7 @@ import {
 import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
 import { randomToken } from '../../sync/roomId';
 import { addIncidentCard } from '../../sync/roomOperations';
-import { SEVERITIES, type Severity } from '../../sync/roomSchema';
+import type { Severity } from '../../sync/roomSchema';
 import { PhoneActivity } from '../quiz/PhoneActivity';
 
 // Placing cards on the year needs drag and drop: loaded once the phone has a card.
@@ -17,6 +17,7 @@ const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
 import { RoomProvider, useRoomDoc } from './RoomContext';
 import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
+import { SeverityChoice } from '../common/SeverityChoice';
 import './room.css';
 
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
@@ -138,21 +139,7 @@ function CardWriter({ device, onNickname }: WriterProps) {
             {t('phone.cardCounter', { count: text.length, max: CARD_TEXT_MAX_CHARS })}
           </small>
         </label>
-        <fieldset className="severity-choice">
-          <legend>{t('phone.severity')}</legend>
-          {SEVERITIES.map((value) => (
-            <label key={value} className={`severity-option severity--${value}`}>
-              <input
-                type="radio"
-                name="severity"
-                value={value}
-                checked={severity === value}
-                onChange={() => setSeverity(value)}
-              />
-              {t(`severity.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <SeverityChoice name="severity" value={severity} onChange={setSeverity} />
         {nickname.trim() !== '' && (
           <label className="check">
             <input

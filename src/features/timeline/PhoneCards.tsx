@@ -5,9 +5,10 @@ import { useRoomDoc } from '../room/RoomContext';
 import { wallMonths } from '../../domain/timeline';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { changeIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
-import { SEVERITIES, type IncidentCard, type Severity } from '../../sync/roomSchema';
+import type { IncidentCard, Severity } from '../../sync/roomSchema';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useWallSettings } from './useWall';
+import { SeverityChoice } from '../common/SeverityChoice';
 import './timeline.css';
 
 type Props = { cards: IncidentCard[]; allCards: IncidentCard[] };
@@ -191,20 +192,7 @@ function CardEditor({ card, onDone }: { card: IncidentCard; onDone: () => void }
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <fieldset className="severity-choice">
-        <legend>{t('phone.severity')}</legend>
-        {SEVERITIES.map((value) => (
-          <label key={value} className={`severity-option severity--${value}`}>
-            <input
-              type="radio"
-              name={`severity-${card.id}`}
-              checked={severity === value}
-              onChange={() => setSeverity(value)}
-            />
-            {t(`severity.${value}`)}
-          </label>
-        ))}
-      </fieldset>
+      <SeverityChoice name={`severity-${card.id}`} value={severity} onChange={setSeverity} />
       <button type="submit" className="button--primary">
         {t('timeline.save')}
       </button>

@@ -1,9 +1,7 @@
 import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wallColumns, wallMonths, type Severity } from '../../domain/timeline';
-import { PdfExportButton } from '../../pdf/PdfExportButton';
-import { incidentWallSheet } from '../../pdf/sheets';
+import { wallMonths, type Severity } from '../../domain/timeline';
 import {
   addInsight,
   changeIncidentCard,
@@ -24,11 +22,13 @@ import { draggedCardId } from './wallDrag';
 import { download, today } from '../../lib/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
-import { showOnProjector } from '../../sync/stageOperations';
 import { useStage } from '../room/useRoom';
 import { useWallSettings } from './useWall';
-import './timeline.css';
 import { useRoomDoc } from '../room/RoomContext';
+import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
+import { WallPdfButton } from './WallPdfButton';
+import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
+import './timeline.css';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
 export function TimelineConsole() {
@@ -56,13 +56,11 @@ export function TimelineConsole() {
     <section className="timeline-console" aria-labelledby="timeline-console-heading">
       <h2 id="timeline-console-heading">{t('timeline.console')}</h2>
       <div className="timeline-console__settings">
-        <button
-          type="button"
-          aria-pressed={onProjector}
-          onClick={() => showOnProjector(doc, onProjector ? 'agenda' : 'timeline')}
-        >
-          {t('timeline.showWall')}
-        </button>
+        <ShowOnProjectorButton
+          kind="timeline"
+          showing={onProjector}
+          label={t('timeline.showWall')}
+        />
         <label>
           <input
             type="checkbox"
@@ -138,27 +136,7 @@ export function TimelineConsole() {
         >
           {t('timeline.csv')}
         </button>
-        <PdfExportButton
-          label={t('pdf.wall')}
-          fileName="incident-wall"
-          sheets={(direction) => {
-            const wall = wallColumns(cards, months, shown);
-            return [
-              incidentWallSheet(
-                t('timeline.wallHeading'),
-                [
-                  ...wall.columns.map((c) => ({
-                    label: monthLabel(c.month, i18n.language, 'long'),
-                    cards: c.cards,
-                  })),
-                  { label: t('timeline.notPlaced'), cards: wall.unplaced },
-                ],
-                t,
-                direction,
-              ),
-            ];
-          }}
-        />
+        <WallPdfButton cards={cards} />
       </div>
     </section>
   );
@@ -220,7 +198,7 @@ function CardControlsForm({ card, cards, links }: ControlsProps) {
         {t('timeline.note', { text: card.text })}
         <input
           type="text"
-          maxLength={280}
+          maxLength={CARD_TEXT_MAX_CHARS}
           value={note ?? card.note ?? ''}
           onChange={(event) => setNote(event.target.value)}
           onBlur={() => {
@@ -306,7 +284,7 @@ function Insights({ insights }: { insights: { id: string; text: string }[] }) {
           {t('timeline.insightText')}
           <input
             type="text"
-            maxLength={280}
+            maxLength={CARD_TEXT_MAX_CHARS}
             value={text}
             onChange={(event) => setText(event.target.value)}
           />

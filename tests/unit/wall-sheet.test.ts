@@ -1,0 +1,66 @@
+// @vitest-environment node
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { Severity, TimelineCard } from '../../src/domain/timeline';
+import en from '../../src/i18n/locales/en.json';
+import { wallSheet } from '../../src/pdf/sheets';
+
+const card = (
+  id: string,
+  severity: Severity,
+  month: string | null,
+  extra: Partial<TimelineCard> = {},
+): TimelineCard => ({
+  id,
+  text: `card ${id}`,
+  severity,
+  month,
+  author: null,
+  createdAt: Number(id),
+  hidden: false,
+  note: null,
+  ...extra,
+});
+
+async function sheetText(cards: TimelineCard[], shown: Severity[]): Promise<string[]> {
+  const instance = i18next.createInstance();
+  await instance.init({ lng: 'en', resources: { en: { translation: en } } });
+  const sheet = wallSheet(
+    cards,
+    { months: ['2026-03', '2026-04'], shown: new Set(shown) },
+    { title: 'Wall', month: (m) => `month ${m}`, notPlaced: 'Not placed' },
+    instance.t,
+    'ltr',
+  );
+  return sheet.blocks.flatMap((b) =>
+    b.kind === 'heading' ? [b.text] : b.kind === 'marked' ? b.items.map((i) => i.text) : [],
+  );
+}
+
+describe('the wall on paper', () => {
+  it('prints what the wall shows: its months, its severities, never a hidden card', async () => {
+    const cards = [
+      card('1', 'red', '2026-03'),
+      card('2', 'green', '2026-03'),
+      card('3', 'yellow', '2026-04', { hidden: true }),
+      card('4', 'red', null),
+      card('5', 'red', '2025-01'),
+    ];
+    expect(await sheetText(cards, ['red', 'yellow'])).toEqual([
+      'month 2026-03 (1)',
+      'card 1',
+      'Not placed (1)',
+      'card 4',
+    ]);
+  });
+
+  it('prints every severity when all are shown, months oldest first', async () => {
+    const cards = [card('2', 'green', '2026-04'), card('1', 'yellow', '2026-03')];
+    expect(await sheetText(cards, ['red', 'yellow', 'green'])).toEqual([
+      'month 2026-03 (1)',
+      'card 1',
+      'month 2026-04 (1)',
+      'card 2',
+    ]);
+  });
+});
