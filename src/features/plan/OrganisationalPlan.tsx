@@ -15,6 +15,7 @@ import {
 import { AddFactor } from './PlanFactors';
 import { usePlan } from './usePlan';
 import { useRoomDoc } from '../room/RoomContext';
+import { FallbackNote, useContentText } from '../common/ContentText';
 
 type Props = { room: string; groupId: string | null; library: ContentLibrary };
 
@@ -33,7 +34,9 @@ const COLUMNS = [
 export function OrganisationalPlan({ room, groupId, library }: Props) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
-  const template = findTemplate(library, 'organisational-plan-and-protocols', i18n.language)?.data;
+  const found = findTemplate(library, 'organisational-plan-and-protocols', i18n.language);
+  const content = useContentText(found);
+  const template = found?.data;
   const [rows, setRows] = useState(() => loadOrganisationalRows(room));
   const [activities, setActivities] = useState(() => loadProtocolActivities(room));
   const shared = usePlan().sharedActions.items;
@@ -61,7 +64,8 @@ export function OrganisationalPlan({ room, groupId, library }: Props) {
   const label = (id: string) => template.columns.find((c) => c.id === id)?.label ?? id;
   return (
     <div className="plan-step">
-      <p>{template.summary}</p>
+      <p {...content.attrs}>{template.summary}</p>
+      <FallbackNote origin={found} />
       <label className="check plan-privacy">
         <input type="checkbox" checked={sharing} onChange={(e) => share(e.target.checked)} />
         <span>
@@ -79,7 +83,7 @@ export function OrganisationalPlan({ room, groupId, library }: Props) {
           {COLUMNS.map(([key, id]) => (
             <label key={key} className="field">
               <span>
-                {label(id)}
+                <bdi {...content.attrs}>{label(id)}</bdi>
                 {key === 'mitigatingActions' && <small> {t('plan.sharedColumn')}</small>}
               </span>
               <textarea
