@@ -26,7 +26,12 @@ function policyInBuiltPage(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentPlugin(import.meta.dirname), policyInBuiltPage()],
+  // SWK_CONTENT_ROOT builds the app from another copy of the content folders (a trainer's own, a test's scratch copy).
+  plugins: [
+    react(),
+    contentPlugin(process.env.SWK_CONTENT_ROOT ?? import.meta.dirname),
+    policyInBuiltPage(),
+  ],
   // Relative asset paths: the app works from any folder the workshop server serves.
   base: './',
   build: { target: 'es2022', sourcemap: false },

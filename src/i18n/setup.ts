@@ -21,6 +21,18 @@ export async function loadLanguage(language: string): Promise<void> {
   i18next.addResourceBundle(language, 'translation', strings.default);
 }
 
+/**
+ * A second translator in another language, sharing the loaded strings, for a
+ * screen that shows two languages side by side. It does not change the page's
+ * language or direction (only the main instance sets <html lang dir>).
+ */
+export async function translatorFor(language: string): Promise<typeof i18next> {
+  await loadLanguage(language);
+  const translator = i18next.cloneInstance({ lng: language });
+  await translator.changeLanguage(language);
+  return translator;
+}
+
 /** Switches the interface's language once its strings are there. */
 export async function switchLanguage(language: string): Promise<void> {
   await loadLanguage(language);

@@ -92,6 +92,16 @@ function draw(doc: JsPdf, op: DrawOp): void {
   } else {
     doc.setTextColor(r, g, b);
     doc.setFontSize(op.sizePt);
-    doc.text(op.text, op.x, op.y, { align: op.align });
+    // The text is in logical order; jsPDF draws glyphs left to right, so its bidi engine reorders
+    // each line, in the line's own direction (a right-aligned line is a right-to-left one): else a
+    // closing bracket and full stop end up at the start of an Arabic line. Brackets are mirrored.
+    doc.text(op.text, op.x, op.y, {
+      align: op.align,
+      isInputVisual: false,
+      isOutputVisual: true,
+      isInputRtl: op.align === 'right',
+      isOutputRtl: false,
+      isSymmetricSwapping: true,
+    });
   }
 }

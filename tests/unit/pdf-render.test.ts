@@ -179,3 +179,34 @@ describe('flipchart PDFs, rendered and read back with poppler', () => {
     60_000,
   );
 });
+
+describe('right-to-left lines in a PDF', () => {
+  /** Words of the page as poppler places them, left to right, with their glyphs in drawing order. */
+  function wordsByX(file: string): { x: number; y: number; text: string }[] {
+    const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Math.round(Number(m[2])), text: m[3] ?? '' }))
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+  }
+
+  it('ends an Arabic line at its left with the full stop, and turns the brackets round', async () => {
+    const file = join(out, 'ar-brackets.pdf');
+    const sheet: Sheet = {
+      title: 'خطة',
+      direction: 'rtl',
+      blocks: [{ kind: 'paragraph', text: 'الخطة (ممارسة مستمرة).' }],
+    };
+    writeFileSync(
+      file,
+      Buffer.from(await renderSheets([sheet], { widthMm: 210, heightMm: 297 }, font)),
+    );
+    const words = wordsByX(file);
+    const lineOf = (y: number) => words.filter((w) => w.y === y);
+    const paragraph = lineOf(words.find((w) => w.text.includes('.'))?.y ?? -1);
+    expect(paragraph.length).toBe(3);
+    // Drawn left to right: ".(" and "مستمرة", then "ممارسة" and ")", then "الخطة" at the right.
+    expect(paragraph[0]?.text.startsWith('.(')).toBe(true);
+    expect(paragraph[1]?.text.endsWith(')')).toBe(true);
+    expect(paragraph[2]?.text).not.toMatch(/[().]/);
+  });
+});

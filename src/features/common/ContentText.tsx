@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentDirection, type ContentLanguage } from '../../content/languages';
 import { directionOf, isUiLanguage } from '../../i18n/languages';
+import './contentText.css';
 
 /** The language a screen's content is in, and whether it fell back from the screen's own. */
 export type ContentOrigin = { lang: ContentLanguage; fallback: boolean };

@@ -20,6 +20,7 @@ import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
 import { shareDayWithRoom } from '../day/consoleDayStore';
 import { useConsoleRoom } from '../room/consoleRoomStore';
+import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
 import './console.css';
 
 type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
@@ -64,6 +65,7 @@ export default function ConsolePage() {
         >
           {t('nav.openProjector')}
         </button>
+        <SecondLanguagePicker />
       </nav>
       {shelf === 'day' && <DayShelf library={library} />}
       {shelf === 'room' && <LiveRoomPanel />}

@@ -6,6 +6,7 @@ import { addActivityPlan, removePlanRecord, writePlanRecord } from '../../sync/p
 import type { PlanSnapshot } from '../../sync/planStore';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
+import { FallbackNote, useContentText } from '../common/ContentText';
 
 type Props = { snapshot: PlanSnapshot; library: ContentLibrary };
 
@@ -22,13 +23,16 @@ type Row = ActivityPlan['rows'][number];
 export function ActivityPlans({ snapshot, library }: Props) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
-  const template = findTemplate(library, 'activity-security-plan', i18n.language)?.data;
+  const found = findTemplate(library, 'activity-security-plan', i18n.language);
+  const content = useContentText(found);
+  const template = found?.data;
   if (!template) return null;
   const label = (id: string) => template.fields.find((f) => f.id === id)?.label ?? id;
   const columnLabel = (id: string) => template.columns.find((c) => c.id === id)?.label ?? id;
   return (
     <div className="plan-step">
-      <p>{template.summary}</p>
+      <p {...content.attrs}>{template.summary}</p>
+      <FallbackNote origin={found} />
       {snapshot.activityPlans.items.map((plan, index) => {
         const change = (next: Partial<ActivityPlan>) =>
           writePlanRecord(doc, 'planActivities', { ...plan, ...next });
@@ -40,7 +44,7 @@ export function ActivityPlans({ snapshot, library }: Props) {
             <legend>{heading}</legend>
             {FIELDS.map((field) => (
               <label key={field} className="field">
-                <span>{label(field)}</span>
+                <bdi {...content.attrs}>{label(field)}</bdi>
                 <input
                   type={field === 'reviewed' ? 'date' : 'text'}
                   value={plan[field]}
@@ -53,7 +57,7 @@ export function ActivityPlans({ snapshot, library }: Props) {
               <div key={at} className="plan-activity__row">
                 {COLUMNS.map(([key, id]) => (
                   <label key={key} className="field">
-                    <span>{columnLabel(id)}</span>
+                    <bdi {...content.attrs}>{columnLabel(id)}</bdi>
                     <textarea
                       rows={2}
                       maxLength={PLAN_TEXT_MAX_CHARS}

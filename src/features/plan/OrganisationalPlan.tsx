@@ -16,6 +16,7 @@ import { AddFactor } from './PlanFactors';
 import { usePlan } from './usePlan';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
+import { FallbackNote, useContentText } from '../common/ContentText';
 
 type Props = { room: string; groupId: string | null; library: ContentLibrary };
 
@@ -34,7 +35,9 @@ const COLUMNS = [
 export function OrganisationalPlan({ room, groupId, library }: Props) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
-  const template = findTemplate(library, 'organisational-plan-and-protocols', i18n.language)?.data;
+  const found = findTemplate(library, 'organisational-plan-and-protocols', i18n.language);
+  const content = useContentText(found);
+  const template = found?.data;
   const [rows, setRows] = useState(() => loadOrganisationalRows(room));
   const [activities, setActivities] = useState(() => loadProtocolActivities(room));
   const shared = usePlan().sharedActions.items;
@@ -62,7 +65,8 @@ export function OrganisationalPlan({ room, groupId, library }: Props) {
   const label = (id: string) => template.columns.find((c) => c.id === id)?.label ?? id;
   return (
     <div className="plan-step">
-      <p>{template.summary}</p>
+      <p {...content.attrs}>{template.summary}</p>
+      <FallbackNote origin={found} />
       <label className="check plan-privacy">
         <input type="checkbox" checked={sharing} onChange={(e) => share(e.target.checked)} />
         <span>
@@ -80,7 +84,7 @@ export function OrganisationalPlan({ room, groupId, library }: Props) {
           {COLUMNS.map(([key, id]) => (
             <label key={key} className="field">
               <span>
-                {label(id)}
+                <bdi {...content.attrs}>{label(id)}</bdi>
                 {key === 'mitigatingActions' && <small> {t('plan.sharedColumn')}</small>}
               </span>
               <textarea

@@ -17,6 +17,7 @@ import { AgendaTable } from '../sessions/AgendaTable';
 import { RoomProvider } from '../room/RoomContext';
 import { useStage } from '../room/useRoom';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
+import { BilingualScreen } from './BilingualScreen';
 import { ProjectorRun } from './ProjectorRun';
 import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
 import { PlanScreen } from '../plan/PlanScreen';
@@ -53,36 +54,54 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null 
 }
 
 function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
-  const { i18n } = useTranslation();
   const stage = useStage();
   const snapshot = useQuiz();
   const rolePlay = useRolePlay();
-  if (stage.kind === 'quiz' && snapshot.run) {
-    const found = findCase(library, snapshot.run.caseId, i18n.language);
-    if (found?.data.format === 'quiz')
-      return (
-        <ContentOriginProvider origin={found}>
-          <QuizScreen quizCase={found.data} snapshot={snapshot} />
-        </ContentOriginProvider>
-      );
+  const quizRun = snapshot.run;
+  const narrative = snapshot.narrative;
+  const play = rolePlay.run;
+  // Each content screen is drawn per language: once, or twice side by side in a bilingual room.
+  if (stage.kind === 'quiz' && quizRun) {
+    return (
+      <BilingualScreen>
+        {(language) => {
+          const found = findCase(library, quizRun.caseId, language);
+          return found?.data.format === 'quiz' ? (
+            <ContentOriginProvider origin={found}>
+              <QuizScreen quizCase={found.data} snapshot={snapshot} />
+            </ContentOriginProvider>
+          ) : null;
+        }}
+      </BilingualScreen>
+    );
   }
-  if (stage.kind === 'narrative' && snapshot.narrative) {
-    const found = findCase(library, snapshot.narrative.caseId, i18n.language);
-    if (found?.data.format === 'narrative')
-      return (
-        <ContentOriginProvider origin={found}>
-          <NarrativeScreen story={found.data} snapshot={snapshot} />
-        </ContentOriginProvider>
-      );
+  if (stage.kind === 'narrative' && narrative) {
+    return (
+      <BilingualScreen>
+        {(language) => {
+          const found = findCase(library, narrative.caseId, language);
+          return found?.data.format === 'narrative' ? (
+            <ContentOriginProvider origin={found}>
+              <NarrativeScreen story={found.data} snapshot={snapshot} />
+            </ContentOriginProvider>
+          ) : null;
+        }}
+      </BilingualScreen>
+    );
   }
-  if (stage.kind === 'roleplay' && rolePlay.run) {
-    const found = findCase(library, rolePlay.run.caseId, i18n.language);
-    if (found?.data.format === 'roleplay')
-      return (
-        <ContentOriginProvider origin={found}>
-          <RolePlayScreen rolePlay={found.data} run={rolePlay.run} snapshot={rolePlay} />
-        </ContentOriginProvider>
-      );
+  if (stage.kind === 'roleplay' && play) {
+    return (
+      <BilingualScreen>
+        {(language) => {
+          const found = findCase(library, play.caseId, language);
+          return found?.data.format === 'roleplay' ? (
+            <ContentOriginProvider origin={found}>
+              <RolePlayScreen rolePlay={found.data} run={play} snapshot={rolePlay} />
+            </ContentOriginProvider>
+          ) : null;
+        }}
+      </BilingualScreen>
+    );
   }
   if (stage.kind === 'plan') return <PlanScreen />;
   if (stage.kind === 'timeline') {
@@ -110,23 +129,39 @@ function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomCo
     ? findSession(library, slides.sessionId, i18n.language)
     : undefined;
   if (slides && slidesSession) return <ProjectorSlides session={slidesSession} state={slides} />;
-  if (day && day.run.status !== 'ready') return <ProjectorRun library={library} state={day} />;
-  if (session) {
+  if (day && day.run.status !== 'ready') {
     return (
-      <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
-        <h1>{session.data.title}</h1>
-        <FallbackNote origin={session} />
-        <p className="projector__duration">
-          {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
-        </p>
-        <AgendaTable agenda={session.data.agenda} large />
-      </div>
+      <BilingualScreen>{() => <ProjectorRun library={library} state={day} />}</BilingualScreen>
+    );
+  }
+  if (session && sessionId) {
+    return (
+      <BilingualScreen>
+        {(language) => <SessionScreen library={library} id={sessionId} language={language} />}
+      </BilingualScreen>
     );
   }
   return (
     <div className="projector projector--idle">
       <h1>{t('projector.waiting')}</h1>
       <p>{t('projector.hint')}</p>
+    </div>
+  );
+}
+
+/** The session the console has open: its title, length and agenda, in one language. */
+function SessionScreen(props: { library: ContentLibrary; id: string; language: string }) {
+  const { t } = useTranslation();
+  const session = findSession(props.library, props.id, props.language);
+  if (!session) return null;
+  return (
+    <div className="projector" lang={session.lang} dir={contentDirection(session.lang)}>
+      <h1>{session.data.title}</h1>
+      <FallbackNote origin={session} />
+      <p className="projector__duration">
+        {t('session.durationLong', hoursAndMinutes(session.data.durationMinutes))}
+      </p>
+      <AgendaTable agenda={session.data.agenda} large />
     </div>
   );
 }
