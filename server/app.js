@@ -2,32 +2,86 @@
 /** The workshop server in one piece: the built app and the signaling endpoint on one port. */
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { createAdmission, fromLoopback } from './admission.js';
 import { lanAddresses } from './certificate.js';
 import { attachSignaling } from './signaling.js';
-import { createStaticHandler } from './static.js';
+import { SECURITY_HEADERS, createStaticHandler } from './static.js';
+
+/** TCP connections the server holds at once (pages, their assets, signaling sockets). */
+export const SERVER_CONNECTIONS_MAX = 1024;
+/** A client has this long to send a request's headers (a slow-loris holds no place for long). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+/**
+ * TLS 1.3, or TLS 1.2 with forward-secret AEAD suites only (older phones); no CBC, no RSA
+ * key exchange. Node's TLS 1.3 suites are all AEAD.
+ */
+export const TLS_OPTIONS = {
+  minVersion: /** @type {const} */ ('TLSv1.2'),
+  ciphers: [
+    'TLS_AES_128_GCM_SHA256',
+    'TLS_AES_256_GCM_SHA384',
+    'TLS_CHACHA20_POLY1305_SHA256',
+    'ECDHE-ECDSA-AES128-GCM-SHA256',
+    'ECDHE-ECDSA-AES256-GCM-SHA384',
+    'ECDHE-ECDSA-CHACHA20-POLY1305',
+    'ECDHE-RSA-AES128-GCM-SHA256',
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    'ECDHE-RSA-CHACHA20-POLY1305',
+  ].join(':'),
+  honorCipherOrder: true,
+};
 
 /**
- * @param {{ dist: string, tls?: { cert: string, key: string },
+ * @param {{ dist: string, tls?: { cert: string, key: string, fingerprint?: string },
+ *           admission?: import('./admission.js').Admission,
  *           signaling?: import('./signaling.js').SignalingOptions }} options
  */
 export function createWorkshopServer(options) {
   const serveFile = createStaticHandler(options.dist);
+  const admission = options.admission ?? options.signaling?.admission ?? createAdmission();
   /** @type {import('node:http').RequestListener} */
   const handler = (req, res) => {
-    // Where phones can reach this laptop, for the console's join QR code.
-    if (req.url === '/workshop.json') {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      const scheme = options.tls ? 'https' : 'http';
-      const urls = lanAddresses().map((ip) => `${scheme}://${ip}:${port}/`);
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ lanUrls: options.tls ? urls : [] }));
+    if (new URL(req.url ?? '/', 'http://localhost').pathname === '/workshop.json') {
+      workshopInfo(req, res);
       return;
     }
     serveFile(req, res);
   };
-  const server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
-  const signaling = attachSignaling(server, options.signaling);
+  /**
+   * For the console on this laptop only: where phones reach it (for the join QR code),
+   * this run's admission secret and the certificate's fingerprint. Nobody on the
+   * network learns the laptop's addresses or the secret from it.
+   * @type {import('node:http').RequestListener}
+   */
+  const workshopInfo = (req, res) => {
+    const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-store' };
+    if (req.method !== 'GET') {
+      res.writeHead(405, { ...headers, Allow: 'GET' }).end();
+      return;
+    }
+    if (!fromLoopback(req)) {
+      res.writeHead(403, headers).end();
+      return;
+    }
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const urls = lanAddresses().map((ip) => `https://${ip}:${port}/`);
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        lanUrls: options.tls ? urls : [],
+        admission: admission.secret,
+        fingerprint: options.tls?.fingerprint ?? null,
+      }),
+    );
+  };
+  const server = options.tls
+    ? createHttpsServer({ ...TLS_OPTIONS, cert: options.tls.cert, key: options.tls.key }, handler)
+    : createHttpServer(handler);
+  server.maxConnections = SERVER_CONNECTIONS_MAX;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = 30_000;
+  const signaling = attachSignaling(server, { ...options.signaling, admission });
   return {
     server,
     signaling,

@@ -1,12 +1,13 @@
 // @ts-check
 /**
  * The laptop's self-signed certificate: made on first run, kept in the user's
- * data folder (never in the repository), and made again only when the laptop's
- * addresses are no longer all covered by it.
+ * data folder (never in the repository), and made again when the addresses it
+ * names are no longer exactly the ones served. It names addresses only: no
+ * hostname (often the trainer's own name), no VPN or virtual bridge.
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, hostname, networkInterfaces } from 'node:os';
+import { homedir, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 
@@ -19,16 +20,35 @@ export function dataFolder() {
   return join(base, 'security-workshop-kit');
 }
 
-/** The laptop's IPv4 LAN addresses, the ones phones can reach. */
-export function lanAddresses() {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((address) => address && address.family === 'IPv4' && !address.internal)
-    .map((address) => /** @type {import('node:os').NetworkInterfaceInfo} */ (address).address);
+/** Interfaces that are not the venue's network: VPNs, containers, virtual machines. */
+const VIRTUAL_INTERFACE =
+  /^(docker|br-|virbr|veth|vboxnet|vmnet|tun|tap|wg|tailscale|zt|utun|lxc|lxd|cni|flannel|podman)/i;
+
+/** Private IPv4 ranges: a workshop's Wi-Fi, never a public address. @param {string} ip */
+export function isPrivateIPv4(ip) {
+  const [a = -1, b = -1] = ip.split('.').map(Number);
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
 /**
- * @param {{ certFile?: string, keyFile?: string, folder?: string }} options
+ * The laptop's IPv4 LAN addresses, the ones phones can reach: private addresses of
+ * real interfaces only.
+ * @param {NodeJS.Dict<import('node:os').NetworkInterfaceInfo[]>} [interfaces]
+ * @returns {string[]}
+ */
+export function lanAddresses(interfaces = networkInterfaces()) {
+  return Object.entries(interfaces).flatMap(([name, addresses]) =>
+    VIRTUAL_INTERFACE.test(name)
+      ? []
+      : (addresses ?? [])
+          .filter((a) => a.family === 'IPv4' && !a.internal && isPrivateIPv4(a.address))
+          .map((a) => a.address),
+  );
+}
+
+/**
+ * @param {{ certFile?: string, keyFile?: string, folder?: string, addresses?: string[] }} options
+ *   addresses: the LAN addresses served (by default every private one of a real interface)
  * @returns {Promise<{ cert: string, key: string, fingerprint: string, created: boolean }>}
  */
 export async function loadCertificate(options = {}) {
@@ -44,7 +64,7 @@ export async function loadCertificate(options = {}) {
   const folder = options.folder ?? dataFolder();
   const certPath = join(folder, 'certificate.pem');
   const keyPath = join(folder, 'private-key.pem');
-  const wanted = ['127.0.0.1', ...lanAddresses()];
+  const wanted = [...new Set(['127.0.0.1', ...(options.addresses ?? lanAddresses())])];
   if (existsSync(certPath) && existsSync(keyPath)) {
     const cert = readFileSync(certPath, 'utf8');
     if (covers(cert, wanted)) {
@@ -64,11 +84,7 @@ export async function loadCertificate(options = {}) {
     extensions: [
       {
         name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 2, value: hostname() },
-          ...wanted.map((ip) => ({ type: /** @type {const} */ (7), ip })),
-        ],
+        altNames: wanted.map((ip) => ({ type: /** @type {const} */ (7), ip })),
       },
     ],
   });
@@ -93,6 +109,19 @@ export function fingerprintOf(certPem) {
 }
 
 /**
+ * What a certificate's SAN names, as ["IP Address:127.0.0.1", "DNS:laptop", ...].
+ * @param {string} certPem
+ */
+export function subjectAltNames(certPem) {
+  const san = new X509Certificate(certPem).subjectAltName ?? '';
+  return san
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Whether the certificate names exactly these addresses and nothing else.
  * @param {string} certPem
  * @param {string[]} addresses
  */
@@ -100,7 +129,9 @@ function covers(certPem, addresses) {
   try {
     const certificate = new X509Certificate(certPem);
     if (new Date(certificate.validTo) < new Date()) return false;
-    return addresses.every((ip) => certificate.checkIP(ip) !== undefined);
+    const named = subjectAltNames(certPem).sort();
+    const wanted = [...new Set(addresses)].map((ip) => `IP Address:${ip}`).sort();
+    return named.length === wanted.length && named.every((name, i) => name === wanted[i]);
   } catch {
     return false;
   }

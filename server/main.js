@@ -9,7 +9,6 @@
  *                       [--http]                   plain HTTP, loopback only (development)
  */
 import { existsSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
@@ -43,14 +42,19 @@ const port = Number(values.port ?? (values.http ? 8080 : 8443));
 
 const tls = values.http
   ? undefined
-  : await loadCertificate({ certFile: values.cert, keyFile: values.key });
+  : await loadCertificate({
+      certFile: values.cert,
+      keyFile: values.key,
+      // The certificate names only the addresses served: no hostname, no VPN.
+      addresses: host === '0.0.0.0' ? undefined : LOOPBACK.has(host) ? [] : [host],
+    });
 const scheme = tls ? 'https' : 'http';
 // Only pages this server served may open the signaling socket: the names and addresses it
 // answers on, with its port. This also stops DNS-rebinding pages on the plain-HTTP loopback.
 const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
 const names =
   host === '0.0.0.0'
-    ? [...loopbackNames, hostname(), ...lanAddresses()]
+    ? [...loopbackNames, ...lanAddresses()]
     : LOOPBACK.has(host)
       ? loopbackNames
       : [host];

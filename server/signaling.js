@@ -10,9 +10,16 @@
  *
  * Every frame from a client is untrusted: a malformed one closes that client, never the
  * server, and every resource a client can make us hold is capped. The server only ever
- * sees what peers seal with the room key; it logs no addresses and keeps nothing.
+ * sees what peers seal with the room key, on topics derived from the key; it logs no
+ * addresses and keeps nothing.
+ *
+ * Only pages holding this run's join link get in (./admission.js): an upgrade without the
+ * admission token is refused before it counts toward any cap. `placeFor(request)` (the
+ * admission and the caps, in order) and `accept(socket, request)` (the topics, rates and
+ * queues) are the two steps any transport takes, so a second one applies the same rules.
  */
 import { WebSocketServer } from 'ws';
+import { SIGNAL_PROTOCOL, createAdmission, fromLoopback } from './admission.js';
 
 export const SIGNAL_PATH = '/signal';
 /** Largest frame a client may send, in bytes (ws `maxPayload`; past it ws closes with 1009). */
@@ -23,20 +30,39 @@ export const SIGNAL_TOPICS_PER_CLIENT_MAX = 16;
 export const SIGNAL_TOPIC_MAX_CHARS = 200;
 /** Open connections at once; past it an upgrade gets HTTP 503. */
 export const SIGNAL_CLIENTS_MAX = 300;
+/**
+ * Connections from one network address (a phone needs one; loopback, the laptop's own
+ * console and projector windows, is not counted); past it an upgrade gets HTTP 503.
+ */
+export const SIGNAL_CLIENTS_PER_ADDRESS_MAX = 4;
+/** Subscribers of one topic: a room's pages (a workshop is a few dozen people). */
+export const SIGNAL_SUBSCRIBERS_PER_TOPIC_MAX = 100;
 /** Token bucket per client: messages per second refilled... */
 export const SIGNAL_MESSAGES_PER_SECOND = 60;
 /** ...and the most it holds (a burst, e.g. WebRTC offers and candidates to a whole room). */
 export const SIGNAL_MESSAGES_BURST = 120;
 /** Interval between ws pings, in ms; a socket that has not answered the last one is dropped. */
 export const SIGNAL_HEARTBEAT_MS = 30_000;
-/** Bytes queued towards one client that does not read; past it that client is closed. */
-export const SIGNAL_SEND_BUFFER_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes queued towards one client that does not read; past it that client is closed
+ * (a room's catch-up is about 300 KB sealed; an imported plan up to 1.5 MB, in parts).
+ */
+export const SIGNAL_SEND_BUFFER_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * Bytes queued towards all clients together. Over TLS every queued byte is the server's
+ * own memory: 300 clients at 8 MB each made it 2.3 GB. Past this budget a client with
+ * more than SIGNAL_SEND_BUFFER_SHARE_BYTES waiting is closed as too slow.
+ */
+export const SIGNAL_SEND_BUFFER_TOTAL_MAX_BYTES = 64 * 1024 * 1024;
+export const SIGNAL_SEND_BUFFER_SHARE_BYTES = 256 * 1024;
 /** After we close a client, ms it has to finish the closing handshake before its socket is cut. */
 export const SIGNAL_CLOSE_GRACE_MS = 1_000;
 /** Log lines per window, in lines and ms: a flood of bad clients cannot bury the terminal. */
 export const SIGNAL_LOG_LINES_MAX = 20;
 export const SIGNAL_LOG_WINDOW_MS = 10_000;
 
+/** How often the total of queued bytes is summed again, in ms. */
+const QUEUED_TOTAL_REFRESH_MS = 20;
 const CLOSE_INVALID = 1007;
 const CLOSE_POLICY = 1008;
 const CLOSE_INTERNAL = 1011;
@@ -49,6 +75,11 @@ const CLOSE_INTERNAL = 1011;
  *   topicsPerClientMax?: number,
  *   topicMaxChars?: number,
  *   clientsMax?: number,
+ *   clientsPerAddressMax?: number,
+ *   subscribersPerTopicMax?: number,
+ *   sendBufferTotalMaxBytes?: number,
+ *   admission?: import('./admission.js').Admission,
+ *   unlimitedAddress?: (request: import('node:http').IncomingMessage) => boolean,
  *   messagesPerSecond?: number,
  *   messagesBurst?: number,
  *   heartbeatMs?: number,
@@ -59,10 +90,24 @@ const CLOSE_INTERNAL = 1011;
  *   allowedOrigins: the page origins that may connect (exact `Origin` header values);
  *   without it, only a request with no Origin or one whose host is the request's Host.
  *   onFrame: sees every text frame received (tests check the server reads only ciphertext).
- * @typedef {{ clients: number, topics: number, closedForAbuse: number, closedTooSlow: number }} SignalingStats
- * @typedef {{ close(): Promise<void>, stats(): SignalingStats }} Signaling
+ *   admission: who may connect (./admission.js); by default a new random secret.
+ *   unlimitedAddress: which clients the per-address cap leaves out (by default loopback:
+ *   the laptop's own console and projector windows).
+ * @typedef {{
+ *   clients: number, topics: number, closedForAbuse: number, closedTooSlow: number,
+ *   refusedUnadmitted: number, refusedFull: number,
+ * }} SignalingStats
+ * @typedef {{ status: number, text: string, reason: string }} Refusal
+ * @typedef {{
+ *   close(): Promise<void>,
+ *   stats(): SignalingStats,
+ *   admission: import('./admission.js').Admission,
+ *   placeFor(request: import('node:http').IncomingMessage): Refusal | null,
+ *   accept(socket: Socket, request: import('node:http').IncomingMessage): void,
+ * }} Signaling
  * @typedef {{
  *   topics: Set<string>, tokens: number, refilledAt: number, alive: boolean, closing: boolean,
+ *   address: string | null,
  * }} ClientState
  * @typedef {import('ws').WebSocket} Socket
  */
@@ -81,23 +126,68 @@ export function attachSignaling(httpServer, options = {}) {
     topics: options.topicsPerClientMax ?? SIGNAL_TOPICS_PER_CLIENT_MAX,
     topicChars: options.topicMaxChars ?? SIGNAL_TOPIC_MAX_CHARS,
     clients: options.clientsMax ?? SIGNAL_CLIENTS_MAX,
+    perAddress: options.clientsPerAddressMax ?? SIGNAL_CLIENTS_PER_ADDRESS_MAX,
+    subscribers: options.subscribersPerTopicMax ?? SIGNAL_SUBSCRIBERS_PER_TOPIC_MAX,
+    sendTotal: options.sendBufferTotalMaxBytes ?? SIGNAL_SEND_BUFFER_TOTAL_MAX_BYTES,
     rate: options.messagesPerSecond ?? SIGNAL_MESSAGES_PER_SECOND,
     burst: options.messagesBurst ?? SIGNAL_MESSAGES_BURST,
     sendBuffer: options.sendBufferMaxBytes ?? SIGNAL_SEND_BUFFER_MAX_BYTES,
     grace: options.closeGraceMs ?? SIGNAL_CLOSE_GRACE_MS,
   };
+  const admission = options.admission ?? createAdmission();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.frame,
     perMessageDeflate: false, // no compression: no zip bombs, no CPU spent inflating
+    // The admission token was checked in placeFor; the answer names our protocol only.
+    handleProtocols: (protocols) => (protocols.has(SIGNAL_PROTOCOL) ? SIGNAL_PROTOCOL : false),
   });
   /** @type {Map<string, Set<Socket>>} */
   const topics = new Map();
   /** @type {Map<Socket, ClientState>} open clients in good standing (not those we are closing) */
   const clients = new Map();
+  /** @type {Map<string, number>} open clients per network address (loopback not counted) */
+  const perAddress = new Map();
   let closedForAbuse = 0;
   let closedTooSlow = 0;
+  let refusedUnadmitted = 0;
+  let refusedFull = 0;
   let closed = false;
+  let queuedTotal = 0;
+  let queuedTotalAt = 0;
+
+  /**
+   * Whether a new client may take a place, checked before it holds any: the admission
+   * token first, so that nobody without the join link counts toward a cap.
+   * @param {import('node:http').IncomingMessage} request
+   * @returns {Refusal | null}
+   */
+  function placeFor(request) {
+    if (closed) return { status: 503, text: 'Service Unavailable', reason: 'closing' };
+    if (!originAllowed(request, options.allowedOrigins)) {
+      return { status: 403, text: 'Forbidden', reason: `origin ${quote(request.headers.origin)}` };
+    }
+    if (!admission.fromUpgrade(request)) {
+      refusedUnadmitted += 1;
+      return { status: 401, text: 'Unauthorized', reason: 'no admission token' };
+    }
+    if (clients.size >= limits.clients) {
+      refusedFull += 1;
+      return { status: 503, text: 'Service Unavailable', reason: `${limits.clients} connected` };
+    }
+    const address = addressOf(request);
+    if (address !== null && (perAddress.get(address) ?? 0) >= limits.perAddress) {
+      refusedFull += 1;
+      return { status: 503, text: 'Service Unavailable', reason: 'too many from one address' };
+    }
+    return null;
+  }
+
+  /** @param {import('node:http').IncomingMessage} request */
+  function addressOf(request) {
+    const unlimited = options.unlimitedAddress ?? fromLoopback;
+    return unlimited(request) ? null : (request.socket.remoteAddress ?? 'unknown');
+  }
 
   /**
    * @param {import('node:http').IncomingMessage} request
@@ -111,15 +201,12 @@ export function attachSignaling(httpServer, options = {}) {
       if (closed) return refuse(socket, 503, 'Service Unavailable');
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (pathname !== SIGNAL_PATH) return refuse(socket, 404, 'Not Found');
-      if (!originAllowed(request, options.allowedOrigins)) {
-        log(`refused a page from origin ${quote(request.headers.origin)}`);
-        return refuse(socket, 403, 'Forbidden');
+      const refusal = placeFor(request);
+      if (refusal) {
+        log(`refused a client: ${refusal.reason}`);
+        return refuse(socket, refusal.status, refusal.text);
       }
-      if (wss.clients.size >= limits.clients) {
-        log(`refused a client: ${limits.clients} already connected`);
-        return refuse(socket, 503, 'Service Unavailable');
-      }
-      wss.handleUpgrade(request, socket, head, accept);
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
     } catch (error) {
       log(`upgrade failed: ${describe(error)}`);
       refuse(socket, 400, 'Bad Request');
@@ -127,8 +214,11 @@ export function attachSignaling(httpServer, options = {}) {
   };
   httpServer.on('upgrade', onUpgrade);
 
-  /** @param {Socket} ws */
-  function accept(ws) {
+  /**
+   * Takes a client that placeFor admitted.
+   * @param {Socket} ws @param {import('node:http').IncomingMessage} request
+   */
+  function accept(ws, request) {
     /** @type {ClientState} */
     const state = {
       topics: new Set(),
@@ -136,8 +226,12 @@ export function attachSignaling(httpServer, options = {}) {
       refilledAt: Date.now(),
       alive: true,
       closing: false,
+      address: addressOf(request),
     };
     clients.set(ws, state);
+    if (state.address !== null) {
+      perAddress.set(state.address, (perAddress.get(state.address) ?? 0) + 1);
+    }
     ws.on('pong', () => (state.alive = true));
     ws.on('message', (data, isBinary) => {
       // Frames already on the wire keep arriving after we close: they are not read.
@@ -189,8 +283,12 @@ export function attachSignaling(httpServer, options = {}) {
           if (state.topics.size >= limits.topics) {
             return shut(ws, state, CLOSE_POLICY, 'too many topics');
           }
-          state.topics.add(topic);
           let subscribers = topics.get(topic);
+          // Fan-out is the server's cost: a topic holds a room, not the whole network.
+          if (subscribers && subscribers.size >= limits.subscribers) {
+            return shut(ws, state, CLOSE_POLICY, 'topic full');
+          }
+          state.topics.add(topic);
           if (!subscribers) topics.set(topic, (subscribers = new Set()));
           subscribers.add(ws);
         }
@@ -221,12 +319,28 @@ export function attachSignaling(httpServer, options = {}) {
   function deliver(peer, out) {
     const state = clients.get(peer);
     if (!state || peer.readyState !== peer.OPEN) return;
-    if (peer.bufferedAmount + out.length > limits.sendBuffer) {
+    const queued = peer.bufferedAmount;
+    if (
+      queued + out.length > limits.sendBuffer ||
+      (queued > SIGNAL_SEND_BUFFER_SHARE_BYTES && queuedOverall() + out.length > limits.sendTotal)
+    ) {
       // A phone on a poor link, not an abuser: counted apart.
       shut(peer, state, CLOSE_POLICY, 'not reading its messages', true);
       return;
     }
     peer.send(out, { binary: false });
+    queuedTotal += out.length;
+  }
+
+  /** Bytes waiting towards every client, summed again at most every few ms. */
+  function queuedOverall() {
+    const now = Date.now();
+    if (now - queuedTotalAt >= QUEUED_TOTAL_REFRESH_MS) {
+      queuedTotal = 0;
+      for (const ws of clients.keys()) queuedTotal += ws.bufferedAmount;
+      queuedTotalAt = now;
+    }
+    return queuedTotal;
   }
 
   /** @param {unknown} value @returns {value is string[]} */
@@ -279,7 +393,11 @@ export function attachSignaling(httpServer, options = {}) {
   /** @param {Socket} ws @param {ClientState} state */
   function forget(ws, state) {
     for (const topic of [...state.topics]) leave(ws, state, topic);
-    clients.delete(ws);
+    if (clients.delete(ws) && state.address !== null) {
+      const count = (perAddress.get(state.address) ?? 1) - 1;
+      if (count > 0) perAddress.set(state.address, count);
+      else perAddress.delete(state.address);
+    }
   }
 
   const heartbeat = setInterval(() => {
@@ -302,7 +420,17 @@ export function attachSignaling(httpServer, options = {}) {
   heartbeat.unref();
 
   return {
-    stats: () => ({ clients: clients.size, topics: topics.size, closedForAbuse, closedTooSlow }),
+    admission,
+    placeFor,
+    accept,
+    stats: () => ({
+      clients: clients.size,
+      topics: topics.size,
+      closedForAbuse,
+      closedTooSlow,
+      refusedUnadmitted,
+      refusedFull,
+    }),
     close: () =>
       new Promise((done) => {
         closed = true;

@@ -3,8 +3,8 @@
  * Serves the built app from one folder, with the headers that keep a page from
  * talking to anyone but this laptop.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Text worth compressing: a phone on a slow network gets the app in a third of the bytes. */
@@ -61,7 +61,8 @@ export const SECURITY_HEADERS = {
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
  */
 export function createStaticHandler(root) {
-  const base = normalize(root + sep);
+  // Symlinks are followed once here and for every file: nothing outside this folder is served.
+  const base = normalize(realpathSync(root) + sep);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
@@ -74,9 +75,9 @@ export function createStaticHandler(root) {
       res.end('Not found');
       return;
     }
-    const hashed = file.includes(`${sep}assets${sep}`);
-    const gzip =
-      COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    // Decided inside the root: a root that is itself under some "assets" folder changes nothing.
+    const hashed = relative(base, file).split(sep)[0] === 'assets';
+    const gzip = COMPRESSIBLE.has(extname(file)) && acceptsGzip(req.headers['accept-encoding']);
     const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       // Hashed assets never change; the page itself must always be fresh.
@@ -109,9 +110,34 @@ function safePath(base, url) {
     return null;
   }
   if (pathname.includes('\0')) return null;
-  const relative = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
-  const full = normalize(join(base, relative));
-  return full.startsWith(base) ? full : null;
+  const wanted = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
+  const full = normalize(join(base, wanted));
+  if (!full.startsWith(base)) return null;
+  // A symlink inside the root that points out of it (dist/x -> /etc) is refused.
+  try {
+    const real = realpathSync(full);
+    return real.startsWith(base) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether Accept-Encoding allows gzip: "gzip;q=0" (or "*;q=0" with no gzip) refuses it.
+ * @param {string | string[] | undefined} header
+ */
+export function acceptsGzip(header) {
+  if (typeof header !== 'string') return false;
+  /** @type {Map<string, number>} */
+  const weights = new Map();
+  for (const part of header.toLowerCase().split(',')) {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    weights.set(coding, Number.isFinite(weight) ? weight : 0);
+  }
+  const gzip = weights.get('gzip') ?? weights.get('x-gzip') ?? weights.get('*');
+  return gzip !== undefined && gzip > 0;
 }
 
 /** @type {Map<string, { mtimeMs: number, body: Buffer }>} */

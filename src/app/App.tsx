@@ -27,14 +27,20 @@ export function App() {
       return (
         <Shell variant="projector">
           <Suspense fallback={loading}>
-            <ProjectorPage room={route.room} roomKey={route.key} />
+            <ProjectorPage
+              room={route.room}
+              roomKey={route.room ? resolveRoomKey(route.room, route.key, route.admission) : null}
+            />
           </Suspense>
         </Shell>
       );
     case 'join':
       return (
         <Shell variant="phone">
-          <JoinPage room={route.room} roomKey={resolveRoomKey(route.room, route.key)} />
+          <JoinPage
+            room={route.room}
+            roomKey={resolveRoomKey(route.room, route.key, route.admission)}
+          />
         </Shell>
       );
     case 'not-found':

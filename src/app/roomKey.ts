@@ -4,7 +4,11 @@
  */
 import { recall, rememberForVisit } from '../sync/phoneMemory';
 
-export function resolveRoomKey(room: string, keyFromLink: string | null): string | null {
-  if (keyFromLink) return rememberForVisit(room, keyFromLink).key;
+export function resolveRoomKey(
+  room: string,
+  keyFromLink: string | null,
+  admissionFromLink?: string,
+): string | null {
+  if (keyFromLink) return rememberForVisit(room, keyFromLink, admissionFromLink).key;
   return recall(room)?.key ?? null;
 }

@@ -25,13 +25,28 @@ export const RELAY_PART_CHARS = 48_000;
 /** Parts one message may have, and messages being put together at once. */
 export const RELAY_PARTS_MAX = 64;
 export const RELAY_ASSEMBLIES_MAX = 8;
-/** Parts of a message that never completes are forgotten after this long. */
+/** Parts of a message that never completes are forgotten after this long (swept on a timer). */
 export const RELAY_ASSEMBLY_TIMEOUT_MS = 30_000;
+/** Characters of parts held at once, all messages together: past it the oldest message goes. */
+export const RELAY_HELD_CHARS_MAX = 4 * 1024 * 1024;
+/** Senders whose message counters a page remembers (repeats are dropped). */
+export const RELAY_SENDERS_MAX = 256;
+/** Counters remembered per sender, behind its highest: an older one is a repeat. */
+export const RELAY_COUNTER_WINDOW = 256;
+/** The console sends one sender at most one catch-up per this long. */
+export const CATCH_UP_INTERVAL_MS = 3_000;
+/** How long the console's freshness nonce lasts (a hello must carry a recent one). */
+export const CONSOLE_NONCE_MS = 30_000;
+/** Signaling messages a page remembers, to refuse a replayed one. */
+export const SIGNALS_REMEMBERED = 4_096;
 /** How long a phone waits for a direct WebRTC link before it says it is relayed. */
 export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 /** How often the console tells the room it is there (lets phones detect a wrong key). */
 export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
-/** A phone that hears only messages it cannot decrypt for this long has the wrong key. */
+/**
+ * A phone that has heard the console's key-check value differ from its own, and
+ * nothing that opens with its key, for this long has the wrong key.
+ */
 export const WRONG_KEY_AFTER_MS = 2_000;
 export { GROUPS_MAX } from '../domain/groups';
 /** A group's reason for its answer: a few sentences, like a card. */

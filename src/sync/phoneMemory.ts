@@ -6,7 +6,8 @@
  */
 import { randomToken } from './roomId';
 
-export type PhoneMemory = { key: string; device: string };
+/** admission: the workshop server's per-run secret from the link, for reconnecting after a reload. */
+export type PhoneMemory = { key: string; device: string; admission?: string };
 
 const visitEntry = (room: string) => `swk.visit.${room}`;
 const keptEntry = (room: string) => `swk.kept.${room}`;
@@ -15,7 +16,11 @@ function read(storage: Storage, name: string): PhoneMemory | null {
   try {
     const value = JSON.parse(storage.getItem(name) ?? 'null') as Partial<PhoneMemory> | null;
     return typeof value?.key === 'string' && typeof value.device === 'string'
-      ? { key: value.key, device: value.device }
+      ? {
+          key: value.key,
+          device: value.device,
+          ...(typeof value.admission === 'string' ? { admission: value.admission } : {}),
+        }
       : null;
   } catch {
     return null;
@@ -35,8 +40,14 @@ export function recall(room: string): PhoneMemory | null {
 }
 
 /** Takes the key from a join link; the device id stays the same for the whole visit. */
-export function rememberForVisit(room: string, key: string): PhoneMemory {
-  const memory = { key, device: recall(room)?.device ?? randomToken(12) };
+export function rememberForVisit(room: string, key: string, admission?: string): PhoneMemory {
+  const previous = recall(room);
+  const kept = admission ?? (previous?.key === key ? previous.admission : undefined);
+  const memory: PhoneMemory = {
+    key,
+    device: previous?.device ?? randomToken(12),
+    ...(kept ? { admission: kept } : {}),
+  };
   write(sessionStorage, visitEntry(room), memory);
   return memory;
 }

@@ -10,9 +10,10 @@ import { Awareness } from 'y-protocols/awareness';
 import type { Room as WebrtcRoom, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { retryImport } from '../lib/retryImport';
+import { admissionFor, presentAdmission } from './admission';
 import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
-import { RELAY_ORIGIN, RelayChannel, type SignalingLink } from './relay';
-import { deriveRoomKey } from './roomCrypto';
+import { RELAY_ORIGIN, RelayChannel, refuseReplayedSignals, type SignalingLink } from './relay';
+import { deriveRoomSecrets } from './roomCrypto';
 import { isKept } from './phoneMemory';
 import { initialiseRoom } from './roomOperations';
 import { metaMap, readRoomMeta } from './roomSchema';
@@ -146,8 +147,14 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     notify();
   };
   void retryImport(() => import('y-webrtc')).then(async ({ WebrtcProvider }) => {
+    // Without this run's admission secret the server refuses the socket: the page keeps
+    // trying (a restarted server's new link is needed), and says it is connecting.
+    const admission = await admissionFor(room);
+    // Topics derived from the key: the server never learns the room id.
+    const secrets = await deriveRoomSecrets(key, room);
     if (destroyed) return;
-    provider = new WebrtcProvider(room, doc, {
+    if (admission) presentAdmission(signalingUrl(), admission);
+    provider = new WebrtcProvider(secrets.signalTopic, doc, {
       signaling: [signalingUrl()],
       password: key,
       awareness,
@@ -158,16 +165,14 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     });
     void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
     const signaling = provider.signalingConns[0] as unknown as SignalingLink;
+    refuseReplayedSignals(signaling, secrets.signalTopic);
     link = signaling;
     signaling.on('connect', onLinkChange);
     signaling.on('disconnect', onLinkChange);
     provider.on('peers', notify);
-    const relayKey = await deriveRoomKey(key, room);
-    if (destroyed) return;
     relay = new RelayChannel(
       signaling,
-      `${room}/relay`,
-      relayKey,
+      secrets,
       doc,
       awareness,
       role === 'console',
@@ -204,9 +209,9 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     if (!linked) return everConnected ? 'reconnecting' : 'connecting';
     const heard = (relay?.lastValidAt ?? 0) > 0 || path() === 'direct';
     if (heard) return 'connected';
-    const undecryptableSince = relay?.firstUndecryptableAt ?? 0;
-    if (undecryptableSince && Date.now() - undecryptableSince > WRONG_KEY_AFTER_MS)
-      return 'wrong-key';
+    // Positive only: the console's key-check value differed from ours, and it never matched.
+    const mismatchSince = relay?.keyConfirmed ? 0 : (relay?.keyMismatchSince ?? 0);
+    if (mismatchSince && Date.now() - mismatchSince > WRONG_KEY_AFTER_MS) return 'wrong-key';
     return 'connecting';
   };
   const computeSnapshot = (): RoomSnapshot => {

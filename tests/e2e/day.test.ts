@@ -95,7 +95,9 @@ describe('running the day, in a real browser', () => {
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByText('Projector on another device').click();
     const link = (await console_.locator('.projector-link code').textContent()) ?? '';
-    expect(link).toMatch(/#\/screen\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}$/);
+    expect(link).toMatch(/#\/screen\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}$/);
+    const [, room = '', key = '', admission = ''] =
+      /#\/screen\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(link) ?? [];
 
     const screen = await newPerson(browser(), PROJECTOR);
     await screen.context.grantPermissions(['microphone', 'camera']);
@@ -106,6 +108,13 @@ describe('running the day, in a real browser', () => {
     await console_.getByRole('button', { name: 'Start the day' }).click();
     await expect.poll(() => heading(screen.page), { timeout: 20_000 }).toBe('Introduction');
     await expect.poll(() => timer(screen.page)).toMatch(/^(10:00|9:5\d)$/);
+    // The projector's address, on show to the room, holds the room id only: no key, no admission.
+    expect(new URL(screen.page.url()).hash).toBe(`#/screen/${room}`);
+    expect(screen.page.url()).not.toContain(key);
+    expect(screen.page.url()).not.toContain(admission);
+    // A reload keeps following the room: the key was kept for the visit.
+    await screen.page.reload();
+    await expect.poll(() => heading(screen.page), { timeout: 20_000 }).toBe('Introduction');
 
     await console_.getByRole('button', { name: 'Next item' }).click();
     await expect

@@ -118,13 +118,20 @@ export async function newPerson(
   return { context, page, requests, errors, sent, violations, openSockets };
 }
 
+/** The room id, key and admission secret a join link carries in its fragment. */
+export function linkParts(joinLink: string): { room: string; key: string; admission: string } {
+  const [room = '', key = '', admission = ''] =
+    /#\/join\/([^/]+)\/([^/]+)(?:\/([^/]+))?/.exec(joinLink)?.slice(1) ?? [];
+  return { room, key, admission };
+}
+
 /**
  * What the app promises about a person's pages: no policy violation, no
  * request to any other host, and the room key in nothing they sent (it lives
  * in the link's fragment, which browsers never send).
  */
 export function expectStayedInRoom(person: Person, baseURL: string, joinLink: string): void {
-  const [roomId = '', roomKey = ''] = joinLink.split('#')[1]?.split('/').slice(-2) ?? [];
+  const { room: roomId, key: roomKey } = linkParts(joinLink);
   const origin = new URL(baseURL).origin;
   expect(person.violations).toEqual([]);
   const elsewhere = person.requests.filter(
@@ -133,6 +140,9 @@ export function expectStayedInRoom(person: Person, baseURL: string, joinLink: st
   expect(elsewhere).toEqual([]);
   expect(roomKey.length).toBeGreaterThan(10);
   expect(person.sent.filter((text) => text.includes(roomKey))).toEqual([]);
-  // The watch itself works: the room's id (not secret) is seen going to the signaling server.
-  expect(person.sent.some((text) => text.includes(roomId))).toBe(true);
+  // Topics are derived from the key: not even the room's id goes to the server.
+  expect(roomId.length).toBeGreaterThan(10);
+  expect(person.sent.filter((text) => text.includes(roomId))).toEqual([]);
+  // The watch itself works: the pages did talk to the signaling server.
+  expect(person.sent.some((text) => text.includes('"type":"subscribe"'))).toBe(true);
 }

@@ -4,16 +4,20 @@ import WebSocket from 'ws';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
-import { deriveRoomKey } from '../../src/sync/roomCrypto';
+import { deriveRoomSecrets } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
 import { cardsMap } from '../../src/sync/roomSchema';
-import { joinAsPhone, openConsole, useBrowser } from './harness';
+import { admissionProtocols } from '../../server/admission.js';
+import { joinAsPhone, linkParts, openConsole, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
 /** A participant who has the key and a script: a peer in Node, speaking the relay like a phone. */
-async function hostilePeer(room: string, key: string) {
-  const socket = new WebSocket(`${baseURL.replace('http', 'ws')}signal`);
+async function hostilePeer(room: string, key: string, admission: string) {
+  const socket = new WebSocket(
+    `${baseURL.replace('http', 'ws')}signal`,
+    admissionProtocols(admission),
+  );
   const listeners = new Map<string, Set<(message: never) => void>>();
   const emit = (event: string, message?: unknown) =>
     listeners.get(event)?.forEach((listener) => listener(message as never));
@@ -34,21 +38,15 @@ async function hostilePeer(room: string, key: string) {
   await new Promise((done) => socket.once('open', done));
   link.connected = true;
   const doc = new Y.Doc();
-  const relay = new RelayChannel(
-    link,
-    `${room}/relay`,
-    await deriveRoomKey(key, room),
-    doc,
-    new Awareness(doc),
-    false,
-    () => {},
-  );
+  const secrets = await deriveRoomSecrets(key, room);
+  const relay = new RelayChannel(link, secrets, doc, new Awareness(doc), false, () => {});
   /** Sealed with the room key, so every page opens it: only its content is malformed. */
   const publishRaw = (message: unknown) =>
     (relay as unknown as { publish(m: unknown): Promise<void> }).publish(message);
   return {
     doc,
     relay,
+    secrets,
     publishRaw,
     sendRaw: (frame: string) => socket.send(frame),
     close: () => socket.close(),
@@ -76,7 +74,7 @@ describe('a hostile peer with the key', () => {
     await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
-    const [room = '', key = ''] = link.split('#')[1]?.split('/').slice(-2) ?? [];
+    const { room, key, admission } = linkParts(link);
     const projector = await trainer.context.newPage();
     await projector.goto(`${baseURL}#/screen`);
 
@@ -89,7 +87,7 @@ describe('a hostile peer with the key', () => {
     await expect.poll(() => projector.locator('.wall-card').count(), { timeout: 15_000 }).toBe(1);
 
     await Promise.all([watchTasks(projector), watchTasks(ana.page), watchTasks(console_)]);
-    const hostile = await hostilePeer(room, key);
+    const hostile = await hostilePeer(room, key, admission);
     const script = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     addIncidentCard(hostile.doc, 'hostile-device-1', { text: script, severity: 'red' });
     const cards = cardsMap(hostile.doc);
@@ -127,7 +125,11 @@ describe('a hostile peer with the key', () => {
     expect(hostile.closedWith()).toBeNull();
     // A 1 MB frame in one piece: the laptop's server closes the sender (1009) before any page sees it.
     hostile.sendRaw(
-      JSON.stringify({ type: 'publish', topic: `${room}/relay`, data: 'z'.repeat(1024 * 1024) }),
+      JSON.stringify({
+        type: 'publish',
+        topic: hostile.secrets.relayTopic,
+        data: 'z'.repeat(1024 * 1024),
+      }),
     );
     await expect.poll(() => hostile.closedWith(), { timeout: 10_000 }).toBe(1009);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+import { PHONE, PROJECTOR, linkParts, newPerson, useBrowser, type Person } from './harness';
 
 const { browser, baseURL } = useBrowser();
 const wsURL = baseURL.replace('http://', 'ws://');
@@ -45,8 +45,9 @@ describe('a live room across devices', () => {
     await console_.getByRole('button', { name: 'Live room' }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
-    expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}$/);
-    const key = link.split('/').at(-1) ?? '';
+    // Room id, key and this run's admission secret: all in the fragment, never sent.
+    expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}$/);
+    const { key } = linkParts(link);
     await expect
       .poll(() => console_.getByRole('img', { name: 'QR code to join the room' }).count())
       .toBe(1);
@@ -158,7 +159,7 @@ describe('a live room across devices', () => {
     );
     expect(databases.filter((name) => name?.startsWith('swk-room-'))).toEqual([]);
     expect(await console_.evaluate(() => localStorage.getItem('swk.room'))).toBeNull();
-    const roomId = link.split('/').at(-2) ?? '';
+    const roomId = linkParts(link).room;
     const storedAboutRoom = (page: Page) =>
       page.evaluate(
         (id) =>
@@ -217,13 +218,15 @@ describe('a live room across devices', () => {
     for (const [who, person] of Object.entries(everyone))
       expect({ who, errors: person?.errors }).toEqual({ who, errors: [] });
 
-    // The server saw only ciphertext: no card text, no key, no SDP fingerprint.
+    // The server saw only ciphertext on topics derived from the key: no card text, no key,
+    // not even the room id, no SDP fingerprint.
     const frames = readFileSync(inject('framesFile'), 'utf8');
     expect(frames.length).toBeGreaterThan(0);
     for (const secret of [
       'Followed from the office',
       'Van with no number',
       key,
+      roomId,
       'fingerprint',
       'a=ice',
     ]) {
@@ -243,7 +246,8 @@ describe('a live room across devices', () => {
     await expect.poll(() => statusOf(honest.page), { timeout: 20_000 }).toBe('connected');
     await writeCard(honest.page, 'Only for the right key', 'Green');
 
-    const wrongLink = link.replace(/\/[A-Za-z0-9_-]{22}$/, '/WRONGwrongWRONGwrong00');
+    const { key } = linkParts(link);
+    const wrongLink = link.replace(`/${key}/`, '/WRONGwrongWRONGwrong00/');
     const intruder = await phone(b, wrongLink);
     await expect.poll(() => statusOf(intruder.page), { timeout: 20_000 }).toBe('wrong-key');
     await expect

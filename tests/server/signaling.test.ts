@@ -7,10 +7,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { admissionProtocols, createAdmission } from '../../server/admission.js';
 import {
   SIGNAL_FRAME_MAX_BYTES,
   SIGNAL_LOG_LINES_MAX,
   SIGNAL_CLIENTS_MAX,
+  SIGNAL_CLIENTS_PER_ADDRESS_MAX,
+  SIGNAL_SUBSCRIBERS_PER_TOPIC_MAX,
   SIGNAL_TOPICS_PER_CLIENT_MAX,
   SIGNAL_TOPIC_MAX_CHARS,
   attachSignaling,
@@ -29,10 +32,18 @@ type Client = { ws: WebSocket; messages: Record<string, unknown>[]; closed: Prom
 const running: Started[] = [];
 const opened: WebSocket[] = [];
 
+/** This run's admission secret: every test client holds the join link unless it says otherwise. */
+const SECRET = 'test-admission-secret-0123';
+const ADMITTED = admissionProtocols(SECRET);
+
 async function start(options: SignalingOptions = {}): Promise<Started> {
   const logged: string[] = [];
   const server = createServer((_, res) => res.end());
-  const signaling = attachSignaling(server, { log: (line) => logged.push(line), ...options });
+  const signaling = attachSignaling(server, {
+    log: (line) => logged.push(line),
+    admission: createAdmission(SECRET),
+    ...options,
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/signal`;
   const started = { server, signaling, url, logged };
@@ -48,8 +59,12 @@ afterEach(async () => {
   }
 });
 
-async function connect(url: string, options: WebSocket.ClientOptions = {}): Promise<Client> {
-  const ws = new WebSocket(url, options);
+async function connect(
+  url: string,
+  options: WebSocket.ClientOptions = {},
+  protocols: string[] = ADMITTED,
+): Promise<Client> {
+  const ws = new WebSocket(url, protocols, options);
   opened.push(ws);
   const messages: Record<string, unknown>[] = [];
   ws.on('message', (data) => messages.push(JSON.parse(data.toString())));
@@ -176,6 +191,74 @@ describe('who may connect', () => {
     const { url } = await start();
     await expect(connect(url.replace('/signal', '/other'))).rejects.toThrow(/404/);
     await expect(connect(`${url}?room=x`)).resolves.toBeTruthy();
+  });
+
+  it("refuses an upgrade without this run's admission token (401), and never echoes the token", async () => {
+    const { url, signaling } = await start();
+    await expect(connect(url, {}, [])).rejects.toThrow(/401/);
+    await expect(connect(url, {}, ['swk.v1'])).rejects.toThrow(/401/);
+    await expect(connect(url, {}, admissionProtocols('another-runs-secret-0123'))).rejects.toThrow(
+      /401/,
+    );
+    await expect(connect(url, {}, admissionProtocols(`${SECRET}x`))).rejects.toThrow(/401/);
+    // The token only in the URL does not count: it must not end up in logs.
+    await expect(connect(`${url}?admit=${SECRET}`, {}, [])).rejects.toThrow(/401/);
+    const admitted = await connect(url);
+    expect(admitted.ws.protocol).toBe('swk.v1');
+    expect(signaling.stats()).toMatchObject({ clients: 1, refusedUnadmitted: 5 });
+  });
+
+  it('sockets without the token, held in a loop, take none of the places', async () => {
+    const { url, signaling } = await start({ clientsMax: 5 });
+    let stop = false;
+    let attackerOpened = 0;
+    const attacker = (async () => {
+      while (!stop) {
+        const tries = await Promise.allSettled(
+          Array.from({ length: 50 }, () => connect(url, {}, ['swk.v1'])),
+        );
+        attackerOpened += tries.filter((t) => t.status === 'fulfilled').length;
+      }
+    })();
+    const room: Client[] = [];
+    for (let i = 0; i < 5; i++) room.push(await connect(url));
+    for (const page of room) send(page, { type: 'subscribe', topics: ['room'] });
+    await Promise.all(room.map(roundTrip));
+    send(room[0]!, { type: 'publish', topic: 'room', data: 'card' });
+    await until(() => room.every((page) => page.messages.some((m) => m.data === 'card')));
+    stop = true;
+    await attacker;
+    expect(attackerOpened).toBe(0);
+    expect(signaling.stats().clients).toBe(5);
+    expect(signaling.stats().refusedUnadmitted).toBeGreaterThan(50);
+  });
+
+  it(`at most ${SIGNAL_CLIENTS_PER_ADDRESS_MAX} sockets from one address (loopback, the laptop, is not counted)`, async () => {
+    const { url, signaling } = await start({
+      unlimitedAddress: (request) => request.socket.remoteAddress === '127.0.0.1',
+    });
+    const phone = { localAddress: '127.0.0.2' };
+    for (let i = 0; i < SIGNAL_CLIENTS_PER_ADDRESS_MAX; i++) await connect(url, phone);
+    await expect(connect(url, phone)).rejects.toThrow(/503/);
+    await expect(connect(url, { localAddress: '127.0.0.3' })).resolves.toBeTruthy();
+    for (let i = 0; i < 10; i++) await connect(url);
+    expect(signaling.stats().clients).toBe(SIGNAL_CLIENTS_PER_ADDRESS_MAX + 11);
+    opened[0]?.close();
+    await until(() => signaling.stats().clients === SIGNAL_CLIENTS_PER_ADDRESS_MAX + 10);
+    await expect(connect(url, phone)).resolves.toBeTruthy();
+  });
+
+  it(`a topic holds at most ${SIGNAL_SUBSCRIBERS_PER_TOPIC_MAX} subscribers; one more is closed (1008)`, async () => {
+    const { url, signaling } = await start({ subscribersPerTopicMax: 3 });
+    const members = [await connect(url), await connect(url), await connect(url)];
+    for (const member of members) send(member, { type: 'subscribe', topics: ['room'] });
+    await Promise.all(members.map(roundTrip));
+    const extra = await connect(url);
+    send(extra, { type: 'subscribe', topics: ['room'] });
+    expect((await extra.closed).code).toBe(1008);
+    send(members[0]!, { type: 'publish', topic: 'room', data: 'x' });
+    await until(() => members.every((m) => m.messages.some((x) => x.clients === 3)));
+    expect(signaling.stats().clients).toBe(3);
   });
 
   it('refuses clients past the cap (503), and takes one again when a place frees', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,17 +15,35 @@ writeFileSync(
   '<!doctype html><script type="module" src="/assets/app.js"></script>',
 );
 writeFileSync(join(root, 'assets', 'app.js'), script);
+// A secret beside the served folder, and symlinks inside it pointing out.
+const outside = mkdtempSync(join(tmpdir(), 'swk-outside-'));
+writeFileSync(join(outside, 'secret.txt'), 'private-key-material');
+symlinkSync(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+symlinkSync(outside, join(root, 'assets', 'elsewhere'));
+// The app served from a folder that is itself under an "assets" folder.
+const nested = join(mkdtempSync(join(tmpdir(), 'swk-nest-')), 'assets', 'dist');
+mkdirSync(nested, { recursive: true });
+writeFileSync(join(nested, 'index.html'), '<!doctype html>');
 let server: Server;
 let port = 0;
+let nestedServer: Server;
+let nestedPort = 0;
 
 beforeAll(async () => {
   server = createServer(createStaticHandler(root));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   port = (server.address() as AddressInfo).port;
+  nestedServer = createServer(createStaticHandler(nested));
+  await new Promise<void>((done) => nestedServer.listen(0, '127.0.0.1', done));
+  nestedPort = (nestedServer.address() as AddressInfo).port;
 });
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(async () => {
+  await new Promise<void>((done) => server.close(() => done()));
+  await new Promise<void>((done) => nestedServer.close(() => done()));
+});
 
-function get(path: string, headers: Record<string, string> = {}) {
+function get(path: string, headers: Record<string, string> = {}, at = () => port) {
+  const port = at();
   return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
     (done, fail) => {
       const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
@@ -66,6 +84,32 @@ describe('the static server', () => {
   it('never leaves its folder', async () => {
     for (const path of ['/../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%00.js']) {
       expect((await get(path)).status).toBe(404);
+    }
+  });
+
+  it('refuses a symlink that points out of its folder', async () => {
+    for (const path of ['/leak.txt', '/assets/elsewhere/secret.txt']) {
+      const response = await get(path);
+      expect(response.status).toBe(404);
+      expect(response.body.toString()).not.toContain('private-key-material');
+    }
+  });
+
+  it('decides "hashed asset" inside its folder: a page under some outer assets/ stays fresh', async () => {
+    const page = await get('/', {}, () => nestedPort);
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('honours q=0: a browser that refuses gzip gets the file plain', async () => {
+    for (const refusal of ['gzip;q=0', 'gzip; q=0, deflate', '*;q=0', 'identity', 'br']) {
+      const response = await get('/assets/app.js', { 'Accept-Encoding': refusal });
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.body.toString()).toBe(script);
+    }
+    for (const allowed of ['gzip;q=0.5', '*', 'br, GZIP']) {
+      const response = await get('/assets/app.js', { 'Accept-Encoding': allowed });
+      expect(response.headers['content-encoding']).toBe('gzip');
     }
   });
 });

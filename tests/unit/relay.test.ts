@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CARDS_PER_ROOM_MAX } from '../../src/sync/limits';
-import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
-import { deriveRoomKey } from '../../src/sync/roomCrypto';
+import { type SignalingLink } from '../../src/sync/relay';
+import { RelayChannel as Relay, refuseReplayedSignals } from '../../src/sync/relay';
+import { deriveRoomSecrets, macOf, type RoomSecrets } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
 import { readIncidentCards } from '../../src/sync/roomSchema';
 
@@ -52,17 +53,12 @@ async function peer(
   link: SignalingLink = server.link(),
 ) {
   const doc = new Y.Doc();
-  const relay = new RelayChannel(
-    link,
-    'room/relay',
-    await deriveRoomKey(secret, 'room'),
-    doc,
-    new Awareness(doc),
-    isConsole,
-    () => {},
-  );
-  return { doc, relay };
+  const secrets = await deriveRoomSecrets(secret, ROOM);
+  const relay = new Relay(link, secrets, doc, new Awareness(doc), isConsole, () => {});
+  return { doc, relay, secrets };
 }
+
+const ROOM = 'AbCdEfGhIjKlMnOpQrStUv';
 
 const settle = () => new Promise((done) => setTimeout(done, 150));
 
@@ -96,10 +92,9 @@ describe('the relay', () => {
       severity: 'red',
     });
     const phone = await peer(server, 'key-aaaaaaaaaaaaaaaaaaa', false);
-    await settle();
-    expect(readIncidentCards(phone.doc).items.map((c) => c.text)).toEqual([
-      'written before the phone came',
-    ]);
+    await expect
+      .poll(() => readIncidentCards(phone.doc).items.map((c) => c.text))
+      .toEqual(['written before the phone came']);
     addIncidentCard(phone.doc, 'devicePHONE001', { text: 'from the phone', severity: 'green' });
     await settle();
     expect(readIncidentCards(console_.doc).items).toHaveLength(2);
@@ -128,7 +123,7 @@ describe('the relay', () => {
       .poll(() => readIncidentCards(phone.doc).items.length, { timeout: 10_000 })
       .toBe(CARDS_PER_ROOM_MAX);
     // Sealed, the catch-up is larger than the server takes in one frame (256 KB): it went in parts.
-    const parts = server.frames.filter((frame) => /"data":"[a-z0-9-]+\.\d+\.\d+\./.test(frame));
+    const parts = server.frames.filter((frame) => /"data":"[A-Za-z0-9_-]+\.\d+\.\d+\./.test(frame));
     expect(parts.join('').length).toBeGreaterThan(256 * 1024);
     expect(Math.max(...server.frames.map((frame) => frame.length))).toBeLessThan(64 * 1024);
     expect(phone.relay.counters.rejected).toBe(0);
@@ -150,36 +145,141 @@ describe('the relay', () => {
     hostile.relay.destroy();
   });
 
-  it('refuses malformed parts and never applies a message that misses one', async () => {
+  it('drops malformed and unauthenticated parts before storing them, and counts them as junk', async () => {
     const server = fakeServer();
     const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
     const raw = server.link();
-    raw.topics.add('room/relay');
-    const send = (data: string) => raw.send({ type: 'publish', topic: 'room/relay', data });
-    send('x.5.3.abc'); // index past the count
-    send('x.0.1000.abc'); // too many parts
-    send('x.0.2.'); // an empty piece
-    send('NOT A PART.0.2.abc');
-    for (let id = 0; id < 12; id += 1) send(`m${id}.0.2.half`); // never completed
-    send('m11.0.2.again'); // a part sent twice
+    raw.topics.add(phone.secrets.relayTopic);
+    const send = (data: string) =>
+      raw.send({ type: 'publish', topic: phone.secrets.relayTopic, data });
+    const mac = 'A'.repeat(22);
+    send(`x.5.3.abc.${mac}`); // index past the count
+    send(`x.0.1000.abc.${mac}`); // too many parts
+    send(`x.0.2..${mac}`); // an empty piece
+    send(`NOT A PART.0.2.abc.${mac}`);
+    for (let id = 0; id < 12; id += 1) send(`m${id}.0.2.half.${mac}`); // wrong MAC, never completed
+    send(`m0.0.2.${'Q'.repeat(20_000)}.${mac}`);
     await settle();
-    expect(phone.relay.counters.rejected).toBe(4 + 4 + 1);
-    expect(phone.relay.counters.received).toBe(0);
+    expect(phone.relay.counters).toMatchObject({ undecryptable: 4 + 13, rejected: 0, received: 0 });
+    // Nothing of them is held.
+    expect((phone.relay as unknown as { assemblies: Map<string, unknown> }).assemblies.size).toBe(
+      0,
+    );
     phone.relay.destroy();
   });
 
-  it('counts what it cannot decrypt, and takes nothing from a wrong key', async () => {
+  it('a poisoned part with a real message id changes nothing; the real message arrives whole', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'right-key-aaaaaaaaaaaaa', true);
+    await settle();
+    const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
+    await settle();
+    // An attacker who sees the parts' ids (they are in clear) sends the next id's parts first.
+    const nextId = `${(console_.relay as unknown as { sender: string }).sender}-1`;
+    const raw = server.link();
+    raw.topics.add(phone.secrets.relayTopic);
+    for (let index = 0; index < 3; index += 1) {
+      const data = `${nextId}.${index}.3.${'P'.repeat(100)}.${'B'.repeat(22)}`;
+      raw.send({ type: 'publish', topic: phone.secrets.relayTopic, data });
+    }
+    await settle();
+    console_.doc.transact(() => {
+      for (let i = 0; i < 200; i += 1) {
+        addIncidentCard(console_.doc, `device${String(i % 40).padStart(8, '0')}`, {
+          text: `Card ${i}: ${'x'.repeat(270)}`,
+          severity: 'green',
+        });
+      }
+    });
+    await expect
+      .poll(() => readIncidentCards(phone.doc).items.length, { timeout: 10_000 })
+      .toBe(200);
+    expect(phone.relay.counters.undecryptable).toBe(3);
+    console_.relay.destroy();
+    phone.relay.destroy();
+  });
+
+  it('drops a repeated message, and answers a replayed hello with no second catch-up', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'right-key-aaaaaaaaaaaaa', true);
+    addIncidentCard(console_.doc, 'deviceCONSOLE1', { text: 'first', severity: 'red' });
+    await settle();
+    const phone = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
+    await expect.poll(() => readIncidentCards(phone.doc).items.length).toBe(1);
+    const relayTopic = phone.secrets.relayTopic;
+    const captured = server.frames
+      .map((frame) => JSON.parse(frame) as { type: string; topic?: string })
+      .filter((frame) => frame.type === 'publish' && frame.topic === relayTopic);
+    const states = () => console_.relay.counters.received;
+    const before = server.frames.length;
+    const receivedBefore = states();
+    const raw = server.link();
+    for (let round = 0; round < 3; round += 1) for (const frame of captured) raw.send(frame);
+    await settle();
+    // Every repeat was dropped on both sides; the console sent no catch-up for them.
+    expect(states()).toBe(receivedBefore);
+    expect(phone.relay.counters.replayed).toBeGreaterThan(0);
+    expect(console_.relay.counters.replayed).toBeGreaterThan(0);
+    const sentByConsole = server.frames.slice(before).filter((f) => f.length > 2_000);
+    expect(sentByConsole.length).toBe(
+      captured.filter((f) => JSON.stringify(f).length > 2_000).length * 3,
+    );
+    expect(readIncidentCards(phone.doc).items).toHaveLength(1);
+    console_.relay.destroy();
+    phone.relay.destroy();
+  });
+
+  it("a wrong key hears nothing on the room's topics, and learns it positively from the key check", async () => {
     const server = fakeServer();
     const console_ = await peer(server, 'right-key-aaaaaaaaaaaaa', true);
     addIncidentCard(console_.doc, 'deviceCONSOLE1', { text: 'secret', severity: 'red' });
-    await new Promise((done) => setTimeout(done, 1_100)); // past the console's beacon rate limit
+    const honest = await peer(server, 'right-key-aaaaaaaaaaaaa', false);
     const intruder = await peer(server, 'wrong-key-aaaaaaaaaaaaa', false);
+    expect(intruder.secrets.relayTopic).not.toBe(honest.secrets.relayTopic);
+    expect(intruder.secrets.checkTopic).toBe(honest.secrets.checkTopic);
     await settle();
-    expect(intruder.relay.counters.undecryptable).toBeGreaterThan(0);
+    expect(intruder.relay.keyMismatchSince).toBeGreaterThan(0);
+    expect(intruder.relay.keyConfirmed).toBe(false);
+    expect(intruder.relay.counters.undecryptable).toBe(0);
     expect(intruder.relay.lastValidAt).toBe(0);
     expect(readIncidentCards(intruder.doc).items).toEqual([]);
+    // Someone with the room id sends made-up key checks: the honest phone already knows better.
+    expect(honest.relay.keyConfirmed).toBe(true);
+    const raw = server.link();
+    raw.send({
+      type: 'publish',
+      topic: honest.secrets.checkTopic,
+      data: 'kc.forgedforgedforgedfo',
+    });
+    await settle();
+    expect(honest.relay.keyConfirmed).toBe(true);
     console_.relay.destroy();
+    honest.relay.destroy();
     intruder.relay.destroy();
+  });
+
+  it('topics name neither the room id nor the key', async () => {
+    const secrets: RoomSecrets = await deriveRoomSecrets('right-key-aaaaaaaaaaaaa', ROOM);
+    for (const topic of [secrets.signalTopic, secrets.relayTopic, secrets.checkTopic]) {
+      expect(topic).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(topic).not.toContain(ROOM);
+    }
+    expect(new Set([secrets.signalTopic, secrets.relayTopic, secrets.checkTopic]).size).toBe(3);
+    expect(await macOf(secrets.macKey, 'x')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('refuses a replayed signaling message before y-webrtc sees it', () => {
+    const heard: unknown[] = [];
+    const connection = { emit: (_name: string, args: unknown[]) => heard.push(args[0]) };
+    const refused = refuseReplayedSignals(connection, 'topic');
+    const offer = { type: 'publish', topic: 'topic', data: 'sealed-offer' };
+    connection.emit('message', [offer]);
+    connection.emit('message', [{ ...offer }]);
+    connection.emit('message', [{ ...offer, data: 'another' }]);
+    connection.emit('message', [{ type: 'publish', topic: 'relay', data: 'sealed-offer' }]);
+    connection.emit('connect', [{ type: 'connect' }]);
+    expect(heard).toHaveLength(4);
+    expect(refused()).toBe(1);
   });
 
   it('tells phones when the console closes the room', async () => {

@@ -1,9 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../src/lib/route';
+import { joinLinkPath, parseRoute, projectorPath, projectorRoomPath } from '../../src/lib/route';
 
 const room = 'AbCdEfGhIjKlMnOpQrStUv';
 const key = 'ZyXwVuTsRqPoNmLkJiHgFe';
+const admission = 'AdMiSsIoNsEcReT012345678';
 
 describe('parseRoute', () => {
   it('opens the console at the root', () => {
@@ -25,6 +26,28 @@ describe('parseRoute', () => {
   it('refuses room ids shorter than 128 bits or with odd characters', () => {
     expect(parseRoute('#/join/short/key').screen).toBe('not-found');
     expect(parseRoute(`#/join/${room}<script>/${key}`).screen).toBe('not-found');
+  });
+
+  it("reads the server's admission secret beside the key, and builds links with it", () => {
+    expect(parseRoute(joinLinkPath(room, key, admission))).toEqual({
+      screen: 'join',
+      room,
+      key,
+      admission,
+    });
+    expect(parseRoute(`#/join/${room}/${key}/x<y`)).toEqual({ screen: 'join', room, key });
+    expect(joinLinkPath(room, key, null)).toBe(`#/join/${room}/${key}`);
+    expect(parseRoute(projectorPath(room, key, admission))).toEqual({
+      screen: 'projector',
+      room,
+      key,
+      admission,
+    });
+  });
+
+  it("a projector's address after it read the key names the room only", () => {
+    expect(parseRoute(projectorRoomPath(room))).toEqual({ screen: 'projector', room, key: null });
+    expect(projectorRoomPath(room)).not.toContain(key);
   });
 
   it('treats a malformed key as no key', () => {

@@ -32,6 +32,7 @@ export function JoinPage({ room, roomKey }: Props) {
       {roomKey ? (
         <div className="join__status">
           <p className="join__privacy">{t('join.anonymous')}</p>
+          <p className="join__privacy">{t('join.privateTab')}</p>
           <Suspense fallback={<p role="status">{t('status.connecting')}</p>}>
             <PhoneRoom room={room} roomKey={roomKey} />
           </Suspense>

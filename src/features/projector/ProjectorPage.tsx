@@ -1,4 +1,5 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { projectorRoomPath } from '../../lib/route';
 import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../../content/languages';
 import { findCase, findSession } from '../../content/library';
@@ -35,6 +36,12 @@ type Props = { room?: string | null; roomKey?: string | null };
  */
 export default function ProjectorPage({ room: linkedRoom = null, roomKey = null }: Props) {
   const library = useContentLibrary();
+  // Like the join page: the key leaves the address bar (a remote projector's address is on show).
+  useEffect(() => {
+    if (linkedRoom && roomKey && window.location.hash !== projectorRoomPath(linkedRoom)) {
+      window.history.replaceState(null, '', projectorRoomPath(linkedRoom));
+    }
+  }, [linkedRoom, roomKey]);
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
   return room ? (
     <RoomProvider doc={room.doc}>

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
-import { projectorPath } from '../../lib/route';
+import { joinLinkPath, projectorPath } from '../../lib/route';
+import { fetchWorkshopInfo } from '../../sync/admission';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
@@ -93,16 +94,25 @@ function OpenRoom({
         <p>
           <strong>{t('room.joinLink')}</strong>
         </p>
-        <p className="join-link" dir="ltr">
-          <code>{link.url}</code>
-        </p>
-        <details>
-          <summary>{t('room.projectorLink')}</summary>
-          <p>{t('room.projectorLinkHint')}</p>
-          <p className="projector-link" dir="ltr">
-            <code>{`${link.base}${projectorPath(connection.room, connection.key)}`}</code>
+        {link.url !== null && (
+          <p className="join-link" dir="ltr">
+            <code>{link.url}</code>
           </p>
-        </details>
+        )}
+        {link.url !== null && (
+          <details>
+            <summary>{t('room.projectorLink')}</summary>
+            <p>{t('room.projectorLinkHint')}</p>
+            <p className="projector-link" dir="ltr">
+              <code>{`${link.base}${projectorPath(connection.room, connection.key, link.admission)}`}</code>
+            </p>
+          </details>
+        )}
+        {link.fingerprint && (
+          <p className="certificate-fingerprint">
+            {t('room.fingerprint')} <code dir="ltr">{fingerprintGroups(link.fingerprint)}</code>
+          </p>
+        )}
       </div>
       <div className="live-room__people">
         <ParticipantList connection={connection} />
@@ -154,24 +164,48 @@ function OpenRoom({
   );
 }
 
-/** The link phones open: the laptop's LAN address when the server knows it. */
-function useJoinLink(connection: RoomConnection): { base: string; url: string; qr: string | null } {
+/**
+ * The link phones open: the laptop's LAN address and this run's admission secret
+ * when the server tells them (it tells only this laptop).
+ */
+function useJoinLink(connection: RoomConnection): {
+  base: string;
+  url: string | null;
+  qr: string | null;
+  admission: string | null;
+  fingerprint: string | null;
+} {
   const [base, setBase] = useState(() => `${window.location.origin}${window.location.pathname}`);
+  const [admission, setAdmission] = useState<string | null>(null);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
   const [qr, setQr] = useState<string | null>(null);
-  const url = `${base}#/join/${connection.room}/${connection.key}`;
+  // The link is shown once the server has answered: a link without the admission secret opens nothing.
+  const [known, setKnown] = useState(false);
+  const url = known ? `${base}${joinLinkPath(connection.room, connection.key, admission)}` : null;
   useEffect(() => {
-    fetch('workshop.json')
-      .then((response) => (response.ok ? response.json() : null))
-      .then((info: { lanUrls?: string[] } | null) => {
-        const lan = info?.lanUrls?.[0];
-        if (lan) setBase(lan);
-      })
-      .catch(() => undefined);
+    void fetchWorkshopInfo().then((info) => {
+      const lan = info?.lanUrls[0];
+      if (lan) setBase(lan);
+      setAdmission(info?.admission ?? null);
+      setFingerprint(info?.fingerprint ?? null);
+      setKnown(true);
+    });
   }, []);
   useEffect(() => {
+    if (url === null) return;
     void QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }).then((svg) =>
       setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
     );
   }, [url]);
-  return { base, url, qr };
+  return { base, url, qr, admission, fingerprint };
+}
+
+/**
+ * The start of the certificate's SHA-256 fingerprint as four groups of four hex digits
+ * ("3F2A 91C0 7B4E D215"): what a person compares with the first bytes their phone's
+ * certificate warning shows. 64 bits: an impostor would need about 2^64 certificates.
+ */
+export function fingerprintGroups(fingerprint: string): string {
+  const hex = fingerprint.replace(/:/g, '').slice(0, 16);
+  return hex.match(/.{4}/g)?.join(' ') ?? '';
 }
