@@ -53,8 +53,8 @@ export const SIGNAL_SEND_BUFFER_MAX_BYTES = 2 * 1024 * 1024;
  * own memory: 300 clients at 8 MB each made it 2.3 GB. Past this budget a client with
  * more than SIGNAL_SEND_BUFFER_SHARE_BYTES waiting is closed as too slow.
  */
-export const SIGNAL_SEND_BUFFER_TOTAL_MAX_BYTES = 64 * 1024 * 1024;
-export const SIGNAL_SEND_BUFFER_SHARE_BYTES = 256 * 1024;
+export const SIGNAL_SEND_BUFFER_TOTAL_MAX_BYTES = 48 * 1024 * 1024;
+export const SIGNAL_SEND_BUFFER_SHARE_BYTES = 64 * 1024;
 /** After we close a client, ms it has to finish the closing handshake before its socket is cut. */
 export const SIGNAL_CLOSE_GRACE_MS = 1_000;
 /** Log lines per window, in lines and ms: a flood of bad clients cannot bury the terminal. */

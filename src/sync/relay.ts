@@ -539,6 +539,37 @@ function remember(set: Set<string>, value: string, max: number): void {
   }
 }
 
+const AES_GCM = [...'AES-GCM'].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether data has the shape of y-webrtc's sealed messages (lib0 encoding: the
+ * string "AES-GCM", a 12-byte IV, then the ciphertext to the end). y-webrtc decodes
+ * without catching: junk of another shape would throw inside it, unheard.
+ */
+export function sealedAsYWebrtcSeals(data: string): boolean {
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(data);
+  } catch {
+    return false;
+  }
+  if (bytes.length < 1 + AES_GCM.length + 1 + 12 + 1 + 16) return false;
+  if (bytes[0] !== AES_GCM.length || AES_GCM.some((c, i) => bytes[1 + i] !== c)) return false;
+  let at = 1 + AES_GCM.length;
+  if (bytes[at] !== 12) return false;
+  at += 1 + 12;
+  // The ciphertext's length as a lib0 varUint, then exactly that many bytes.
+  let length = 0;
+  for (let shift = 0; shift < 35; shift += 7) {
+    const byte = bytes[at];
+    if (byte === undefined) return false;
+    at += 1;
+    length += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return length >= 16 && at + length === bytes.length;
+  }
+  return false;
+}
+
 /** An emitter of signaling messages as lib0's WebsocketClient is (y-webrtc's SignalingConn). */
 type Emitter = { emit(name: string, args: unknown[]): void };
 
@@ -561,7 +592,7 @@ export function refuseReplayedSignals(connection: unknown, topic: string): () =>
       message.topic === topic &&
       typeof message.data === 'string'
     ) {
-      if (seen.has(message.data)) {
+      if (seen.has(message.data) || !sealedAsYWebrtcSeals(message.data)) {
         refused += 1;
         return;
       }

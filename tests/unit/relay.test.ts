@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CARDS_PER_ROOM_MAX } from '../../src/sync/limits';
+import * as encoding from 'lib0/encoding';
 import { type SignalingLink } from '../../src/sync/relay';
-import { RelayChannel as Relay, refuseReplayedSignals } from '../../src/sync/relay';
+import { toBase64 } from '../../src/lib/base64';
+import {
+  RelayChannel as Relay,
+  refuseReplayedSignals,
+  sealedAsYWebrtcSeals,
+} from '../../src/sync/relay';
 import { deriveRoomSecrets, macOf, type RoomSecrets } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
 import { readIncidentCards } from '../../src/sync/roomSchema';
@@ -268,18 +274,46 @@ describe('the relay', () => {
     expect(await macOf(secrets.macKey, 'x')).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
-  it('refuses a replayed signaling message before y-webrtc sees it', () => {
+  it('refuses a replayed or malformed signaling message before y-webrtc sees it', async () => {
+    // Sealed as y-webrtc's crypto.js seals (lib0: "AES-GCM", the IV, the ciphertext).
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+    ]);
+    const seal = async (value: object) => {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const plain = new TextEncoder().encode(JSON.stringify(value));
+      const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, 'AES-GCM');
+      encoding.writeVarUint8Array(encoder, iv);
+      encoding.writeVarUint8Array(encoder, new Uint8Array(cipher));
+      return toBase64(encoding.toUint8Array(encoder));
+    };
+    const offer = { type: 'publish', topic: 'topic', data: await seal({ type: 'announce' }) };
+    const another = { ...offer, data: await seal({ type: 'announce' }) };
+    expect(sealedAsYWebrtcSeals(offer.data)).toBe(true);
     const heard: unknown[] = [];
     const connection = { emit: (_name: string, args: unknown[]) => heard.push(args[0]) };
     const refused = refuseReplayedSignals(connection, 'topic');
-    const offer = { type: 'publish', topic: 'topic', data: 'sealed-offer' };
     connection.emit('message', [offer]);
-    connection.emit('message', [{ ...offer }]);
-    connection.emit('message', [{ ...offer, data: 'another' }]);
-    connection.emit('message', [{ type: 'publish', topic: 'relay', data: 'sealed-offer' }]);
+    connection.emit('message', [{ ...offer }]); // replayed
+    connection.emit('message', [another]);
+    for (const junk of [
+      'not base64!',
+      btoa('junk of some length, not sealed at all'),
+      offer.data.slice(0, -8),
+    ]) {
+      connection.emit('message', [{ ...offer, data: junk }]);
+    }
+    connection.emit('message', [{ type: 'publish', topic: 'relay', data: offer.data }]);
     connection.emit('connect', [{ type: 'connect' }]);
-    expect(heard).toHaveLength(4);
-    expect(refused()).toBe(1);
+    expect(heard).toEqual([
+      offer,
+      another,
+      { type: 'publish', topic: 'relay', data: offer.data },
+      { type: 'connect' },
+    ]);
+    expect(refused()).toBe(4);
   });
 
   it('tells phones when the console closes the room', async () => {
