@@ -91,6 +91,11 @@ function OpenRoom({
     <div className="live-room__open">
       <div className="live-room__join">
         {link.qr && <img src={link.qr} alt={t('room.qrAlt')} width={280} height={280} />}
+        {link.fingerprint && (
+          <p className="certificate-fingerprint">
+            {t('room.fingerprint')} <code dir="ltr">{fingerprintGroups(link.fingerprint)}</code>
+          </p>
+        )}
         <p>
           <strong>{t('room.joinLink')}</strong>
         </p>
@@ -107,11 +112,6 @@ function OpenRoom({
               <code>{`${link.base}${projectorPath(connection.room, connection.key, link.admission)}`}</code>
             </p>
           </details>
-        )}
-        {link.fingerprint && (
-          <p className="certificate-fingerprint">
-            {t('room.fingerprint')} <code dir="ltr">{fingerprintGroups(link.fingerprint)}</code>
-          </p>
         )}
       </div>
       <div className="live-room__people">
