@@ -12,6 +12,8 @@
  * with fetch POSTs, say) calls the same check before it counts a client anywhere.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The subprotocol the server selects; a page offers it and the admission token. */
 export const SIGNAL_PROTOCOL = 'swk.v1';
@@ -48,6 +50,46 @@ export function createAdmission(
     check,
     fromUpgrade: (request) => check(admissionToken(request.headers['sec-websocket-protocol'])),
   };
+}
+
+/** How long a kept secret is reused: a restart the same day keeps the handed-out links working. */
+export const ADMISSION_KEPT_MS = 12 * 3600 * 1000;
+
+/**
+ * The secret of this workshop run, kept in the server's data folder (mode 0600) so that
+ * a restart of the server mid-workshop (a crash, the laptop asleep) does not lock every
+ * phone out; a new one after ADMISSION_KEPT_MS, or when `fresh` is asked for.
+ * @param {string} folder
+ * @param {{ fresh?: boolean, now?: number }} [options]
+ * @returns {Admission}
+ */
+export function loadAdmission(folder, options = {}) {
+  const now = options.now ?? Date.now();
+  const file = join(folder, 'admission.json');
+  if (!options.fresh) {
+    try {
+      const kept = /** @type {{ secret?: unknown, createdAt?: unknown }} */ (
+        JSON.parse(readFileSync(file, 'utf8'))
+      );
+      if (
+        typeof kept.secret === 'string' &&
+        TOKEN.test(kept.secret) &&
+        typeof kept.createdAt === 'number' &&
+        now - kept.createdAt >= 0 &&
+        now - kept.createdAt < ADMISSION_KEPT_MS
+      ) {
+        return createAdmission(kept.secret);
+      }
+    } catch {
+      // none kept yet, or unreadable: a new one
+    }
+  }
+  const admission = createAdmission();
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  writeFileSync(file, JSON.stringify({ secret: admission.secret, createdAt: now }), {
+    mode: 0o600,
+  });
+  return admission;
 }
 
 /**

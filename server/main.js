@@ -4,14 +4,16 @@
  * signaling endpoint on one port of this laptop, over HTTPS with a self-signed
  * certificate (phones need a secure context for the room's encryption).
  *
- *   node server/main.js [--host 0.0.0.0] [--port 8443] [--dist dist]
+ *   node server/main.js [--host 0.0.0.0] [--port 8443] [--dist dist] [--new-links]
  *                       [--cert file --key file]   a real certificate instead
  *                       [--http]                   plain HTTP, loopback only (development)
+ *                       [--new-links]              a new admission secret: earlier links stop working
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
+import { loadAdmission } from './admission.js';
 import { createWorkshopServer } from './app.js';
 import { dataFolder, lanAddresses, loadCertificate } from './certificate.js';
 
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     cert: { type: 'string' },
     key: { type: 'string' },
     http: { type: 'boolean', default: false },
+    'new-links': { type: 'boolean', default: false },
   },
 });
 
@@ -59,7 +62,9 @@ const names =
       ? loopbackNames
       : [host];
 const allowedOrigins = names.map((name) => `${scheme}://${name}:${port}`);
-const workshop = createWorkshopServer({ dist, tls, signaling: { allowedOrigins } });
+// The admission secret in the join links: kept for 12 hours, so a restart keeps them working.
+const admission = loadAdmission(dataFolder(), { fresh: values['new-links'] });
+const workshop = createWorkshopServer({ dist, tls, admission, signaling: { allowedOrigins } });
 const bound = await workshop.listen(port, host);
 
 const addresses = host === '0.0.0.0' ? lanAddresses() : [host];

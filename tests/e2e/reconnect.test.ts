@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createAdmission } from '../../server/admission.js';
 import { createWorkshopServer } from '../../server/app.js';
 import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
 
@@ -20,7 +21,9 @@ async function relayedPhone(b: Browser, link: string): Promise<Person> {
 
 describe('the laptop’s server stops and comes back mid-workshop', () => {
   it('edits made on both sides during the outage reach everyone within 10 s of its return', async () => {
-    let workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+    // The same run's admission secret after the restart, as npm start keeps it (12 hours).
+    const admission = createAdmission();
+    let workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
     const port = await workshop.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${port}/`;
     const b = browser();
@@ -45,7 +48,7 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
     await console_.getByRole('button', { name: 'Open the role-play to the room' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
 
-    workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+    workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
     await workshop.listen(port, '127.0.0.1');
     const back = Date.now();
     await expect

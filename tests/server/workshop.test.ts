@@ -4,7 +4,7 @@
  * a certificate naming addresses and no hostname, TLS without weak suites.
  */
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'node:https';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
@@ -13,7 +13,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmission } from '../../server/admission.js';
+import { ADMISSION_KEPT_MS, createAdmission, loadAdmission } from '../../server/admission.js';
 import { createWorkshopServer } from '../../server/app.js';
 import { lanAddresses, loadCertificate, subjectAltNames } from '../../server/certificate.js';
 
@@ -96,6 +96,19 @@ describe('/workshop.json', () => {
     const answer = await fromNetwork('GET');
     expect(answer.status).toBe(403);
     expect(answer.body).toBe('');
+  });
+});
+
+describe('the admission secret', () => {
+  it('is kept for a restart the same day, private to the user, and new after 12 hours or when asked', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'swk-admission-'));
+    const first = loadAdmission(folder, { now: 1_000 });
+    expect(first.secret).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(statSync(join(folder, 'admission.json')).mode & 0o777).toBe(0o600);
+    expect(loadAdmission(folder, { now: 1_000 + ADMISSION_KEPT_MS - 1 }).secret).toBe(first.secret);
+    expect(loadAdmission(folder, { now: 1_000 + ADMISSION_KEPT_MS }).secret).not.toBe(first.secret);
+    const renewed = loadAdmission(folder, { fresh: true });
+    expect(loadAdmission(folder).secret).toBe(renewed.secret);
   });
 });
 
