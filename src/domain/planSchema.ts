@@ -31,6 +31,8 @@ export const planSettingsSchema = z.object({
   criterion: z.enum(PLAN_CRITERIA),
   reviewEveryWeeks: z.union([z.literal(2), z.literal(3)]),
   currency: z.string().check(z.maxLength(PLAN_CURRENCY_MAX_CHARS)),
+  /** The group whose measures the plenary is discussing, one at a time; none shows every group. */
+  plenaryGroupId: z.optional(z.nullable(name)),
 });
 
 export const planThreatSchema = z.object({
@@ -71,6 +73,8 @@ export const planMeasureSchema = z.object({
   costNote: name,
   timetable: z.nullable(timetableSchema),
   source: z.enum(['typed', 'roleplay']),
+  /** Agreed in plenary, once the group has presented it. */
+  agreed: z.optional(z.boolean()),
   at,
 });
 

@@ -297,4 +297,6 @@ export type RegisteredIncident = RegisterForm & {
   id: string;
   severity: 'red' | 'yellow' | 'green';
   at: number;
+  /** The wall card made from it, if any: the same incident, not a second one. */
+  cardId?: string | undefined;
 };

@@ -73,6 +73,20 @@ export function rankThreats(plan: SecurityPlan): RankedThreat[] {
     );
 }
 
+/**
+ * The selected threats shared out evenly among the groups (the session's groups
+ * of 4-5 people), in rank order, round the groups in turn: no group has more
+ * than one threat more than another. Returns only the threats whose group changes.
+ */
+export function splitThreatsEvenly(plan: SecurityPlan, groupIds: readonly string[]): PlanThreat[] {
+  if (groupIds.length === 0) return [];
+  return rankThreats(plan)
+    .map((r) => r.threat)
+    .filter((threat) => threat.selected)
+    .map((threat, index) => ({ ...threat, groupId: groupIds[index % groupIds.length] ?? null }))
+    .filter((threat) => threat.groupId !== plan.threats.find((t) => t.id === threat.id)?.groupId);
+}
+
 export type PlanObjective = {
   threat: PlanThreat;
   /** The group's wording, or null with the threat to draft it from. */

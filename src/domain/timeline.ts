@@ -84,6 +84,15 @@ export type RegisterHeaders = {
   author: string;
 };
 
+/** The wall's cards that are not a registered incident's own card (those are listed with the registration). */
+export function cardsNotRegistered<C extends { id: string }>(
+  cards: readonly C[],
+  registered: readonly Pick<RegisteredIncident, 'cardId'>[],
+): C[] {
+  const linked = new Set(registered.map((r) => r.cardId).filter(Boolean));
+  return cards.filter((card) => !linked.has(card.id));
+}
+
 /**
  * The room's incident register: the timeline's cards by month, then the
  * incidents the group registered formally (the role-play's form), oldest first.
@@ -94,7 +103,7 @@ export function incidentRegisterCsv(
   severityLabel: (severity: Severity) => string,
   registered: readonly RegisteredIncident[] = [],
 ): string {
-  const cardRows = [...cards]
+  const cardRows = cardsNotRegistered(cards, registered)
     .sort((a, b) => compareKeys(a.month ?? '9999', b.month ?? '9999') || a.createdAt - b.createdAt)
     .map((card) => [
       card.month ?? '',

@@ -126,17 +126,20 @@ export function registerIncident(
   { severity, wallMonth = null }: RegisterOptions,
   now = Date.now(),
 ): RegisteredIncident {
-  const entry: RegisteredIncident = { ...form, id: randomToken(12), severity, at: now };
+  let entry: RegisteredIncident = { ...form, id: randomToken(12), severity, at: now };
   doc.transact(() => {
-    writeRecord(doc, registeredIncidents, entry);
+    // Its card on the wall is the same incident: the registration keeps the card's id, so the
+    // register lists it once.
     if (wallMonth !== null) {
-      addIncidentCard(
+      const card = addIncidentCard(
         doc,
         CONSOLE_CARD_DEVICE,
         { text: form.what, severity, month: wallMonth },
         now,
       );
+      entry = { ...entry, cardId: card.id };
     }
+    writeRecord(doc, registeredIncidents, entry);
   });
   return entry;
 }

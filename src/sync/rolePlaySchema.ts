@@ -153,6 +153,8 @@ export const registeredIncidentSchema = z.object({
   id: tokenSchema,
   severity: z.enum(['red', 'yellow', 'green']),
   at: timestamp,
+  /** The card the registration also put on the incident timeline, so the two count as one. */
+  cardId: z.optional(tokenSchema),
 });
 
 export const registeredIncidents = defineRoomRecord<RegisteredIncident>({

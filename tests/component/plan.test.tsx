@@ -7,9 +7,15 @@ import { ActivityPlans } from '../../src/features/plan/ActivityPlans';
 import { OrganisationalPlan } from '../../src/features/plan/OrganisationalPlan';
 import { PlanFactors } from '../../src/features/plan/PlanFactors';
 import { PlanObjectives } from '../../src/features/plan/PlanObjectives';
+import { PlanTable } from '../../src/features/plan/PlanTable';
 import { ThreatList } from '../../src/features/plan/ThreatList';
 import { usePlan } from '../../src/features/plan/usePlan';
-import { addThreat, writePlanRecord, writePlanSettings } from '../../src/sync/planOperations';
+import {
+  addMeasure,
+  addThreat,
+  writePlanRecord,
+  writePlanSettings,
+} from '../../src/sync/planOperations';
 import { forgetRoomOnDevice } from '../../src/sync/phoneMemory';
 import { planStore } from '../../src/sync/planStore';
 import { ROOM_MAPS } from '../../src/sync/roomSchema';
@@ -37,6 +43,38 @@ function Threats() {
 }
 
 describe('the plan builder', () => {
+  it("shows one group's measures at a time in plenary, with the ones agreed marked", async () => {
+    const doc = new Y.Doc();
+    const groups = [
+      { id: 'group-aaaa1', number: 1, name: null },
+      { id: 'group-bbbb2', number: 2, name: null },
+    ];
+    const breakIn = addThreat(doc, 'Break-in at the office', 'typed', 1);
+    const email = addThreat(doc, 'Email read by opponents', 'typed', 2);
+    writePlanRecord(doc, 'planThreats', { ...breakIn, selected: true, groupId: 'group-aaaa1' });
+    writePlanRecord(doc, 'planThreats', { ...email, selected: true, groupId: 'group-bbbb2' });
+    const measure = (threatId: string, text: string, at: number, agreed: boolean) =>
+      writePlanRecord(doc, 'planMeasures', { ...addMeasure(doc, threatId, at), text, agreed });
+    measure(breakIn.id, 'Weekly backups', 3, true);
+    measure(breakIn.id, 'A safe outside the office', 4, false);
+    measure(email.id, 'Encrypt email', 5, false);
+    function Table() {
+      return <PlanTable snapshot={usePlan()} groups={groups} large />;
+    }
+    await renderWithRoom(<Table />, { doc });
+    const captions = () =>
+      screen.getAllByRole('table').map((t) => t.querySelector('caption')?.firstChild?.textContent);
+    expect(captions()).toEqual(['Break-in at the office', 'Email read by opponents']);
+    writePlanSettings(doc, { ...newPlanSettings('2026-11-23'), plenaryGroupId: 'group-aaaa1' });
+    await screen.findByText('In plenary: the measures of Group 1');
+    expect(captions()).toEqual(['Break-in at the office']);
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).queryByText('Agreed in plenary') !== null)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
   it('lets vulnerabilities be listed in step 1 when threats are ranked by them, before any is ticked', async () => {
     const doc = new Y.Doc();
     addThreat(doc, 'Break-in at the office', 'typed', 1);

@@ -200,7 +200,7 @@ describe('the role-play walkthrough with phones', () => {
     await shoot(projector, 'roleplay-projector-conclusion');
     await shoot(console_, 'roleplay-console-conclusion');
 
-    // The register as CSV holds the registered incident (and the card it put on the wall).
+    // The register as CSV holds the registered incident once, though it also put a card on the wall.
     const dir = mkdtempSync(join(tmpdir(), 'swk-roleplay-'));
     const [csvDownload] = await Promise.all([
       console_.waitForEvent('download'),
@@ -212,7 +212,8 @@ describe('the role-play walkthrough with phones', () => {
     expect(csv).toContain(
       '"Today, 18:10","Red: serious","A man followed me, then waited in a white van with no plates","On the way home, one block from the office","One man, about 40; a white van","The witness"',
     );
-    expect(csv.split('\r\n').filter((line) => line.includes('A man followed me'))).toHaveLength(2);
+    // Registered and put on the wall, it is one incident: one row, not two.
+    expect(csv.split('\r\n').filter((line) => line.includes('A man followed me'))).toHaveLength(1);
 
     // The record as a flipchart sheet.
     const [pdfDownload] = await Promise.all([
@@ -240,8 +241,12 @@ describe('the role-play walkthrough with phones', () => {
     // The registered incident can become one of the plan's threats.
     await console_.getByRole('button', { name: '1. Threats' }).click();
     await console_.locator('summary', { hasText: 'From the role-play and the timeline' }).click();
-    await console_
-      .getByRole('list', { name: 'Incidents that may be threats' })
+    // Offered once, from the role-play: its card on the wall is the same incident.
+    const offered = console_.getByRole('list', { name: 'Incidents that may be threats' });
+    expect(
+      await offered.getByRole('listitem').filter({ hasText: 'A man followed me' }).count(),
+    ).toBe(1);
+    await offered
       .getByRole('listitem')
       .filter({ hasText: 'Role-play' })
       .getByRole('button', { name: 'Add as a threat' })

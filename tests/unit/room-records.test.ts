@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { emptyRegister, newRolePlayRun } from '../../src/domain/rolePlay';
+import { incidentRegisterCsv } from '../../src/domain/timeline';
 import { newQuizRun, openSituation } from '../../src/domain/quiz';
 import { newStage, showOnStage } from '../../src/domain/stage';
 import { agendaStore } from '../../src/sync/agendaSync';
@@ -215,6 +216,26 @@ describe('registering an incident', () => {
     ]);
     registerIncident(consoleDoc, { ...form, what: 'Only in the register' }, { severity: 'green' });
     expect(readIncidentCards(projector).items).toHaveLength(1);
+    // The entry knows its card: the register lists the incident once, not again as a card.
+    const [card] = readIncidentCards(projector).items;
+    const registered = readRegisteredIncidents(projector).items;
+    expect(registered.map((r) => r.cardId)).toEqual([card?.id, undefined]);
+    const csv = incidentRegisterCsv(
+      readIncidentCards(projector).items,
+      {
+        month: 'M',
+        severity: 'S',
+        incident: 'I',
+        where: 'W',
+        involved: 'V',
+        reporter: 'R',
+        note: 'N',
+        author: 'A',
+      },
+      String,
+      registered,
+    );
+    expect(csv.split('\r\n').filter((line) => line.includes(form.what))).toHaveLength(1);
   });
 
   it('offers what the other tools named as threats the plan can take over', () => {

@@ -14,6 +14,7 @@ import {
   planObjectives,
   planRows,
   rankThreats,
+  splitThreatsEvenly,
   type SecurityPlan,
 } from '../../src/domain/securityPlan';
 
@@ -94,6 +95,30 @@ describe('choosing the threats to plan for', () => {
       ['threat-b', 1],
       ['threat-a', 0],
     ]);
+  });
+
+  it('shares the selected threats evenly among the groups, in rank order', () => {
+    const threats = ['a', 'b', 'c', 'd', 'e'].map((id, i) =>
+      threat(id, { seriousness: (3 - (i % 3)) as 1 | 2 | 3, at: i }),
+    );
+    const unticked = threat('f', { selected: false });
+    const settings = { ...emptyPlan('2026-11-23').settings, criterion: 'serious' as const };
+    const split = splitThreatsEvenly(plan({ threats: [...threats, unticked], settings }), [
+      'group-1',
+      'group-2',
+    ]);
+    // Ranked a, d (3), b, e (2), c (1): one group gets three, the other two, the unticked none.
+    expect(split.map((t) => [t.id, t.groupId])).toEqual([
+      ['threat-a', 'group-1'],
+      ['threat-d', 'group-2'],
+      ['threat-b', 'group-1'],
+      ['threat-e', 'group-2'],
+      ['threat-c', 'group-1'],
+    ]);
+    // Threats already in the right group are not rewritten; no group, nothing to share.
+    const again = plan({ threats: threats.map((t) => ({ ...t, groupId: 'group-1' })), settings });
+    expect(splitThreatsEvenly(again, ['group-1']).length).toBe(0);
+    expect(splitThreatsEvenly(again, [])).toEqual([]);
   });
 
   it('ranks threats by the vulnerabilities listed before any threat is selected', () => {

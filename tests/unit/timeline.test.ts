@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  cardsNotRegistered,
   incidentRegisterCsv,
   wallColumns,
   wallMonths,
@@ -97,6 +98,44 @@ describe('the timeline wall', () => {
       '"Monday evening","YELLOW","Followed; a white van, no plates","Next block","One man","The witness","",""',
       '',
     ]);
+  });
+
+  it('lists a registered incident once, not again as the wall card it put on the timeline', () => {
+    const van = { ...card('van-card', '2026-11', 'red', 4), text: 'Followed, then a van' };
+    const registered = {
+      id: 'registered-2',
+      what: 'Followed, then a van',
+      when: 'Today',
+      where: 'Near the office',
+      who: 'One man',
+      reporter: 'The witness',
+      severity: 'red' as const,
+      at: 5,
+      cardId: 'van-card',
+    };
+    const headers = {
+      month: 'M',
+      severity: 'S',
+      incident: 'I',
+      where: 'W',
+      involved: 'V',
+      reporter: 'R',
+      note: 'N',
+      author: 'A',
+    };
+    const rows = incidentRegisterCsv([van, card('other', '2026-10', 'green', 1)], headers, String, [
+      registered,
+    ])
+      .split('\r\n')
+      .filter((line) => line !== '');
+    expect(rows).toEqual([
+      '"M","S","I","W","V","R","N","A"',
+      '"2026-10","green","card other","","","","",""',
+      '"Today","red","Followed, then a van","Near the office","One man","The witness","",""',
+    ]);
+    expect(cardsNotRegistered([van], [registered])).toEqual([]);
+    // A registration made before the link existed leaves the wall's cards as they were.
+    expect(cardsNotRegistered([van], [{ ...registered, cardId: undefined }])).toEqual([van]);
   });
 });
 

@@ -116,6 +116,14 @@ export function MeasureEditor({ measure, threats, vulnerabilities, currency, num
         timetable={measure.timetable}
         onChange={(timetable) => change({ timetable })}
       />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={measure.agreed ?? false}
+          onChange={(event) => change({ agreed: event.target.checked })}
+        />
+        {t('plan.agreed')}
+      </label>
       {flags.length > 0 && (
         <ul className="measure__flags" aria-label={t('plan.flagsLabel')}>
           {flags.map((flag) => (

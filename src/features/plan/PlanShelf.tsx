@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentLibrary } from '../../content/validate';
-import { openPlanToPhones } from '../../sync/planOperations';
+import { openPlanToPhones, writePlanSettings } from '../../sync/planOperations';
 import type { Group } from '../../domain/groups';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { NeedsRoom } from '../common/NeedsRoom';
+import { groupName } from '../quiz/groupName';
 import { QuizGroups } from '../quiz/QuizGroups';
 import { RoomProvider } from '../room/RoomContext';
 import { useGroups, useStage } from '../room/useRoom';
@@ -79,6 +80,27 @@ function PlanBuilder({ room, library }: { room: string; library: ContentLibrary 
         </label>
         <ShowOnProjectorButton kind="plan" showing={onProjector} label={t('plan.showTable')} />
       </div>
+      {groups.length > 0 && (
+        <label className="field field--inline">
+          <span>{t('plan.plenaryShow')}</span>
+          <select
+            value={snapshot.settings.plenaryGroupId ?? ''}
+            onChange={(event) =>
+              writePlanSettings(doc, {
+                ...snapshot.settings,
+                plenaryGroupId: event.target.value || null,
+              })
+            }
+          >
+            <option value="">{t('plan.plenaryAll')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {groupName(t, g)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <details className="plan-shelf__groups">
         <summary>{t('plan.groupsHeading')}</summary>
         <QuizGroups />

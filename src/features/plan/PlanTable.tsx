@@ -13,7 +13,12 @@ export function PlanTable({ snapshot, groups, large = false }: Props) {
   const { t, i18n } = useTranslation();
   const plan = planOf(snapshot);
   const format = planFormat(t, i18n.language, plan.settings.currency);
-  const { objectives } = planObjectives(plan);
+  const plenary = plan.settings.plenaryGroupId ?? null;
+  const plenaryGroup = groups.find((g) => g.id === plenary);
+  // In plenary, one group's measures at a time.
+  const objectives = planObjectives(plan).objectives.filter(
+    (o) => !plenaryGroup || o.threat.groupId === plenaryGroup.id,
+  );
   const totals = costTotals(plan);
   const columns = [
     t('plan.col.comprehensive'),
@@ -25,6 +30,11 @@ export function PlanTable({ snapshot, groups, large = false }: Props) {
   ];
   return (
     <div className={large ? 'plan-table plan-table--large' : 'plan-table'}>
+      {plenaryGroup && (
+        <p className="plan-table__plenary">
+          {t('plan.plenaryOf', { group: groupName(t, plenaryGroup) })}
+        </p>
+      )}
       {objectives.length === 0 ? (
         <p>{t('plan.selectFirst')}</p>
       ) : (
@@ -52,6 +62,10 @@ export function PlanTable({ snapshot, groups, large = false }: Props) {
                     {row.map((cell, column) => (
                       <td key={column} dir="auto">
                         {cell}
+                        {/* planRows gives one row per measure, in the objective's order. */}
+                        {column === 2 && objective.measures[index]?.agreed && (
+                          <span className="tag">{t('plan.agreed')}</span>
+                        )}
                       </td>
                     ))}
                   </tr>

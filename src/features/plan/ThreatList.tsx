@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizGroup } from '../../domain/quiz';
 import type { PlanThreat } from '../../domain/planSchema';
-import { rankThreats } from '../../domain/securityPlan';
+import { rankThreats, splitThreatsEvenly } from '../../domain/securityPlan';
 import { addFactor, addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import { carryOverStore, type PlanSnapshot } from '../../sync/planStore';
 import { groupName } from '../quiz/groupName';
@@ -27,6 +27,20 @@ export function ThreatList({ snapshot, groups }: Props) {
       <NewThreat onAdd={(text) => add(text, 'typed')} />
       <CarryOver onAdd={add} />
       {byVulnerabilities && ranked.length > 0 && <p>{t('plan.vulnerabilitiesFirst')}</p>}
+      {groups.length > 0 && ranked.some((r) => r.threat.selected) && (
+        <button
+          type="button"
+          onClick={() => {
+            const split = splitThreatsEvenly(
+              planOf(snapshot),
+              groups.map((g) => g.id),
+            );
+            for (const threat of split) writePlanRecord(doc, 'planThreats', threat);
+          }}
+        >
+          {t('plan.splitEvenly', { count: groups.length })}
+        </button>
+      )}
       {ranked.length === 0 ? (
         <p>{t('plan.noThreats')}</p>
       ) : (

@@ -47,8 +47,17 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
           return (
             <li key={x.option} className="quiz-screen__option">
               <span className="quiz-screen__key">{x.option}</span>
-              <span className="quiz-screen__label" {...content.attrs}>
-                {option?.label}
+              <span className="quiz-screen__label">
+                <span {...content.attrs}>{option?.label}</span>
+                {/* The project's suggestion, shown with the answers, as a suggestion. */}
+                {explained && x.option === situation.suggestedAnswer && (
+                  <>
+                    {' '}
+                    <span className="tag quiz-screen__suggested">
+                      {t('case.suggestedByProject')}
+                    </span>
+                  </>
+                )}
               </span>
               {revealed && (
                 <span
@@ -88,22 +97,21 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
       )}
       {explained && (
         <div className="quiz-screen__reveal">
-          {situation.suggestedAnswer && (
-            <p className="quiz-screen__suggested">
-              {t('case.suggestedAnswer', { key: situation.suggestedAnswer })}{' '}
-              <em className="origin">{t('content.projectOwn')}</em>
-            </p>
-          )}
           <div className="quiz-screen__models">
             {quiz.optionsToExplain(tally).map((key) => {
               const answer = situation.modelAnswers[key];
               return (
                 <section key={key} className="quiz-screen__model">
-                  <h2>{t('case.modelAnswerFor', { key })}</h2>
+                  <h2>
+                    {t('case.modelAnswerFor', { key })}
+                    {answer?.origin === 'project' && (
+                      <>
+                        {' '}
+                        <span className="tag">{t('case.byProject')}</span>
+                      </>
+                    )}
+                  </h2>
                   <p {...content.attrs}>{answer?.text}</p>
-                  {answer?.origin === 'project' && (
-                    <p className="origin">{t('content.projectOwn')}</p>
-                  )}
                 </section>
               );
             })}
