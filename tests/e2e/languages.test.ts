@@ -74,7 +74,7 @@ async function quizRoom(base: string) {
   await console_.getByRole('button', { name: 'Cases' }).click();
   const projector = await trainer.context.newPage();
   await projector.goto(`${base}#/screen`);
-  await projector.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await projector.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
   await expect.poll(() => projector.locator('html').getAttribute('dir')).toBe('rtl');
   const phone = await arabicPhone(link);
   await console_.getByRole('button', { name: 'Open 1.2 alone' }).click();

@@ -47,12 +47,13 @@ describe('a session’s slides, driven from the console', () => {
     await expect.poll(() => presentTitle(projector)).toBe('Learning objectives');
 
     // In Arabic the deck runs right to left on both screens.
-    await console_.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+    // exact: the console also has the projector's "Second language" picker.
+    await console_.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar');
     await projector.reload();
     await expect.poll(() => projector.locator('.reveal').getAttribute('dir')).toBe('rtl');
     await expect.poll(() => projector.locator('.reveal.rtl').count()).toBe(1);
     await expect.poll(() => presentTitle(projector)).toBe('أهداف التعلّم');
-    await console_.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
+    await console_.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption('en');
 
     await console_.getByRole('button', { name: 'Show the slides on the projector' }).click();
     await expect.poll(() => projector.locator('.reveal').count()).toBe(0);
