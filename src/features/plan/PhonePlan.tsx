@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recallGroup, rememberGroup } from '../quiz/phoneGroup';
-import { groupName } from '../quiz/groupName';
+import { recallGroup } from '../quiz/phoneGroup';
+import { GroupPicker } from '../common/GroupPicker';
 import { useQuiz } from '../quiz/useQuiz';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { OrganisationalPlan } from './OrganisationalPlan';
@@ -22,29 +22,7 @@ export default function PhonePlan({ room }: Props) {
   return (
     <section className="phone-quiz phone-plan" aria-labelledby="phone-plan-heading">
       <h2 id="phone-plan-heading">{t('plan.phoneHeading')}</h2>
-      {groups.length === 0 ? (
-        <p>{t('phoneQuiz.noGroups')}</p>
-      ) : (
-        <label className="field">
-          <span>{t('phoneQuiz.chooseGroup')}</span>
-          <select
-            value={group?.id ?? ''}
-            onChange={(event) => {
-              setGroupId(event.target.value);
-              rememberGroup(room, event.target.value);
-            }}
-          >
-            <option value="" disabled>
-              {t('phoneQuiz.pickGroup')}
-            </option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {groupName(t, g)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
       {group && (
         <>
           <PlanMeasures snapshot={snapshot} groupId={group.id} />

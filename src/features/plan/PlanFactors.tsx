@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanFactor } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
@@ -7,6 +6,7 @@ import type { PlanSnapshot } from '../../sync/planStore';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
+import { AddTextForm } from '../common/AddTextForm';
 
 type Props = { snapshot: PlanSnapshot; kind: PlanFactor['kind'] };
 
@@ -53,26 +53,12 @@ export function PlanFactors({ snapshot, kind }: Props) {
 
 export function AddFactor({ label, onAdd }: { label: string; onAdd: (text: string) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
   return (
-    <form
-      className="role-play__add"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (text.trim() === '') return;
-        onAdd(text);
-        setText('');
-      }}
-    >
-      <label className="field">
-        <span>{label}</span>
-        <input
-          value={text}
-          maxLength={PLAN_TEXT_MAX_CHARS}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      <button type="submit">{t('rolePlay.add')}</button>
-    </form>
+    <AddTextForm
+      label={label}
+      submit={t('plan.add')}
+      maxLength={PLAN_TEXT_MAX_CHARS}
+      onAdd={onAdd}
+    />
   );
 }

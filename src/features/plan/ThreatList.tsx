@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizGroup } from '../../domain/quiz';
 import type { PlanThreat } from '../../domain/planSchema';
@@ -10,6 +9,7 @@ import { AddFactor } from './PlanFactors';
 import { planOf } from './planOf';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
 import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
+import { AddTextForm } from '../common/AddTextForm';
 
 type Props = { snapshot: PlanSnapshot; groups: readonly QuizGroup[] };
 const LEVELS = [1, 2, 3] as const;
@@ -147,27 +147,13 @@ function ThreatVulnerabilities({
 
 function NewThreat({ onAdd }: { onAdd: (text: string) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
   return (
-    <form
-      className="role-play__add"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (text.trim() === '') return;
-        onAdd(text);
-        setText('');
-      }}
-    >
-      <label className="field">
-        <span>{t('plan.newThreat')}</span>
-        <input
-          value={text}
-          maxLength={PLAN_TEXT_MAX_CHARS}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      <button type="submit">{t('plan.addThreat')}</button>
-    </form>
+    <AddTextForm
+      label={t('plan.newThreat')}
+      submit={t('plan.addThreat')}
+      maxLength={PLAN_TEXT_MAX_CHARS}
+      onAdd={onAdd}
+    />
   );
 }
 

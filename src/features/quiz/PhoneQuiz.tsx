@@ -8,8 +8,8 @@ import { answerSituation } from '../../sync/quizOperations';
 import type { QuizSnapshot } from '../../sync/quizStore';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';
-import { groupName } from './groupName';
-import { recallGroup, rememberGroup } from './phoneGroup';
+import { recallGroup } from './phoneGroup';
+import { GroupPicker } from '../common/GroupPicker';
 import { useRoomDoc } from '../room/RoomContext';
 
 type Props = { room: string; device: string; snapshot: QuizSnapshot };
@@ -33,29 +33,7 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
         {quizCase.title}
       </h2>
       <FallbackNote origin={found} />
-      {groups.length === 0 ? (
-        <p>{t('phoneQuiz.noGroups')}</p>
-      ) : (
-        <label className="field">
-          <span>{t('phoneQuiz.chooseGroup')}</span>
-          <select
-            value={group?.id ?? ''}
-            onChange={(event) => {
-              setGroupId(event.target.value);
-              rememberGroup(room, event.target.value);
-            }}
-          >
-            <option value="" disabled>
-              {t('phoneQuiz.pickGroup')}
-            </option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {groupName(t, g)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
       {group &&
         live.map((id) =>
           acceptsAnswers(run, id) ? (
