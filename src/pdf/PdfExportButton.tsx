@@ -22,6 +22,7 @@ function storedPaper(): Paper {
 
 type Props = {
   label: string;
+  /** What and which session; the language and the paper are added to it. */
   fileName: string;
   /** Built at click time, in the page's language and direction. */
   sheets: (direction: Sheet['direction']) => PrintSheet[];
@@ -70,7 +71,10 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
       const bytes = await renderSheets(built, size, await loadPdfFont(), (page, pages) =>
         t('pdf.page', { page, pages }),
       );
-      download(new Blob([bytes], { type: 'application/pdf' }), `${fileName}-${paper}.pdf`);
+      download(
+        new Blob([bytes], { type: 'application/pdf' }),
+        `${fileName}-${i18n.language}-${paper}.pdf`,
+      );
       setState('idle');
     } catch {
       setState('failed');

@@ -20,7 +20,7 @@ import type {
   Template,
   TimelineCase,
 } from '../content/schema';
-import type { CardSheet, CutCard, Sheet, SheetBlock } from './layout';
+import type { CardSheet, CutCard, PrintSheet, Sheet, SheetBlock } from './layout';
 
 type Direction = Sheet['direction'];
 type Credited = { source: Session['source'] };
@@ -31,6 +31,16 @@ const credit = (t: TFunction, ...from: Credited[]) =>
     from.map((c) => c.source),
     t,
   );
+
+/** Sheets built elsewhere, with the credit of the content they come from on every page. */
+export function credited<T extends PrintSheet>(
+  sheets: readonly T[],
+  t: TFunction,
+  ...from: Credited[]
+): T[] {
+  const line = credit(t, ...from);
+  return sheets.map((sheet) => ({ ...sheet, credit: line }));
+}
 
 /** One activity's instructions as participants read them on the wall; none without them. */
 export function activityWallSheet(
@@ -205,20 +215,6 @@ export function roleCardsSheet(play: RolePlayCase, t: TFunction, direction: Dire
       return role.count === 'one' ? [card] : [card, card, card];
     }),
     credit: credit(t, play),
-  };
-}
-
-/** The three steps, printed for the wall or the hands: each step and its questions. */
-export function threeStepsHandout(play: RolePlayCase, t: TFunction, direction: Direction): Sheet {
-  return {
-    title: t('case.threeSteps'),
-    subtitle: play.title,
-    direction,
-    credit: credit(t, play),
-    blocks: play.steps.flatMap((step, index): SheetBlock[] => [
-      { kind: 'heading', text: `${index + 1}. ${step.title}` },
-      { kind: 'bullets', items: step.prompts },
-    ]),
   };
 }
 

@@ -30,6 +30,7 @@ import es from '../../src/i18n/locales/es.json';
 import {
   activityWallSheets,
   blankTemplateSheet,
+  credited,
   facilitatorNotesSheets,
   incidentCardsSheet,
   monthNames,
@@ -37,10 +38,10 @@ import {
   quizCaseSheet,
   roleCardsSheet,
   takeAwaySheet,
-  threeStepsHandout,
   yearLineSheets,
 } from '../../src/pdf/handouts';
 import { PAPER, type PrintSheet } from '../../src/pdf/layout';
+import { threeStepsSheet } from '../../src/pdf/sheets';
 import { renderSheets, type PaperChoice } from '../../src/pdf/render';
 import { pdfFont } from '../support/pdfFont';
 
@@ -146,7 +147,7 @@ describe.each(LANGS)('the printable kit in %s', (lang) => {
     const t = await translator(lang);
     const wall = [
       ...sessions.flatMap((s) => activityWallSheets(s, t, direction)),
-      threeStepsHandout(play, t, direction),
+      ...credited([threeStepsSheet(play, t, direction)], t, play),
       ...yearLineSheets(timeline, monthNames(lang), t, direction),
     ];
     const activities = sessions.flatMap((s) => s.agenda.filter((i) => i.kind === 'activity'));

@@ -6,6 +6,7 @@ import { answerSituation, writeQuizRun } from '../../sync/quizOperations';
 import { showOnProjector } from '../../sync/stageOperations';
 import { useStage } from '../room/useRoom';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { credited } from '../../pdf/handouts';
 import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
@@ -167,15 +168,21 @@ export function QuizConsole({ quizCase }: Props) {
       <PdfExportButton
         label={t('pdf.quizResults')}
         fileName={`quiz-results-${quizCase.id}`}
-        sheets={(direction) => [
-          quizResultsSheet(
-            quizCase.title,
-            quiz.summariseQuiz(run, options, answers, groups),
-            (key) => quizCase.options.find((o) => o.key === key)?.label ?? key,
+        sheets={(direction) =>
+          credited(
+            [
+              quizResultsSheet(
+                quizCase.title,
+                quiz.summariseQuiz(run, options, answers, groups),
+                (key) => quizCase.options.find((o) => o.key === key)?.label ?? key,
+                t,
+                direction,
+              ),
+            ],
             t,
-            direction,
-          ),
-        ]}
+            quizCase,
+          )
+        }
       />
     </section>
   );

@@ -1,11 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '../../content/schema';
+import type { AgendaItem, Session } from '../../content/schema';
+import type { ContentLibrary } from '../../content/validate';
+import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { activityKit } from '../../pdf/sessionKit';
 import { PointList } from '../common/PointList';
 import { StepList } from '../common/StepList';
 
-type Props = { item: AgendaItem; caseTitle: (id: string) => string; templateTitle: (id: string) => string };
+type Props = {
+  session: Session;
+  library: ContentLibrary;
+  item: AgendaItem;
+  caseTitle: (id: string) => string;
+  templateTitle: (id: string) => string;
+};
 
-export function ActivityDetails({ item, caseTitle, templateTitle }: Props) {
+export function ActivityDetails({ session, library, item, caseTitle, templateTitle }: Props) {
   const { t } = useTranslation();
   return (
     <details className="activity">
@@ -19,6 +28,7 @@ export function ActivityDetails({ item, caseTitle, templateTitle }: Props) {
           <strong>{t('session.tool')}</strong> {t(`tools.${item.tool}`)}
         </p>
       )}
+      {item.kind === 'activity' && <ActivityExports session={session} library={library} item={item} />}
       <Labelled label={t('session.points')} points={item.points} />
       <StepList steps={item.steps} heading="h5" />
       <Labelled label={t('session.materials')} points={item.materials} />
@@ -36,5 +46,47 @@ function Labelled({ label, points }: { label: string; points: readonly string[] 
       <h5>{label}</h5>
       <PointList points={points} />
     </>
+  );
+}
+
+/** This activity's own sheets, beside it: for the wall, for the hands, for the trainer. */
+export function ActivityExports({
+  session,
+  library,
+  item,
+}: {
+  session: Session;
+  library: ContentLibrary;
+  item: AgendaItem;
+}) {
+  const { t, i18n } = useTranslation();
+  const kit = (direction: 'ltr' | 'rtl') =>
+    activityKit(session, item, library, { t, language: i18n.language, direction });
+  const sample = kit('ltr');
+  const name = `${session.id}-${item.id}`;
+  return (
+    <div className="pdf-exports">
+      {sample.wall.length > 0 && (
+        <PdfExportButton
+          label={t('pdf.activitySheet')}
+          fileName={`flipchart-${name}`}
+          sheets={(direction) => kit(direction).wall}
+        />
+      )}
+      {sample.handouts.length > 0 && (
+        <PdfExportButton
+          label={t('pdf.handouts')}
+          fileName={`handouts-${name}`}
+          papers={['A4']}
+          sheets={(direction) => kit(direction).handouts}
+        />
+      )}
+      <PdfExportButton
+        label={t('pdf.activityNotes')}
+        fileName={`facilitator-notes-${name}`}
+        papers={['A4', 'A3']}
+        sheets={(direction) => kit(direction).notes}
+      />
+    </div>
   );
 }
