@@ -260,6 +260,8 @@ export type RolePlayRecord = {
   register: { what: string; when: string; where: string; who: string; reporter: string };
   /** Points the group agreed, per step. */
   steps: Record<'register' | 'analyse' | 'react', readonly string[]>;
+  /** Agreed actions: who and by when are columns of their own, not text. */
+  actions?: readonly { text: string; who: string; when: string }[];
   keyPoints: readonly string[];
 };
 
@@ -290,6 +292,16 @@ export function rolePlayRecordSheet(
           items: record?.steps[step.id].length ? record.steps[step.id] : step.prompts,
         },
       ]),
+      ...(record?.actions?.length
+        ? [
+            {
+              kind: 'table' as const,
+              columns: [t('sheets.action'), t('sheets.who'), t('sheets.byWhen')],
+              widths: [3, 1.2, 1],
+              rows: record.actions.map((a) => [a.text, a.who, a.when]),
+            },
+          ]
+        : []),
       { kind: 'heading', text: t('record.keyPoints') },
       { kind: 'bullets', items: record?.keyPoints.length ? record.keyPoints : [blank] },
       { kind: 'paragraph', text: play.careReminder },
