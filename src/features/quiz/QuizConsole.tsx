@@ -7,6 +7,7 @@ import { showOnProjector } from '../../sync/stageOperations';
 import { useStage } from '../room/useRoom';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { credited } from '../../pdf/handouts';
+import { PaperAnswers } from './PaperAnswers';
 import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
@@ -164,6 +165,7 @@ export function QuizConsole({ quizCase }: Props) {
           {t('projector.backToAgenda')}
         </button>
       )}
+      <PaperAnswers quizCase={quizCase} groups={groups} />
       <QuizSummary run={run} options={options} answers={answers} groups={groups} />
       <PdfExportButton
         label={t('pdf.quizResults')}

@@ -2,6 +2,7 @@ import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallMonths, type Severity } from '../../domain/timeline';
+import { PaperCards } from './PaperCards';
 import type { TimelineCase } from '../../content/schema';
 import {
   addInsight,
@@ -129,6 +130,7 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
           />
         </DndContext>
       </WallRoom.Provider>
+      <PaperCards months={months} />
       <Insights insights={insights} />
       <div className="timeline-console__exports">
         <button
