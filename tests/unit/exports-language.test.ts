@@ -18,7 +18,7 @@ import type { PlanMeasure } from '../../src/domain/planSchema';
 import { formGroups, newQuizRun, summariseQuiz } from '../../src/domain/quiz';
 import { emptyPlan, type SecurityPlan } from '../../src/domain/securityPlan';
 import { calendarTexts } from '../../src/features/plan/calendarTexts';
-import { planFormat } from '../../src/features/plan/planFormat';
+import { planFormat } from '../../src/pdf/planFormat';
 import { registerCsv } from '../../src/features/timeline/registerCsv';
 import en from '../../src/i18n/locales/en.json';
 import es from '../../src/i18n/locales/es.json';
