@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Session } from '../../content/schema';
 import type { ContentLibrary } from '../../content/validate';
@@ -16,8 +17,10 @@ type Props = {
 
 export function ActivityDetails({ session, library, item, caseTitle, templateTitle }: Props) {
   const { t } = useTranslation();
+  // The exports render only once the activity is opened: a session has a dozen activities.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="activity">
+    <details className="activity" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <span className="activity__title">{item.title}</span>
         <span className="activity__minutes">{t('session.duration', { count: item.minutes })}</span>
@@ -28,7 +31,7 @@ export function ActivityDetails({ session, library, item, caseTitle, templateTit
           <strong>{t('session.tool')}</strong> {t(`tools.${item.tool}`)}
         </p>
       )}
-      {item.kind === 'activity' && <ActivityExports session={session} library={library} item={item} />}
+      {open && item.kind === 'activity' && <ActivityExports session={session} library={library} item={item} />}
       <Labelled label={t('session.points')} points={item.points} />
       <StepList steps={item.steps} heading="h5" />
       <Labelled label={t('session.materials')} points={item.materials} />
@@ -62,18 +65,21 @@ export function ActivityExports({
   const { t, i18n } = useTranslation();
   const kit = (direction: 'ltr' | 'rtl') =>
     activityKit(session, item, library, { t, language: i18n.language, direction });
-  const sample = kit('ltr');
+  const sample = {
+    wall: item.forParticipants.length > 0 || item.cases.length > 0,
+    handouts: item.cases.length > 0 || item.templates.length > 0,
+  };
   const name = `${session.id}-${item.id}`;
   return (
     <div className="pdf-exports">
-      {sample.wall.length > 0 && (
+      {sample.wall && (
         <PdfExportButton
           label={t('pdf.activitySheet')}
           fileName={`flipchart-${name}`}
           sheets={(direction) => kit(direction).wall}
         />
       )}
-      {sample.handouts.length > 0 && (
+      {sample.handouts && (
         <PdfExportButton
           label={t('pdf.handouts')}
           fileName={`handouts-${name}`}
