@@ -63,6 +63,11 @@ const agendaItem = z.object({
   cases: z.array(id).default([]),
   templates: z.array(id).default([]),
   tips: points.default([]),
+  /**
+   * The activity's instructions as participants read them on the wall sheet and
+   * their phones: never the facilitator's notes (points, step details, tips).
+   */
+  forParticipants: points.default([]),
 });
 
 const noteBlock = z.object({ id, heading: text, points });
@@ -78,6 +83,8 @@ export const sessionSchema = z
     challenges: points.default([]),
     agenda: z.array(agendaItem).min(1),
     notes: z.array(noteBlock).default([]),
+    /** What participants do after the session, for their one-page take-away. */
+    afterwards: points.default([]),
   })
   .superRefine((session, ctx) => {
     const planned = session.agenda
@@ -91,6 +98,13 @@ export const sessionSchema = z
       });
     }
     session.agenda.forEach((item, index) => {
+      if (item.kind === 'break' && item.forParticipants.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agenda', index, 'forParticipants'],
+          message: `"${item.id}" is a break: a break has no instructions for participants`,
+        });
+      }
       const stepMinutes = item.steps.reduce((sum, s) => sum + (s.minutes ?? 0), 0);
       if (stepMinutes > item.minutes) {
         ctx.addIssue({

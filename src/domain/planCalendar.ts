@@ -7,10 +7,26 @@
 import { addPeriod, measureDeadline, planObjectives, type SecurityPlan } from './securityPlan';
 import type { PlanMeasure } from './planSchema';
 
-type Options = { now: Date; newUid: () => string };
+/**
+ * The calendar's words, in the plan's language: the domain writes no sentence
+ * of its own, so a Spanish plan gives a Spanish calendar.
+ */
+export type CalendarTexts = {
+  /** The follow-up meetings' title; the plan's title is empty when it has none. */
+  followUpTitle(planTitle: string): string;
+  followUpDescription: string;
+  activityReviewTitle(activity: string): string;
+  activityReviewDescription(risk: string, responsible: string): string;
+  responsibility(who: string): string;
+  cost(amount: number, note: string): string;
+  kind(kind: 'preventive' | 'reactive'): string;
+  objective(text: string): string;
+};
+
+type Options = { now: Date; newUid: () => string; texts: CalendarTexts };
 const FOLLOW_UPS = 12;
 
-export function planCalendar(plan: SecurityPlan, { now, newUid }: Options): string {
+export function planCalendar(plan: SecurityPlan, { now, newUid, texts }: Options): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')
@@ -20,7 +36,7 @@ export function planCalendar(plan: SecurityPlan, { now, newUid }: Options): stri
   const event = (lines: string[]) =>
     events.push(['BEGIN:VEVENT', `UID:${newUid()}`, `DTSTAMP:${stamp}`, ...lines, 'END:VEVENT']);
   for (const measure of plan.measures) {
-    const description = describe(measure, objectiveOf.get(measure.id));
+    const description = describe(measure, objectiveOf.get(measure.id), texts);
     const deadline = measureDeadline(measure, plan.settings.date);
     if (deadline) {
       event([
@@ -42,17 +58,15 @@ export function planCalendar(plan: SecurityPlan, { now, newUid }: Options): stri
   event([
     `DTSTART;VALUE=DATE:${compact(addPeriod(plan.settings.date, weeks, 'week'))}`,
     `RRULE:FREQ=WEEKLY;INTERVAL=${weeks};COUNT=${FOLLOW_UPS}`,
-    `SUMMARY:${escapeText(followUpTitle(plan))}`,
-    `DESCRIPTION:${escapeText(
-      'Follow up the security plan: which measures are done, which are late, what has changed. Review the plan whenever the risks change.',
-    )}`,
+    `SUMMARY:${escapeText(texts.followUpTitle(plan.settings.title.trim()))}`,
+    `DESCRIPTION:${escapeText(texts.followUpDescription)}`,
   ]);
   for (const activity of plan.activityPlans) {
     if (!activity.reviewed) continue;
     event([
       `DTSTART;VALUE=DATE:${compact(addPeriod(activity.reviewed, 6, 'month'))}`,
-      `SUMMARY:${escapeText(`Review the security plan for: ${activity.activity || '—'}`)}`,
-      `DESCRIPTION:${escapeText(`Risk: ${activity.risk}. Person responsible: ${activity.responsible}.`)}`,
+      `SUMMARY:${escapeText(texts.activityReviewTitle(activity.activity || '—'))}`,
+      `DESCRIPTION:${escapeText(texts.activityReviewDescription(activity.risk, activity.responsible))}`,
     ]);
   }
   const lines = [
@@ -66,12 +80,6 @@ export function planCalendar(plan: SecurityPlan, { now, newUid }: Options): stri
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-function followUpTitle(plan: SecurityPlan): string {
-  return plan.settings.title.trim() === ''
-    ? 'Security plan follow-up'
-    : `Security plan follow-up: ${plan.settings.title.trim()}`;
-}
-
 function objectiveTexts(plan: SecurityPlan): Map<string, string> {
   const map = new Map<string, string>();
   for (const o of planObjectives(plan).objectives) {
@@ -80,13 +88,16 @@ function objectiveTexts(plan: SecurityPlan): Map<string, string> {
   return map;
 }
 
-function describe(measure: PlanMeasure, objective: string | undefined): string {
+function describe(
+  measure: PlanMeasure,
+  objective: string | undefined,
+  texts: CalendarTexts,
+): string {
   return [
-    measure.responsibility && `Responsibility: ${measure.responsibility}`,
-    measure.cost !== null &&
-      `Cost: ${measure.cost}${measure.costNote ? ` (${measure.costNote})` : ''}`,
-    measure.kind && `Kind: ${measure.kind}`,
-    objective && `Objective: ${objective}`,
+    measure.responsibility && texts.responsibility(measure.responsibility),
+    measure.cost !== null && texts.cost(measure.cost, measure.costNote),
+    measure.kind && texts.kind(measure.kind),
+    objective && texts.objective(objective),
   ]
     .filter(Boolean)
     .join('\n');

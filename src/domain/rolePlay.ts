@@ -269,6 +269,8 @@ export function candidateMeasures(points: readonly RolePoint[]): RolePoint[] {
 export type RolePlayRecordData = {
   register: RegisterForm;
   steps: Record<'register' | 'analyse' | 'react', string[]>;
+  /** The agreed actions, with who does each and by when in their own columns. */
+  actions: { text: string; who: string; when: string }[];
   keyPoints: string[];
 };
 
@@ -279,10 +281,15 @@ export function rolePlayRecord(
   partLabel: (part: StepPart) => string,
 ): RolePlayRecordData {
   const lines = (step: 'analyse' | 'react') =>
-    agreed(points, step).map((p) => `${partLabel(p.part)}: ${withWhoAndWhen(p)}`);
+    agreed(points, step)
+      .filter((p) => p.part !== 'actions')
+      .map((p) => `${partLabel(p.part)}: ${p.text}`);
   return {
     register: form,
     steps: { register: [], analyse: lines('analyse'), react: lines('react') },
+    actions: agreed(points, 'react')
+      .filter((p) => p.part === 'actions')
+      .map((p) => ({ text: p.text, who: p.who, when: p.when })),
     keyPoints: agreed(points, 'conclusion').map((p) => p.text),
   };
 }

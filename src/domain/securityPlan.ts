@@ -34,7 +34,7 @@ export function newPlanSettings(today: string): PlanSettings {
     responsible: '',
     criterion: 'serious',
     reviewEveryWeeks: 3,
-    currency: '$',
+    currency: '', // none until the plan names one: a cost is not dollars by default
   };
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentDirection, type ContentLanguage } from '../content/languages';
 import { directionOf, isUiLanguage } from '../i18n/languages';
-import type { Sheet } from './layout';
+import type { PrintSheet, Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
 import './pdf.css';
@@ -22,9 +22,10 @@ function storedPaper(): Paper {
 
 type Props = {
   label: string;
+  /** What and which session; the language and the paper are added to it. */
   fileName: string;
   /** Built at click time, in the page's language and direction. */
-  sheets: (direction: Sheet['direction']) => Sheet[];
+  sheets: (direction: Sheet['direction']) => PrintSheet[];
   /** A document to keep (the plan outline) comes on one paper only; flipcharts offer all. */
   papers?: readonly Paper[];
   /**
@@ -53,7 +54,7 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
       const direction = contentDirection(fallback ? fallback.lang : i18n.language);
       const note = fallback && isUiLanguage(i18n.language) ? i18n.language : null;
       const built = sheets(direction).map((sheet) =>
-        note
+        note && !('kind' in sheet) // a page of cards to cut out has no room for a note
           ? {
               ...sheet,
               blocks: [
@@ -70,7 +71,10 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
       const bytes = await renderSheets(built, size, await loadPdfFont(), (page, pages) =>
         t('pdf.page', { page, pages }),
       );
-      download(new Blob([bytes], { type: 'application/pdf' }), `${fileName}-${paper}.pdf`);
+      download(
+        new Blob([bytes], { type: 'application/pdf' }),
+        `${fileName}-${i18n.language}-${paper}.pdf`,
+      );
       setState('idle');
     } catch {
       setState('failed');

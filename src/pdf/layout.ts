@@ -18,7 +18,7 @@ export type SheetBlock =
   | { kind: 'paragraph'; text: string }
   /** A line about the sheet in another direction than the sheet's (an Arabic note on English content). */
   | { kind: 'note'; text: string; direction: 'ltr' | 'rtl' }
-  | { kind: 'bullets'; items: readonly string[]; numbered?: boolean }
+  | { kind: 'bullets'; items: readonly string[]; numbered?: boolean; marker?: string }
   /** Items marked by severity: the colour is drawn and the word is written, never colour alone. */
   | {
       kind: 'marked';
@@ -31,13 +31,46 @@ export type SheetBlock =
       columns: readonly string[];
       widths?: readonly number[];
       rows: readonly (readonly string[])[];
-    };
+      /** Each row at least this many lines tall: room to write by hand in a blank table. */
+      rowLines?: number;
+    }
+  /** Ruled blank lines to write on, after an optional label ("Reason:"). */
+  | { kind: 'lines'; label?: string; count: number }
+  /**
+   * A stretch of the year line: one column per month, the line across the middle,
+   * filling the rest of the page, so sheets hung side by side make the whole year.
+   */
+  | { kind: 'months'; labels: readonly string[] };
 
 export type Sheet = {
   title: string;
   subtitle?: string;
   blocks: readonly SheetBlock[];
   direction: 'ltr' | 'rtl';
+  /** Printed at the foot of every page: the sources, their licence, the kit's own marks. */
+  credit?: string;
+  /** A sheet that should stay one sheet (results): lettering shrinks, to 70% at most, to fit. */
+  fit?: boolean;
+};
+
+/** A card to cut out: a coloured band (never colour alone: its label is written), text, lines to fill. */
+export type CutCard = {
+  mark?: 'red' | 'yellow' | 'green';
+  heading: string;
+  text?: string;
+  /** Labels of blank lines to fill in ("Month:"); an empty label is a plain writing line. */
+  fields: readonly string[];
+};
+
+/** A page of cards to cut out, columns x rows to a page, with cut lines between them. */
+export type CardSheet = {
+  kind: 'cards';
+  title: string;
+  direction: 'ltr' | 'rtl';
+  columns: number;
+  rows: number;
+  cards: readonly CutCard[];
+  credit?: string;
 };
 
 export type DrawOp =
@@ -58,6 +91,9 @@ export type DrawOp =
 
 /** The width of a text in millimetres at a font size in points. */
 export type Measure = (text: string, sizePt: number) => number;
+
+/** Anything the renderer prints: a flowing sheet or a page of cards to cut out. */
+export type PrintSheet = Sheet | CardSheet;
 
 export type Layout = { paper: { widthMm: number; heightMm: number }; pages: number; ops: DrawOp[] };
 
@@ -99,18 +135,54 @@ export function wrapText(
   return lines.length > 0 ? lines : [''];
 }
 
+type Footer = (page: number, pages: number) => string;
+const pageNumber: Footer = (page, pages) => `${page} / ${pages}`;
+
+/** Lettering sizes tried, largest first, for a sheet that should stay on one page. */
+const FIT_SCALES = [1, 0.9, 0.8, 0.7] as const;
+
 export function layoutSheet(
   sheet: Sheet,
   paper: { widthMm: number; heightMm: number },
   measure: Measure,
-  footer: (page: number, pages: number) => string = (page, pages) => `${page} / ${pages}`,
+  footer: Footer = pageNumber,
 ): Layout {
-  const size = typeScale(paper.widthMm);
+  if (!sheet.fit) return layoutAtScale(sheet, paper, measure, footer, 1);
+  for (const scale of FIT_SCALES) {
+    const layout = layoutAtScale(sheet, paper, measure, footer, scale);
+    if (layout.pages === 1) return layout;
+  }
+  return layoutAtScale(sheet, paper, measure, footer, 1); // too long for one page: full size
+}
+
+/** The credit's lines at the foot of the page, at most four (the last cut short), above the page number. */
+function creditLines(credit: string | undefined, width: number, sizePt: number, measure: Measure) {
+  if (!credit) return [];
+  const lines = wrapText(credit, width, sizePt, measure);
+  return lines.length <= 4 ? lines : [...lines.slice(0, 3), `${lines[3] ?? ''}…`];
+}
+
+function layoutAtScale(
+  sheet: Sheet,
+  paper: { widthMm: number; heightMm: number },
+  measure: Measure,
+  footer: Footer,
+  scale: number,
+): Layout {
+  const full = typeScale(paper.widthMm);
+  const size = {
+    title: full.title * scale,
+    heading: full.heading * scale,
+    body: full.body * scale,
+    footer: full.footer,
+  };
   const margin = paper.widthMm * 0.07;
   const rtl = sheet.direction === 'rtl';
   const start = rtl ? paper.widthMm - margin : margin;
   const contentWidth = paper.widthMm - 2 * margin;
-  const bottom = paper.heightMm - margin - size.footer * PT_MM * 2;
+  const credit = creditLines(sheet.credit, contentWidth * 0.85, size.footer * 0.85, measure);
+  const footerLine = size.footer * PT_MM * 1.3;
+  const bottom = paper.heightMm - margin - size.footer * PT_MM * 2 - credit.length * footerLine;
   const ops: DrawOp[] = [];
   let page = 0;
   let y = 0;
@@ -189,7 +261,7 @@ export function layoutSheet(
     }
     if (block.kind === 'bullets') {
       block.items.forEach((item, index) => {
-        const marker = block.numbered ? `${index + 1}.` : '•';
+        const marker = block.numbered ? `${index + 1}.` : (block.marker ?? '•');
         ensure(line(size.body));
         ops.push({
           op: 'text',
@@ -254,6 +326,46 @@ export function layoutSheet(
         ruleAcross(y);
       }
     }
+    if (block.kind === 'lines') {
+      if (block.label) write(block.label, size.body, 0, 'muted');
+      for (let i = 0; i < block.count; i += 1) {
+        ensure(line(size.body) * 1.4);
+        y += line(size.body) * 1.4;
+        ruleAcross(y);
+      }
+    }
+    if (block.kind === 'months') {
+      const count = Math.max(1, block.labels.length);
+      const top = y + line(size.heading) * 0.5;
+      const height = bottom - top;
+      const width = contentWidth / count;
+      block.labels.forEach((label, i) => {
+        const left = rtl ? start - (i + 1) * width : start + i * width;
+        ops.push({ op: 'rule', page, x1: left, y1: top, x2: left, y2: bottom, colour: 'rule' });
+        ops.push({
+          op: 'text',
+          page,
+          x: rtl ? left + width - 2 : left + 2,
+          y: top + line(size.heading),
+          text: wrapText(label, width - 4, size.heading, measure)[0] ?? '',
+          sizePt: size.heading,
+          align,
+          colour: 'ink',
+        });
+      });
+      const end = rtl ? start - contentWidth : start + contentWidth;
+      ops.push({ op: 'rule', page, x1: end, y1: top, x2: end, y2: bottom, colour: 'rule' });
+      ops.push({
+        op: 'rect',
+        page,
+        x: margin,
+        y: top + height / 2 - 1,
+        w: contentWidth,
+        h: 2,
+        colour: 'ink',
+      });
+      y = bottom;
+    }
     if (block.kind === 'table') {
       const sizePt = size.body * 0.6;
       const pad = sizePt * PT_MM * 0.4;
@@ -282,6 +394,11 @@ export function layoutSheet(
             }),
           ),
         );
+        // Lines between the columns, so a table printed blank can be filled in by hand.
+        for (const left of lefts.slice(1)) {
+          const x = rtl ? start - left : start + left;
+          ops.push({ op: 'rule', page, x1: x, y1: y, x2: x, y2: y + height, colour: 'rule' });
+        }
         y += height;
         ruleAcross(y);
       };
@@ -291,9 +408,20 @@ export function layoutSheet(
       const headerHeight = Math.max(...header.map((l) => l.length)) * line(sizePt) + pad * 2;
       ensure(headerHeight + line(sizePt) * 2);
       drawRow(header, true);
+      const pageTop = () => line(size.title) * 1.6 + line(size.body) + headerHeight;
       for (const row of block.rows) {
-        let cells = wrapRow(row);
-        // A row taller than what is left goes on in pieces, the header repeated on each page.
+        let cells = wrapRow(row).map((lines, column) =>
+          column === 0 && lines.length < (block.rowLines ?? 1)
+            ? [...lines, ...Array<string>((block.rowLines ?? 1) - lines.length).fill('')]
+            : lines,
+        );
+        const rowHeight = Math.max(1, ...cells.map((l) => l.length)) * line(sizePt) + pad * 2;
+        // A row that does not fit what is left starts the next page, under the header again.
+        if (y + rowHeight > bottom && pageTop() + rowHeight <= bottom) {
+          newPage();
+          drawRow(header, true);
+        }
+        // Only a row taller than a whole page goes on in pieces, the header on each page.
         while (cells.some((lines) => lines.length > 0)) {
           const room = Math.floor((bottom - y - pad * 2) / line(sizePt));
           const needed = Math.max(...cells.map((lines) => lines.length));
@@ -324,6 +452,18 @@ export function layoutSheet(
       align: rtl ? 'left' : 'right',
       colour: 'muted',
     });
+    credit.forEach((text, i) =>
+      ops.push({
+        op: 'text',
+        page: p,
+        x: start,
+        y: paper.heightMm - margin / 2 - (credit.length - 1 - i) * footerLine,
+        text,
+        sizePt: size.footer * 0.85,
+        align,
+        colour: 'muted',
+      }),
+    );
   }
   return { paper, pages, ops };
 }
@@ -380,4 +520,144 @@ function cutMarks(
     }
   }
   return marks;
+}
+
+/**
+ * Cards to cut out, columns x rows to a page: each with its colour band and the
+ * colour's name, its heading, its text, and labelled lines to fill in by hand.
+ * Cut lines run between the cards; the credit sits under the grid.
+ */
+export function layoutCards(
+  sheet: CardSheet,
+  paper: { widthMm: number; heightMm: number },
+  measure: Measure,
+  footer: Footer = pageNumber,
+): Layout {
+  const size = typeScale(paper.widthMm);
+  const margin = paper.widthMm * 0.05;
+  const rtl = sheet.direction === 'rtl';
+  const align = rtl ? 'right' : 'left';
+  const contentWidth = paper.widthMm - 2 * margin;
+  const credit = creditLines(sheet.credit, contentWidth * 0.85, size.footer * 0.85, measure);
+  const footerLine = size.footer * PT_MM * 1.3;
+  const gridTop = margin + size.heading * PT_MM * 1.6;
+  const gridBottom = paper.heightMm - margin - size.footer * PT_MM * 2 - credit.length * footerLine;
+  const cardWidth = contentWidth / sheet.columns;
+  const cardHeight = (gridBottom - gridTop) / sheet.rows;
+  const perPage = sheet.columns * sheet.rows;
+  const pages = Math.max(1, Math.ceil(sheet.cards.length / perPage));
+  const ops: DrawOp[] = [];
+  const body = size.body * 0.9;
+  const line = (sizePt: number) => sizePt * PT_MM * 1.35;
+  const pad = cardWidth * 0.06;
+  for (let page = 1; page <= pages; page += 1) {
+    ops.push({
+      op: 'text',
+      page,
+      x: rtl ? paper.widthMm - margin : margin,
+      y: margin + size.heading * PT_MM,
+      text: sheet.title,
+      sizePt: size.heading,
+      align,
+      colour: 'ink',
+    });
+    // Cut lines: the grid's edges and the lines between cards.
+    for (let c = 0; c <= sheet.columns; c += 1) {
+      const x = margin + c * cardWidth;
+      ops.push({ op: 'rule', page, x1: x, y1: gridTop, x2: x, y2: gridBottom, colour: 'muted' });
+    }
+    for (let r = 0; r <= sheet.rows; r += 1) {
+      const y = gridTop + r * cardHeight;
+      ops.push({
+        op: 'rule',
+        page,
+        x1: margin,
+        y1: y,
+        x2: margin + contentWidth,
+        y2: y,
+        colour: 'muted',
+      });
+    }
+    sheet.cards.slice((page - 1) * perPage, page * perPage).forEach((card, index) => {
+      const column = index % sheet.columns;
+      const row = Math.floor(index / sheet.columns);
+      const left = rtl
+        ? margin + (sheet.columns - 1 - column) * cardWidth
+        : margin + column * cardWidth;
+      const top = gridTop + row * cardHeight;
+      const x = rtl ? left + cardWidth - pad : left + pad;
+      const inner = cardWidth - 2 * pad;
+      const band = line(body) * 1.3;
+      if (card.mark)
+        ops.push({
+          op: 'rect',
+          page,
+          x: left + 1,
+          y: top + 1,
+          w: cardWidth - 2,
+          h: band,
+          colour: card.mark,
+        });
+      let y = top + band * 0.75 + 1;
+      ops.push({
+        op: 'text',
+        page,
+        x,
+        y,
+        text: wrapText(card.heading, inner, body, measure)[0] ?? '',
+        sizePt: body,
+        align,
+        colour: card.mark && card.mark !== 'yellow' ? 'paper' : 'ink',
+      });
+      y = top + band + line(body) * 0.4;
+      const small = body * 0.8;
+      const fieldsHeight = card.fields.length * line(small) * 1.8;
+      for (const text of card.text ? wrapText(card.text, inner, small, measure) : []) {
+        if (y + line(small) > top + cardHeight - fieldsHeight - pad) break;
+        y += line(small);
+        ops.push({ op: 'text', page, x, y, text, sizePt: small, align, colour: 'ink' });
+      }
+      card.fields.forEach((label, i) => {
+        const at = top + cardHeight - pad - (card.fields.length - 1 - i) * line(small) * 1.8;
+        if (label)
+          ops.push({
+            op: 'text',
+            page,
+            x,
+            y: at - 1,
+            text: label,
+            sizePt: small,
+            align,
+            colour: 'muted',
+          });
+        const labelWidth = label ? measure(label, small) + 2 : 0;
+        const x1 = rtl ? left + pad : left + pad + labelWidth;
+        const x2 = rtl ? left + cardWidth - pad - labelWidth : left + cardWidth - pad;
+        ops.push({ op: 'rule', page, x1, y1: at, x2, y2: at, colour: 'rule' });
+      });
+    });
+    ops.push({
+      op: 'text',
+      page,
+      x: rtl ? margin : paper.widthMm - margin,
+      y: paper.heightMm - margin / 2,
+      text: footer(page, pages),
+      sizePt: size.footer,
+      align: rtl ? 'left' : 'right',
+      colour: 'muted',
+    });
+    credit.forEach((text, i) =>
+      ops.push({
+        op: 'text',
+        page,
+        x: rtl ? paper.widthMm - margin : margin,
+        y: paper.heightMm - margin / 2 - (credit.length - 1 - i) * footerLine,
+        text,
+        sizePt: size.footer * 0.85,
+        align,
+        colour: 'muted',
+      }),
+    );
+  }
+  return { paper, pages, ops };
 }

@@ -6,12 +6,13 @@
  */
 import type { jsPDF as JsPdf } from 'jspdf';
 import {
+  layoutCards,
   layoutSheet,
   tileLayout,
   type Colour,
   type DrawOp,
   type Layout,
-  type Sheet,
+  type PrintSheet,
 } from './layout';
 
 export type PdfFont = { fileName: string; base64: string };
@@ -56,7 +57,7 @@ async function newDocument(
 
 /** Lays out each sheet on the paper (tiled over A4 when asked) and draws them into one PDF. */
 export async function renderSheets(
-  sheets: readonly Sheet[],
+  sheets: readonly PrintSheet[],
   paper: PaperChoice,
   font: PdfFont,
   footer?: (page: number, pages: number) => string,
@@ -69,7 +70,10 @@ export async function renderSheets(
   };
   let first = true;
   for (const sheet of sheets) {
-    let layout: Layout = layoutSheet(sheet, paper, measure, footer);
+    let layout: Layout =
+      'kind' in sheet
+        ? layoutCards(sheet, paper, measure, footer)
+        : layoutSheet(sheet, paper, measure, footer);
     if (paper.tiledA4) layout = tileLayout(layout);
     for (let page = 1; page <= layout.pages; page += 1) {
       if (!first) doc.addPage([target.widthMm, target.heightMm]);

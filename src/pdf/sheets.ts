@@ -11,16 +11,29 @@ import type { Sheet } from './layout';
 
 type Direction = Sheet['direction'];
 
-/** The introduction flipchart the sessions ask for: objectives and structure. */
-export function sessionIntroSheet(session: Session, t: TFunction, direction: Direction): Sheet {
+/**
+ * The introduction flipchart the sessions ask for: objectives and structure.
+ * With the day's schedule, the structure is on the clock (its items, breaks
+ * moved or resized, optional activities run); without it, in minutes.
+ */
+export function sessionIntroSheet(
+  session: Session,
+  t: TFunction,
+  direction: Direction,
+  schedule?: readonly { itemId: string; clock: string }[],
+): Sheet {
   let minute = 0;
-  const structure = session.agenda
-    .filter((item) => !item.optional)
-    .map((item): [string, string] => {
-      const from = minute;
-      minute += item.minutes;
-      return [t('agenda.clock', { start: from, end: minute }), item.title];
-    });
+  const titleOf = (id: string) => session.agenda.find((item) => item.id === id)?.title ?? id;
+  const structure =
+    schedule && schedule.length > 0
+      ? schedule.map((row): [string, string] => [row.clock, titleOf(row.itemId)])
+      : session.agenda
+          .filter((item) => !item.optional)
+          .map((item): [string, string] => {
+            const from = minute;
+            minute += item.minutes;
+            return [t('agenda.clock', { start: from, end: minute }), item.title];
+          });
   return {
     title: session.title,
     direction,
@@ -31,26 +44,6 @@ export function sessionIntroSheet(session: Session, t: TFunction, direction: Dir
       { kind: 'rows', rows: structure },
     ],
   };
-}
-
-/** Every activity that has numbered steps (the drafting of a plan, the three steps) as its own sheet. */
-export function activityStepSheets(session: Session, direction: Direction): Sheet[] {
-  return session.agenda
-    .filter((item) => item.steps.length > 0)
-    .map((item) => ({
-      title: item.title,
-      subtitle: session.title,
-      direction,
-      blocks: [
-        {
-          kind: 'bullets' as const,
-          numbered: true,
-          items: item.steps.map((step) =>
-            step.detail ? `${step.title}: ${step.detail}` : step.title,
-          ),
-        },
-      ],
-    }));
 }
 
 /** The three steps for dealing with a security incident, with their questions. */
@@ -120,6 +113,7 @@ export function quizResultsSheet(
     title,
     subtitle: t('quiz.summary'),
     direction,
+    fit: true, // a few lines over never take a second A1 sheet
     blocks: summary.flatMap((s) => [
       {
         kind: 'heading' as const,
@@ -138,29 +132,51 @@ export function quizResultsSheet(
   };
 }
 
-/** The incident wall, month by month; authors are never printed. */
+/** What the facilitator added around the cards: links between them, the group's insights. */
+export type WallAround = {
+  links?: readonly { a: string; b: string }[];
+  insights?: readonly string[];
+};
+
+/**
+ * The incident wall, month by month, each card with the facilitator's note and
+ * the cards it is linked with, then the group's insights; authors are never printed.
+ */
 export function incidentWallSheet(
   title: string,
   months: readonly { label: string; cards: readonly TimelineCard[] }[],
   t: TFunction,
   direction: Direction,
+  around: WallAround = {},
 ): Sheet {
+  const textOf = new Map(months.flatMap((m) => m.cards.map((c) => [c.id, c.text] as const)));
+  const linked = (id: string) =>
+    (around.links ?? [])
+      .flatMap((l) => (l.a === id ? [l.b] : l.b === id ? [l.a] : []))
+      .flatMap((other) => textOf.get(other) ?? []);
+  const describe = (card: TimelineCard) => {
+    const others = linked(card.id);
+    return [
+      card.text,
+      card.note ? t('sheets.note', { note: card.note }) : '',
+      others.length > 0 ? t('sheets.linkedWith', { cards: others.join('; ') }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
+  const insights = around.insights ?? [];
   return {
     title,
     direction,
-    blocks: months
-      .filter((month) => month.cards.length > 0)
-      .flatMap((month) => [
-        { kind: 'heading' as const, text: `${month.label} (${month.cards.length})` },
-        {
-          kind: 'marked' as const,
-          items: month.cards.map((card) => ({
-            text: card.text,
-            mark: card.severity,
-            label: t(`severity.${card.severity}`),
-          })),
-        },
-      ]),
+    blocks: [
+      ...wallMonthBlocks(months, describe, t),
+      ...(insights.length > 0
+        ? [
+            { kind: 'heading' as const, text: t('timeline.insights') },
+            { kind: 'bullets' as const, items: insights },
+          ]
+        : []),
+    ],
   };
 }
 
@@ -175,6 +191,7 @@ export function wallSheet(
   words: { title: string; month: (month: string) => string; notPlaced: string },
   t: TFunction,
   direction: Direction,
+  around: WallAround = {},
 ): Sheet {
   const { columns, unplaced } = wallColumns(cards, wall.months, wall.shown);
   return incidentWallSheet(
@@ -185,7 +202,28 @@ export function wallSheet(
     ],
     t,
     direction,
+    around,
   );
+}
+
+function wallMonthBlocks(
+  months: readonly { label: string; cards: readonly TimelineCard[] }[],
+  describe: (card: TimelineCard) => string,
+  t: TFunction,
+) {
+  return months
+    .filter((month) => month.cards.length > 0)
+    .flatMap((month) => [
+      { kind: 'heading' as const, text: `${month.label} (${month.cards.length})` },
+      {
+        kind: 'marked' as const,
+        items: month.cards.map((card) => ({
+          text: describe(card),
+          mark: card.severity,
+          label: t(`severity.${card.severity}`),
+        })),
+      },
+    ]);
 }
 
 /** A plan table: the template's columns, with the group's measures or, before there are any, the worked example. */
@@ -222,6 +260,8 @@ export type RolePlayRecord = {
   register: { what: string; when: string; where: string; who: string; reporter: string };
   /** Points the group agreed, per step. */
   steps: Record<'register' | 'analyse' | 'react', readonly string[]>;
+  /** Agreed actions: who and by when are columns of their own, not text. */
+  actions?: readonly { text: string; who: string; when: string }[];
   keyPoints: readonly string[];
 };
 
@@ -252,6 +292,16 @@ export function rolePlayRecordSheet(
           items: record?.steps[step.id].length ? record.steps[step.id] : step.prompts,
         },
       ]),
+      ...(record?.actions?.length
+        ? [
+            {
+              kind: 'table' as const,
+              columns: [t('sheets.action'), t('sheets.who'), t('sheets.byWhen')],
+              widths: [3, 1.2, 1],
+              rows: record.actions.map((a) => [a.text, a.who, a.when]),
+            },
+          ]
+        : []),
       { kind: 'heading', text: t('record.keyPoints') },
       { kind: 'bullets', items: record?.keyPoints.length ? record.keyPoints : [blank] },
       { kind: 'paragraph', text: play.careReminder },

@@ -13,7 +13,6 @@ import en from '../../src/i18n/locales/en.json';
 import { PAPER, type Sheet } from '../../src/pdf/layout';
 import { renderSheets } from '../../src/pdf/render';
 import {
-  activityStepSheets,
   incidentWallSheet,
   quizResultsSheet,
   runSheet,
@@ -22,6 +21,7 @@ import {
   planTableSheet,
   rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
+import { activityWallSheets } from '../../src/pdf/handouts';
 import { record } from './results';
 
 const font = pdfFont;
@@ -66,7 +66,7 @@ const months = Array.from({ length: 12 }, (_, m) => ({
 const exports: [string, Sheet[]][] = [
   ...sessions.map((s): [string, Sheet[]] => [
     `flipcharts-${s.id}`,
-    [sessionIntroSheet(s, t, 'ltr'), ...activityStepSheets(s, 'ltr')],
+    [sessionIntroSheet(s, t, 'ltr'), ...activityWallSheets(s, t, 'ltr')],
   ]),
   ['three-steps', [threeStepsSheet(play, t, 'ltr')]],
   [

@@ -54,6 +54,9 @@ describe('the security plan built by groups on their phones', () => {
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByLabel('Title of the plan').fill('Office security plan');
     await console_.getByLabel('Organisation').fill('Defenders Collective');
+    // No currency until the plan names one: costs are not dollars by default.
+    await expect.poll(() => console_.getByLabel('Currency').inputValue()).toBe('');
+    await console_.getByLabel('Currency').fill('$');
     await console_.getByLabel('Date drafted').fill('2026-11-23');
     await console_.getByLabel('People responsible for the plan').fill('Ana and Luis');
     await console_.locator('summary', { hasText: 'Groups' }).click();

@@ -229,6 +229,10 @@ describe('the role-play walkthrough with phones', () => {
     expect(text).toContain('Today, 18:10');
     expect(text).toContain('He crossed the street when she did.');
     expect(text).toContain('Register first, even when unsure');
+    // The action's who and by when are columns of their own, not text after it.
+    expect(text).toContain('By when');
+    expect(text).toContain('Logistics officer');
+    expect(text).not.toContain('(Logistics officer, This week)');
 
     // The measure waits in the plan builder, not yet under an objective, with who and when kept.
     await console_.getByRole('button', { name: 'Security plan', exact: true }).click();

@@ -20,6 +20,7 @@ import { emptyRegister, rolePlayRecord } from '../../src/domain/rolePlay';
 import { incidentRegisterCsv } from '../../src/domain/timeline';
 import en from '../../src/i18n/locales/en.json';
 import { planOf } from '../../src/features/plan/planOf';
+import { planFormat } from '../../src/pdf/planFormat';
 import { renderSheets } from '../../src/pdf/render';
 import { PAPER } from '../../src/pdf/layout';
 import { incidentWallSheet, rolePlayRecordSheet } from '../../src/pdf/sheets';
@@ -40,6 +41,8 @@ import {
   readThoughts,
 } from '../../src/sync/roomSchema';
 import { pdfFont } from '../support/pdfFont';
+import { translator } from '../support/translator';
+import { calendarTexts } from '../../src/features/plan/calendarTexts';
 
 const ROOM = 'RoomIdAbCdEfGh123456';
 const KEY = 'SecretKeyZyXwVu987654';
@@ -115,9 +118,14 @@ describe('exports carry no identity', () => {
     expect(csv).toContain('Followed, then a van');
   });
 
-  it('the plan calendar and the plan file', () => {
+  it('the plan calendar and the plan file', async () => {
     const plan = planOf(planStore.snapshot(doc));
-    const ics = planCalendar(plan, { now: new Date(), newUid: () => `${Math.random()}@plan` });
+    const t = await translator('en');
+    const ics = planCalendar(plan, {
+      now: new Date(),
+      newUid: () => `${Math.random()}@plan`,
+      texts: calendarTexts(t, planFormat(t, 'en', '')),
+    });
     expectNone(ics);
     expect(ics).toContain('Buy a safe');
     const file = exportPlanFile(plan, new Date(), new Map([[GROUP, 'Group 1']]));

@@ -16,7 +16,6 @@ import es from '../../src/i18n/locales/es.json';
 import type { Sheet } from '../../src/pdf/layout';
 import { renderSheets } from '../../src/pdf/render';
 import {
-  activityStepSheets,
   incidentWallSheet,
   quizResultsSheet,
   runSheet,
@@ -25,6 +24,7 @@ import {
   planTableSheet,
   rolePlayRecordSheet,
 } from '../../src/pdf/sheets';
+import { activityWallSheets } from '../../src/pdf/handouts';
 
 const font = pdfFont;
 const { library } = validateContent(readContentFiles(process.cwd()));
@@ -87,7 +87,7 @@ async function everySheet(lang: 'en' | 'es' | 'ar'): Promise<Sheet[]> {
   });
   return [
     sessionIntroSheet(incidents, t, direction),
-    ...activityStepSheets(plan, direction),
+    ...activityWallSheets(plan, t, direction),
     threeStepsSheet(play, t, direction),
     runSheet(
       incidents.title,

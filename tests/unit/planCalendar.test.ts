@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, fold, planCalendar } from '../../src/domain/planCalendar';
 import type { PlanMeasure } from '../../src/domain/planSchema';
 import { emptyPlan, type SecurityPlan } from '../../src/domain/securityPlan';
+import { calendarTexts } from '../../src/features/plan/calendarTexts';
+import { planFormat } from '../../src/pdf/planFormat';
+import { translator } from '../support/translator';
 
 const measure = (id: string, over: Partial<PlanMeasure>): PlanMeasure => ({
   id: `measure-${id}`,
@@ -72,9 +75,11 @@ const plan: SecurityPlan = {
 };
 
 let uid = 0;
+const t = await translator('en');
 const ics = planCalendar(plan, {
   now: new Date('2026-11-23T10:00:00Z'),
   newUid: () => `uid-${++uid}@plan`,
+  texts: calendarTexts(t, planFormat(t, 'en', '')),
 });
 const events = new ICAL.Component(ICAL.parse(ics))
   .getAllSubcomponents('vevent')

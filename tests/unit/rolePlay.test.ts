@@ -154,11 +154,9 @@ describe('contributions', () => {
     ];
     expect(candidateMeasures(points).map((p) => p.id)).toEqual(['m', 'a']);
     const record = rolePlayRecord(registered, points, (part) => part.toUpperCase());
-    expect(record.steps.react).toEqual([
-      'MEASURES: point m',
-      'ACTIONS: point a (Ana)',
-      'CARE: point c',
-    ]);
+    expect(record.steps.react).toEqual(['MEASURES: point m', 'CARE: point c']);
+    // An action's who and by when stay columns of their own on the record.
+    expect(record.actions).toEqual([{ text: 'point a', who: 'Ana', when: '' }]);
   });
 });
 

@@ -1,5 +1,14 @@
 import { PdfExportButton } from '../../pdf/PdfExportButton';
-import { rolePlayRecordSheet } from '../../pdf/sheets';
+import { rolePlayRecordSheet, threeStepsSheet } from '../../pdf/sheets';
+import {
+  credited,
+  incidentCardsSheet,
+  monthNames,
+  narrativeCaseSheet,
+  quizCaseSheet,
+  roleCardsSheet,
+  yearLineSheets,
+} from '../../pdf/handouts';
 import { useTranslation } from 'react-i18next';
 import type { Localised } from '../../content/library';
 import type { Case, NarrativeCase, QuizCase, RolePlayCase, TimelineCase } from '../../content/schema';
@@ -27,6 +36,12 @@ function QuizDetails({ quiz }: { quiz: QuizCase }) {
   const { t } = useTranslation();
   return (
     <>
+      <PdfExportButton
+        label={t('pdf.caseSheet')}
+        fileName={`case-sheet-${quiz.id}`}
+        papers={['A4', 'A3']}
+        sheets={(direction) => [quizCaseSheet(quiz, t, direction)]}
+      />
       <Section heading={t('case.instructions')}>
         <p>{quiz.instructions}</p>
       </Section>
@@ -91,6 +106,12 @@ function NarrativeDetails({ story }: { story: NarrativeCase }) {
   const { t } = useTranslation();
   return (
     <>
+      <PdfExportButton
+        label={t('pdf.caseSheet')}
+        fileName={`case-sheet-${story.id}`}
+        papers={['A4', 'A3']}
+        sheets={(direction) => [narrativeCaseSheet(story, t, direction)]}
+      />
       <Section heading={t('case.setting')}>
         <p>{story.setting}</p>
       </Section>
@@ -127,7 +148,17 @@ function RolePlayDetails({ play, origin }: { play: RolePlayCase; origin: Content
       <PdfExportButton
         label={t('pdf.rolePlayRecord')}
         fileName={`${play.id}-record`}
-        sheets={(direction) => [rolePlayRecordSheet(play, null, t, direction)]}
+        sheets={(direction) => credited([rolePlayRecordSheet(play, null, t, direction)], t, play)}
+        content={origin}
+      />
+      <PdfExportButton
+        label={t('pdf.handouts')}
+        fileName={`role-cards-${play.id}`}
+        papers={['A4']}
+        sheets={(direction) => [
+          roleCardsSheet(play, t, direction),
+          ...credited([threeStepsSheet(play, t, direction)], t, play),
+        ]}
         content={origin}
       />
       <Section heading={t('case.story')}>
@@ -172,9 +203,20 @@ function RolePlayDetails({ play, origin }: { play: RolePlayCase; origin: Content
 }
 
 function TimelineDetails({ timeline }: { timeline: TimelineCase }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
+      <PdfExportButton
+        label={t('pdf.incidentCards')}
+        fileName={`incident-cards-${timeline.id}`}
+        papers={['A4']}
+        sheets={(direction) => [incidentCardsSheet(timeline, t, direction)]}
+      />
+      <PdfExportButton
+        label={t('pdf.yearLine')}
+        fileName={`year-line-${timeline.id}`}
+        sheets={(direction) => yearLineSheets(timeline, monthNames(i18n.language), t, direction)}
+      />
       <p className="duration">{t('case.months', { count: timeline.periodMonths })}</p>
       <Section heading={t('case.severities')}>
         <ul className="severities">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { dayStartsAt, planRows } from '../../domain/workshopDay';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { credited } from '../../pdf/handouts';
 import { runSheet } from '../../pdf/sheets';
 import { titleOf } from './dayModel';
 import type { ConsoleDayApi } from './useConsoleDayModel';
@@ -33,11 +34,13 @@ export function RunSheetExport({ api }: { api: ConsoleDayApi }) {
               ? t('checklist.printCase', { title: model.caseTitle(need.subject) })
               : need.subject,
           );
-        const title = model.sessions
-          .filter((s) => day.settings.sessionIds.includes(s.id))
-          .map((s) => s.title)
-          .join(' · ');
-        return [runSheet(title, day.settings.date, rows, materials, t, direction)];
+        const running = model.sessions.filter((s) => day.settings.sessionIds.includes(s.id));
+        const title = running.map((s) => s.title).join(' · ');
+        return credited(
+          [runSheet(title, day.settings.date, rows, materials, t, direction)],
+          t,
+          ...running,
+        );
       }}
     />
   );

@@ -91,7 +91,7 @@ export function MeasureEditor({ measure, threats, vulnerabilities, currency, num
         />
       </label>
       <label className="field measure__cost">
-        <span>{t('plan.cost', { currency })}</span>
+        <span>{currency ? t('plan.cost', { currency }) : t('plan.costPlain')}</span>
         <input
           type="number"
           inputMode="decimal"

@@ -6,6 +6,9 @@ import { exportPlanFile, importPlanFile } from '../../domain/planFile';
 import type { QuizGroup } from '../../domain/quiz';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { planOutlineSheets } from '../../pdf/planSheets';
+import { credited } from '../../pdf/handouts';
+import { findTemplate } from '../../content/library';
+import { calendarTexts } from './calendarTexts';
 import { replacePlan } from '../../sync/planOperations';
 import type { PlanSnapshot } from '../../sync/planStore';
 import { randomToken } from '../../sync/roomId';
@@ -31,7 +34,11 @@ export function PlanOutline({ room, snapshot, library, groups }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [imported, setImported] = useState<string | null>(null);
   const plan = planOf(snapshot);
+  const format = planFormat(t, i18n.language, plan.settings.currency);
   const fileName = `security-plan-${plan.settings.date}`;
+  const templates = ['security-plan-table', 'activity-security-plan'].flatMap(
+    (id) => findTemplate(library, id, i18n.language)?.data ?? [],
+  );
   return (
     <div className="plan-step">
       <p>{t('plan.outlineHint')}</p>
@@ -41,16 +48,15 @@ export function PlanOutline({ room, snapshot, library, groups }: Props) {
           fileName={fileName}
           papers={['A4']}
           sheets={(direction) =>
-            planOutlineSheets(
-              plan,
-              library,
-              {
-                t,
-                language: i18n.language,
-                direction,
-                format: planFormat(t, i18n.language, plan.settings.currency),
-              },
-              { rows: loadOrganisationalRows(room), activities: loadProtocolActivities(room) },
+            credited(
+              planOutlineSheets(
+                plan,
+                library,
+                { t, language: i18n.language, direction, format },
+                { rows: loadOrganisationalRows(room), activities: loadProtocolActivities(room) },
+              ),
+              t,
+              ...templates,
             )
           }
         />
@@ -58,10 +64,17 @@ export function PlanOutline({ room, snapshot, library, groups }: Props) {
           type="button"
           onClick={() =>
             download(
-              new Blob([planCalendar(plan, { now: new Date(), newUid: () => randomToken(16) })], {
-                type: 'text/calendar;charset=utf-8',
-              }),
-              `${fileName}.ics`,
+              new Blob(
+                [
+                  planCalendar(plan, {
+                    now: new Date(),
+                    newUid: () => randomToken(16),
+                    texts: calendarTexts(t, format),
+                  }),
+                ],
+                { type: 'text/calendar;charset=utf-8' },
+              ),
+              `${fileName}-${i18n.language}.ics`,
             )
           }
         >

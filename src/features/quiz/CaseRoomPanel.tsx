@@ -25,7 +25,7 @@ export function CaseRoomPanel({ data }: { data: Case }) {
   return (
     <RoomProvider doc={room.doc}>
       {data.format === 'timeline' ? (
-        <TimelineConsole />
+        <TimelineConsole timeline={data} />
       ) : data.format === 'roleplay' ? (
         <RolePlayConsole rolePlay={data} />
       ) : data.format === 'quiz' ? (

@@ -6,6 +6,8 @@ import { answerSituation, writeQuizRun } from '../../sync/quizOperations';
 import { showOnProjector } from '../../sync/stageOperations';
 import { useStage } from '../room/useRoom';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { credited } from '../../pdf/handouts';
+import { PaperAnswers } from './PaperAnswers';
 import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
@@ -163,19 +165,26 @@ export function QuizConsole({ quizCase }: Props) {
           {t('projector.backToAgenda')}
         </button>
       )}
+      <PaperAnswers quizCase={quizCase} groups={groups} />
       <QuizSummary run={run} options={options} answers={answers} groups={groups} />
       <PdfExportButton
         label={t('pdf.quizResults')}
         fileName={`quiz-results-${quizCase.id}`}
-        sheets={(direction) => [
-          quizResultsSheet(
-            quizCase.title,
-            quiz.summariseQuiz(run, options, answers, groups),
-            (key) => quizCase.options.find((o) => o.key === key)?.label ?? key,
+        sheets={(direction) =>
+          credited(
+            [
+              quizResultsSheet(
+                quizCase.title,
+                quiz.summariseQuiz(run, options, answers, groups),
+                (key) => quizCase.options.find((o) => o.key === key)?.label ?? key,
+                t,
+                direction,
+              ),
+            ],
             t,
-            direction,
-          ),
-        ]}
+            quizCase,
+          )
+        }
       />
     </section>
   );

@@ -11,6 +11,7 @@ import {
   type RolePoint,
 } from '../../domain/rolePlay';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
+import { credited } from '../../pdf/handouts';
 import { rolePlayRecordSheet } from '../../pdf/sheets';
 import { planMeasureIdFor, sendToPlan } from '../../sync/planOperations';
 import { usePlan } from '../plan/usePlan';
@@ -42,7 +43,9 @@ export function RolePlayConclusion({ rolePlay, form, points, registered }: Props
         <PdfExportButton
           label={t('rolePlay.recordPdf')}
           fileName={`${rolePlay.id}-record`}
-          sheets={(direction) => [rolePlayRecordSheet(rolePlay, record(), t, direction)]}
+          sheets={(direction) =>
+            credited([rolePlayRecordSheet(rolePlay, record(), t, direction)], t, rolePlay)
+          }
         />
         <button
           type="button"

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { findCase, findTemplate, type Localised } from '../../content/library';
-import type { RolePlayCase, Session } from '../../content/schema';
+import { findCase, findTemplate, listSessions, type Localised } from '../../content/library';
+import type { Session } from '../../content/schema';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
-import { activityStepSheets, sessionIntroSheet, threeStepsSheet } from '../../pdf/sheets';
+import { sessionHandouts, sessionNotes, sessionWallSheets } from '../../pdf/sessionKit';
+import { useConsoleDay } from '../day/consoleDayStore';
+import { sessionSchedule } from './sessionSchedule';
 import type { ContentLibrary } from '../../content/validate';
 import { hoursAndMinutes } from '../../domain/agenda';
 import { ContentFrame } from '../common/ContentFrame';
@@ -18,27 +20,44 @@ type Props = { session: Localised<Session>; library: ContentLibrary };
 export function SessionView({ session, library }: Props) {
   const { t, i18n } = useTranslation();
   const data = session.data;
+  const day = useConsoleDay();
+  const sessions = listSessions(library, i18n.language).map((entry) => entry.data);
   const title = (find: typeof findCase | typeof findTemplate) => (id: string) =>
     find(library, id, i18n.language)?.data.title ?? id;
   return (
     <ContentFrame entry={session}>
       <p className="duration">{t('session.durationLong', hoursAndMinutes(data.durationMinutes))}</p>
-      <PdfExportButton
-        label={t('pdf.flipcharts')}
-        fileName={`flipcharts-${data.id}`}
-        sheets={(direction) => {
-          const linkedPlays = data.agenda
-            .flatMap((item) => item.cases)
-            .map((id) => findCase(library, id, i18n.language)?.data)
-            .filter((c): c is RolePlayCase => c?.format === 'roleplay');
-          return [
-            sessionIntroSheet(data, t, direction),
-            ...activityStepSheets(data, direction),
-            ...linkedPlays.map((play) => threeStepsSheet(play, t, direction)),
-          ];
-        }}
-        content={session}
-      />
+      <div className="pdf-exports">
+        <PdfExportButton
+          label={t('pdf.flipcharts')}
+          fileName={`flipcharts-${data.id}`}
+          sheets={(direction) =>
+            sessionWallSheets(
+              data,
+              library,
+              { t, language: i18n.language, direction },
+              sessionSchedule(day?.settings, sessions, data.id, t, i18n.language),
+            )
+          }
+          content={session}
+        />
+        <PdfExportButton
+          label={t('pdf.handouts')}
+          fileName={`handouts-${data.id}`}
+          papers={['A4']}
+          sheets={(direction) =>
+            sessionHandouts(data, library, { t, language: i18n.language, direction })
+          }
+          content={session}
+        />
+        <PdfExportButton
+          label={t('pdf.facilitatorNotes')}
+          fileName={`facilitator-notes-${data.id}`}
+          papers={['A4', 'A3']}
+          sheets={(direction) => sessionNotes(data, { t, language: i18n.language, direction })}
+          content={session}
+        />
+      </div>
       <AgendaTable agenda={data.agenda} />
       <SlidesPanel session={session} />
       {data.timingNote && (
@@ -65,6 +84,8 @@ export function SessionView({ session, library }: Props) {
           .map((item) => (
             <ActivityDetails
               key={item.id}
+              session={data}
+              library={library}
               item={item}
               caseTitle={title(findCase)}
               templateTitle={title(findTemplate)}

@@ -1,5 +1,6 @@
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { planTableSheet } from '../../pdf/sheets';
+import { blankTemplateSheet, credited } from '../../pdf/handouts';
 import { useTranslation } from 'react-i18next';
 import type { Localised } from '../../content/library';
 import type { Template } from '../../content/schema';
@@ -14,9 +15,13 @@ export function TemplateView({ entry }: { entry: Localised<Template> }) {
   return (
     <ContentFrame entry={entry}>
       <PdfExportButton
-        label={t('pdf.table')}
+        label={t('pdf.blankTable')}
         fileName={data.id}
-        sheets={(direction) => [planTableSheet(data, null, t, direction)]}
+        sheets={(direction) => [
+          blankTemplateSheet(data, t, direction),
+          // The worked example on a sheet of its own, so the blank one stays blank.
+          ...(data.example ? credited([planTableSheet(data, null, t, direction)], t, data) : []),
+        ]}
         content={entry}
       />
       {data.fields.length > 0 && (

@@ -2,6 +2,8 @@ import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallMonths, type Severity } from '../../domain/timeline';
+import { PaperCards } from './PaperCards';
+import type { TimelineCase } from '../../content/schema';
 import {
   addInsight,
   changeIncidentCard,
@@ -31,7 +33,7 @@ import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import './timeline.css';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
-export function TimelineConsole() {
+export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const { cards, links, insights } = useTimeline();
@@ -128,6 +130,7 @@ export function TimelineConsole() {
           />
         </DndContext>
       </WallRoom.Provider>
+      <PaperCards months={months} />
       <Insights insights={insights} />
       <div className="timeline-console__exports">
         <button
@@ -136,7 +139,11 @@ export function TimelineConsole() {
         >
           {t('timeline.csv')}
         </button>
-        <WallPdfButton cards={cards} />
+        <WallPdfButton
+          cards={cards}
+          around={{ links, insights: insights.map((i) => i.text) }}
+          timeline={timeline}
+        />
       </div>
     </section>
   );
