@@ -41,6 +41,8 @@ export const CONSOLE_NONCE_MS = 30_000;
 export const SIGNALS_REMEMBERED = 4_096;
 /** How long a phone waits for a direct WebRTC link before it says it is relayed. */
 export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
+/** A peer connection still not open after this long is closed (the relay carries that peer). */
+export const PEER_START_TIMEOUT_MS = 20_000;
 /** How often the console tells the room it is there (lets phones detect a wrong key). */
 export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
 /**

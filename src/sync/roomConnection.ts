@@ -6,20 +6,23 @@
  * one provider per room, and StrictMode would otherwise make two.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketClient } from 'lib0/websocket';
 import { Awareness } from 'y-protocols/awareness';
-import type { Room as WebrtcRoom, WebrtcProvider } from 'y-webrtc';
+import type { Room as WebrtcRoom, WebrtcConn, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { retryImport } from '../lib/retryImport';
 import { admissionFor, presentAdmission } from './admission';
-import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
+import { DIRECT_CONNECTION_TIMEOUT_MS, PEER_START_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
 import { RELAY_ORIGIN, RelayChannel, refuseReplayedSignals, type SignalingLink } from './relay';
 import { deriveRoomSecrets } from './roomCrypto';
 import { isKept } from './phoneMemory';
+import { installRoomSocket, signalingTransport } from './roomSocket';
 import { initialiseRoom } from './roomOperations';
 import { metaMap, readRoomMeta } from './roomSchema';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
-export type ConnectionPath = 'direct' | 'relay' | 'pending';
+/** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
+export type ConnectionPath = 'direct' | 'relay' | 'relay-http' | 'pending';
 export type RoomStatus = 'connecting' | 'connected' | 'reconnecting' | 'wrong-key' | 'closed';
 
 /** What each page tells the others about itself: never a name unless the person gives one. */
@@ -109,8 +112,10 @@ export function closeRoomConnection(room: string): void {
   connections.delete(room);
 }
 
+/** As simple-peer looks for it (get-browser-rtc): any of the three names will do. */
 function hasWebRtc(): boolean {
-  return typeof RTCPeerConnection !== 'undefined';
+  const names = ['RTCPeerConnection', 'webkitRTCPeerConnection', 'mozRTCPeerConnection'];
+  return names.some((name) => typeof (globalThis as Record<string, unknown>)[name] === 'function');
 }
 
 function createConnection(room: string, key: string, role: RoomRole): RoomConnection {
@@ -142,6 +147,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   let provider: WebrtcProvider | null = null;
   let link: SignalingLink | null = null;
   let relay: RelayChannel | null = null;
+  /** The relay's link on a page without WebRTC (elsewhere it shares y-webrtc's). */
+  let ownLink: WebsocketClient | null = null;
   const onLinkChange = () => {
     everConnected ||= link?.connected ?? false;
     notify();
@@ -153,19 +160,27 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     // Topics derived from the key: the server never learns the room id.
     const secrets = await deriveRoomSecrets(key, room);
     if (destroyed) return;
+    // The link falls back to EventSource and fetch where a WebSocket cannot open. Put in
+    // place first: the admission wrapper then extends it, so both transports present the token.
+    installRoomSocket();
     if (admission) presentAdmission(signalingUrl(), admission);
+    const webrtc = hasWebRtc();
     provider = new WebrtcProvider(secrets.signalTopic, doc, {
-      signaling: [signalingUrl()],
+      // Without WebRTC a page stays out of WebRTC signaling: announcing itself there would
+      // make every peer open a connection it cannot answer (simple-peer throws "No WebRTC
+      // support" at the first offer). It uses the relay alone, on a link of its own.
+      signaling: webrtc ? [signalingUrl()] : [],
       password: key,
       awareness,
-      // Without WebRTC a phone must not try to open peer connections it cannot hold.
-      maxConns: hasWebRtc() ? 20 + Math.floor(Math.random() * 15) : 0,
+      maxConns: webrtc ? 20 + Math.floor(Math.random() * 15) : 0,
       // LAN host candidates only: no public STUN server ever learns of the room.
       peerOpts: { config: { iceServers: [] } },
     });
     void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
-    const signaling = provider.signalingConns[0] as unknown as SignalingLink;
-    refuseReplayedSignals(signaling, secrets.signalTopic);
+    const signaling = webrtc
+      ? (provider.signalingConns[0] as unknown as SignalingLink)
+      : (ownLink = new WebsocketClient(signalingUrl()));
+    if (webrtc) refuseReplayedSignals(signaling, secrets.signalTopic);
     link = signaling;
     signaling.on('connect', onLinkChange);
     signaling.on('disconnect', onLinkChange);
@@ -189,7 +204,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     const direct = conns ? [...conns.values()].some((conn) => conn.connected) : false;
     // A second window of the same browser (the projector) is linked by BroadcastChannel.
     if (direct || (provider?.room?.bcConns.size ?? 0) > 0) return 'direct';
-    if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS) return 'relay';
+    if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS)
+      return signalingTransport() === 'http' ? 'relay-http' : 'relay';
     return 'pending';
   };
   // Updates go by relay as well only while someone in the room has no direct link:
@@ -243,8 +259,10 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   // Path and wrong-key are judged over time; a slow tick keeps them honest.
   const tick = setInterval(() => {
     publishPresence();
+    if (provider?.room) dropStalledPeers(provider.room, peerSeen);
     notify();
   }, 1_000);
+  const peerSeen = new WeakMap<WebrtcConn, number>();
 
   return {
     room,
@@ -280,6 +298,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       link?.off('connect', onLinkChange);
       link?.off('disconnect', onLinkChange);
       relay?.destroy();
+      ownLink?.destroy();
       awareness.setLocalState(null);
       // y-webrtc's destroy leaves the signaling socket open: disconnect closes it.
       provider?.disconnect();
@@ -309,12 +328,27 @@ function passOnlyWebrtcChanges(room: WebrtcRoom, doc: Y.Doc): void {
   if (room.provider.shouldConnect) doc.on('update', filtered);
 }
 
+/**
+ * Closes peer connections that never started: a peer on another Wi-Fi segment, or one
+ * that went away mid-offer, would otherwise hold a connection in "new" for good. The
+ * relay carries that peer meanwhile; y-webrtc tries again at its next announce.
+ */
+function dropStalledPeers(room: WebrtcRoom, seen: WeakMap<WebrtcConn, number>): void {
+  const now = Date.now();
+  for (const conn of room.webrtcConns.values()) {
+    if (conn.connected || conn.closed) continue;
+    const since = seen.get(conn);
+    if (since === undefined) seen.set(conn, now);
+    else if (now - since > PEER_START_TIMEOUT_MS) conn.destroy();
+  }
+}
+
 function isPresence(state: unknown): state is Presence {
   if (typeof state !== 'object' || state === null) return false;
   const s = state as Record<string, unknown>;
   return (
     (s.role === 'console' || s.role === 'projector' || s.role === 'phone') &&
     (s.nickname === null || (typeof s.nickname === 'string' && s.nickname.length <= 40)) &&
-    (s.path === 'direct' || s.path === 'relay' || s.path === 'pending')
+    (s.path === 'direct' || s.path === 'relay' || s.path === 'relay-http' || s.path === 'pending')
   );
 }
