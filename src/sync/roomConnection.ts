@@ -12,11 +12,18 @@ import type { Room as WebrtcRoom, WebrtcConn, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { retryImport } from '../lib/retryImport';
 import { admissionFor, presentAdmission } from './admission';
-import { DIRECT_CONNECTION_TIMEOUT_MS, PEER_START_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
+import {
+  AWAY_GAP_MS,
+  BACK_NOTICE_MS,
+  DIRECT_CONNECTION_TIMEOUT_MS,
+  PEER_START_TIMEOUT_MS,
+  WRONG_KEY_AFTER_MS,
+} from './limits';
 import { RELAY_ORIGIN, RelayChannel, refuseReplayedSignals, type SignalingLink } from './relay';
 import { deriveRoomSecrets } from './roomCrypto';
 import { isKept } from './phoneMemory';
-import { installRoomSocket, signalingTransport } from './roomSocket';
+import { installRoomSocket, signalingTransport, signalingTrouble } from './roomSocket';
+import { diagnose, type ConnectionTrouble } from './connectionTrouble';
 import { initialiseRoom } from './roomOperations';
 import { metaMap, readRoomMeta } from './roomSchema';
 
@@ -34,11 +41,24 @@ export type RoomSnapshot = {
   peers: Map<number, Presence>;
   /** Messages from the room that opened with its key but were malformed or too large. */
   refusedMessages: number;
+  /** On a phone out of the room for a few seconds: the likely cause, for its explanation. */
+  trouble: ConnectionTrouble | null;
+  /** A phone back in the room after losing it or sleeping: for a few seconds, to say so. */
+  back: boolean;
+  /** How much of this page's own changes the console holds (compare with localClock()). */
+  confirmedClock: number;
 };
 
 /** Whether two snapshots say the same: the relay notifies at every message, screens redraw only on news. */
 function sameSnapshot(a: RoomSnapshot, b: RoomSnapshot): boolean {
-  if (a.status !== b.status || a.path !== b.path || a.refusedMessages !== b.refusedMessages)
+  if (
+    a.status !== b.status ||
+    a.path !== b.path ||
+    a.refusedMessages !== b.refusedMessages ||
+    a.trouble !== b.trouble ||
+    a.back !== b.back ||
+    a.confirmedClock !== b.confirmedClock
+  )
     return false;
   if (a.peers.size !== b.peers.size) return false;
   for (const [id, presence] of a.peers) {
@@ -69,6 +89,8 @@ export type RoomConnection = {
   subscribe(listener: () => void): () => void;
   snapshot(): RoomSnapshot;
   setNickname(nickname: string | null): void;
+  /** The clock of this page's latest own change: a change is with the console once confirmedClock reaches it. */
+  localClock(): number;
   announceClosed(): Promise<void>;
   destroy(): void;
 };
@@ -230,16 +252,40 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     if (mismatchSince && Date.now() - mismatchSince > WRONG_KEY_AFTER_MS) return 'wrong-key';
     return 'connecting';
   };
+  // When the phone was last out of the room (from its start), and when it came back.
+  let outSince = Date.now();
+  let wasIn = false;
+  let everIn = false;
+  let backAt = 0;
   const computeSnapshot = (): RoomSnapshot => {
     const peers = new Map<number, Presence>();
     awareness.getStates().forEach((state, clientId) => {
       if (clientId !== doc.clientID && isPresence(state)) peers.set(clientId, state);
     });
+    const now = Date.now();
+    const current = status();
+    const inRoom = current === 'connected';
+    if (inRoom && !wasIn && everIn) backAt = now;
+    if (!inRoom && wasIn) outSince = now;
+    everIn ||= inRoom;
+    wasIn = inRoom;
+    const explain = role === 'phone' && (current === 'connecting' || current === 'reconnecting');
     return {
-      status: status(),
+      status: current,
       path: path(),
       peers,
       refusedMessages: relay?.counters.rejected ?? 0,
+      trouble: explain
+        ? diagnose({
+            inRoom,
+            linked: link?.connected ?? false,
+            outSince,
+            now,
+            link: signalingTrouble(),
+          })
+        : null,
+      back: inRoom && now - backAt < BACK_NOTICE_MS,
+      confirmedClock: relay?.consoleHasOfMine ?? 0,
     };
   };
   let snapshot = computeSnapshot();
@@ -257,11 +303,37 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   awareness.on('change', notify);
   metaMap(doc).observe(notify);
   // Path and wrong-key are judged over time; a slow tick keeps them honest.
+  let lastTickAt = Date.now();
   const tick = setInterval(() => {
+    // Timers stop while a phone sleeps or its page is frozen: a long gap means it was away.
+    const now = Date.now();
+    if (now - lastTickAt > AWAY_GAP_MS) wake();
+    lastTickAt = now;
     publishPresence();
     if (provider?.room) dropStalledPeers(provider.room, peerSeen);
     notify();
   }, 1_000);
+  /**
+   * Back from sleep, another app or a frozen tab: catch up at once rather than at the
+   * next reconnect or renewal, and say so once in the room.
+   */
+  const wake = () => {
+    if (destroyed) return;
+    wasIn = false;
+    outSince = Date.now();
+    const signaling = link as (SignalingLink & { connect?: () => void }) | null;
+    if (signaling && !signaling.connected) signaling.connect?.();
+    relay?.catchUp();
+    notify();
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') wake();
+  };
+  if (typeof document !== 'undefined') {
+    document.addEventListener('resume', wake);
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('online', wake);
+  }
   const peerSeen = new WeakMap<WebrtcConn, number>();
 
   return {
@@ -290,11 +362,17 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       nickname = value?.trim() || null;
       publishPresence();
     },
+    localClock: () => Y.getState(doc.store, doc.clientID),
     announceClosed: () => relay?.announceClosed() ?? Promise.resolve(),
     destroy() {
       if (destroyed) return;
       destroyed = true;
       clearInterval(tick);
+      if (typeof document !== 'undefined') {
+        document.removeEventListener('resume', wake);
+        document.removeEventListener('visibilitychange', onVisible);
+        window.removeEventListener('online', wake);
+      }
       link?.off('connect', onLinkChange);
       link?.off('disconnect', onLinkChange);
       relay?.destroy();
