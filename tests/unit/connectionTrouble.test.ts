@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { certificateStepsKey } from '../../src/features/room/browserKind';
 import { EXPLAIN_AFTER_MS, diagnose } from '../../src/sync/connectionTrouble';
+import type { LinkTrouble } from '../../src/sync/roomSocket';
 
-const noAnswer = { websocketFailures: 3, httpFailures: 3, httpStatus: 0 };
-const at = (link: typeof noAnswer | null, linked = false, outFor = EXPLAIN_AFTER_MS) => ({
+const noAnswer: LinkTrouble = { websocketFailures: 3, httpFailures: 3, httpStatus: 0 };
+const at = (link: LinkTrouble | null, linked = false, outFor = EXPLAIN_AFTER_MS) => ({
   inRoom: false,
   linked,
   outSince: 1_000,
