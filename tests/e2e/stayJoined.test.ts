@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createAdmission } from '../../server/admission.js';
 import { createWorkshopServer } from '../../server/app.js';
 import { PHONE, newPerson, openConsole, useBrowser, withoutWebRtc, type Person } from './harness';
 
@@ -25,7 +26,9 @@ async function openRoom(console_: Page): Promise<string> {
 
 describe('phones stay joined', () => {
   it('a phone that loses the laptop says why within 10 s, keeps its card as not sent yet, and sends it on return', async () => {
-    let workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+    // The same run's admission secret after the restart, as npm start keeps it.
+    const admission = createAdmission();
+    let workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
     const port = await workshop.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${port}/`;
     const trainer = await openConsole(browser(), base);
@@ -53,7 +56,7 @@ describe('phones stay joined', () => {
     const unsent = phone.page.getByRole('region', { name: 'Not sent yet' });
     await expect.poll(() => unsent.textContent()).toContain('Written while cut off');
 
-    workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
+    workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
     await workshop.listen(port, '127.0.0.1');
     const backAt = Date.now();
     await expect
