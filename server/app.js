@@ -4,6 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createAdmission, fromLoopback } from './admission.js';
 import { lanAddresses } from './certificate.js';
+import { createHttpSignaling } from './httpSignaling.js';
 import { attachSignaling } from './signaling.js';
 import { SECURITY_HEADERS, createStaticHandler } from './static.js';
 
@@ -45,6 +46,7 @@ export function createWorkshopServer(options) {
       workshopInfo(req, res);
       return;
     }
+    if (httpSignaling(req, res)) return;
     serveFile(req, res);
   };
   /**
@@ -82,6 +84,8 @@ export function createWorkshopServer(options) {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = 30_000;
   const signaling = attachSignaling(server, { ...options.signaling, admission });
+  // The same hub over EventSource and fetch, for phones whose WebSocket cannot open.
+  const httpSignaling = createHttpSignaling(signaling, options.signaling);
   return {
     server,
     signaling,

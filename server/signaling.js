@@ -436,7 +436,10 @@ export function attachSignaling(httpServer, options = {}) {
         closed = true;
         clearInterval(heartbeat);
         httpServer.off('upgrade', onUpgrade);
-        for (const [ws, state] of [...clients]) forget(ws, state);
+        for (const [ws, state] of [...clients]) {
+          forget(ws, state);
+          if (!wss.clients.has(ws)) ws.terminate(); // another transport's client (httpSignaling.js)
+        }
         // wss.clients also holds the clients we are closing, which would hold wss.close up.
         for (const ws of wss.clients) ws.terminate();
         wss.close(() => done());

@@ -33,22 +33,50 @@ const TYPES = /** @type {Record<string, string>} */ ({
   '.txt': 'text/plain; charset=utf-8',
 });
 
-/** No inline scripts, no third party: every fetch stays on this origin. */
+/**
+ * No inline scripts, no third party: every fetch stays on this origin. This is also the
+ * policy the built page carries in a meta tag, where the host is not known: its `wss:`
+ * lets Safari before 16 (whose 'self' does not cover WebSockets) open the signaling socket,
+ * and the header, which names this server's host, narrows it to that one (policies add up:
+ * a request must pass both).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
 
+/** A Host header as browsers send it: a name or an address, and a port. */
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The policy for a page served at this Host: the signaling socket of this host only.
+ * @param {string | undefined} host the request's Host header
+ * @param {boolean} secure served over HTTPS
+ */
+export function policyFor(host, secure) {
+  const socket = host && HOST.test(host) ? `${secure ? 'wss' : 'ws'}://${host}` : '';
+  return CONTENT_SECURITY_POLICY.replace(
+    "connect-src 'self' wss:",
+    `connect-src 'self'${socket ? ` ${socket}` : ''}`,
+  );
+}
+
+/** @param {import('node:http').IncomingMessage} req */
+export function securityHeaders(req) {
+  const secure = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': policyFor(req.headers.host, secure) };
+}
+
 export const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': policyFor(undefined, false),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -65,13 +93,13 @@ export function createStaticHandler(root) {
   const base = normalize(realpathSync(root) + sep);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+      res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders(req) }).end();
       return;
     }
     const path = safePath(base, req.url ?? '/');
     const file = path && isFile(path) ? path : null;
     if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders(req) });
       res.end('Not found');
       return;
     }
@@ -83,7 +111,7 @@ export function createStaticHandler(root) {
       // Hashed assets never change; the page itself must always be fresh.
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       Vary: 'Accept-Encoding',
-      ...SECURITY_HEADERS,
+      ...securityHeaders(req),
     };
     if (gzip) {
       const body = compressed(file);

@@ -41,6 +41,12 @@ export const CONSOLE_NONCE_MS = 30_000;
 export const SIGNALS_REMEMBERED = 4_096;
 /** How long a phone waits for a direct WebRTC link before it says it is relayed. */
 export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
+/** A gap this long between the connection's 1 s ticks means the page slept or was frozen. */
+export const AWAY_GAP_MS = 5_000;
+/** How long a phone back in the room says so. */
+export const BACK_NOTICE_MS = 8_000;
+/** A peer connection still not open after this long is closed (the relay carries that peer). */
+export const PEER_START_TIMEOUT_MS = 20_000;
 /** How often the console tells the room it is there (lets phones detect a wrong key). */
 export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
 /**

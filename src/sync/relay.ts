@@ -51,8 +51,12 @@ type RelayMessage =
   | { t: 'update'; u: string }
   | { t: 'awareness'; u: string }
   /** The console is here; nonce and at (its clock) let phones prove their hello is fresh. */
-  | { t: 'beacon'; nonce?: string; at?: number }
+  /** sv: the console's state vector, so each phone knows which of its own changes it holds. */
+  | { t: 'beacon'; nonce?: string; at?: number; sv?: string }
   | { t: 'closed' };
+
+/** A state vector names each writer once: a room's few hundred fit in well under this. */
+const STATE_VECTOR_MAX_CHARS = 16 * 1024;
 
 /** What a page sealed: who (a random id per page), its counter, the message. */
 type Envelope = { s: string; n: number; m: RelayMessage };
@@ -92,6 +96,8 @@ export class RelayChannel {
   keyMismatchSince = 0;
   /** Whether this page has heard the console's key-check value equal its own. */
   keyConfirmed = false;
+  /** How much of this page's own changes the console holds (a Yjs clock; 0 until it says). */
+  consoleHasOfMine = 0;
   closedByConsole = false;
   /** The server echoes a publish to its sender too; this tells our own messages apart. */
   private readonly sender = randomToken(9);
@@ -161,6 +167,13 @@ export class RelayChannel {
     return this.publish({ t: 'closed' });
   }
 
+  /** Asks the room again for what this page missed (after sleeping), and says it is here. */
+  catchUp(): void {
+    if (!this.link.connected) return;
+    this.sayHello();
+    this.sharePresence();
+  }
+
   private onConnect = (): void => {
     this.link.send({ type: 'subscribe', topics: [this.topic, this.secrets.checkTopic] });
     this.caughtUp = false;
@@ -196,7 +209,12 @@ export class RelayChannel {
 
   private sendBeacon(): void {
     this.lastBeaconAt = Date.now();
-    void this.publish({ t: 'beacon', nonce: this.currentNonce(), at: Date.now() });
+    void this.publish({
+      t: 'beacon',
+      nonce: this.currentNonce(),
+      at: Date.now(),
+      sv: toBase64(Y.encodeStateVector(this.doc)),
+    });
     this.sendKeyCheck();
   }
 
@@ -430,6 +448,7 @@ export class RelayChannel {
         if (message.to !== this.doc.clientID) return;
         this.apply(message.u, CATCH_UP_MAX_BYTES);
         this.caughtUp = true;
+        this.noteConsoleState(message.sv);
         // Send back what the console lacks: changes this phone made while apart.
         void this.publish({
           t: 'update',
@@ -444,6 +463,7 @@ export class RelayChannel {
         return;
       case 'beacon':
         if (!this.isConsole) this.heardConsole(message.nonce, message.at);
+        if (!this.isConsole && typeof message.sv === 'string') this.noteConsoleState(message.sv);
         return;
       case 'closed':
         this.closedByConsole = true;
@@ -497,6 +517,12 @@ export class RelayChannel {
       u: toBase64(Y.encodeStateAsUpdate(this.doc, sv)),
       sv: toBase64(Y.encodeStateVector(this.doc)),
     });
+  }
+
+  private noteConsoleState(encoded: string): void {
+    if (encoded.length > STATE_VECTOR_MAX_CHARS) throw new Error('state vector too large');
+    const clock = Y.decodeStateVector(fromBase64(encoded)).get(this.doc.clientID) ?? 0;
+    if (clock > this.consoleHasOfMine) this.consoleHasOfMine = clock;
   }
 
   private apply(encoded: string, maxBytes: number): void {

@@ -6,20 +6,30 @@
  * one provider per room, and StrictMode would otherwise make two.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketClient } from 'lib0/websocket';
 import { Awareness } from 'y-protocols/awareness';
-import type { Room as WebrtcRoom, WebrtcProvider } from 'y-webrtc';
+import type { Room as WebrtcRoom, WebrtcConn, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
 import { retryImport } from '../lib/retryImport';
 import { admissionFor, presentAdmission } from './admission';
-import { DIRECT_CONNECTION_TIMEOUT_MS, WRONG_KEY_AFTER_MS } from './limits';
+import {
+  AWAY_GAP_MS,
+  BACK_NOTICE_MS,
+  DIRECT_CONNECTION_TIMEOUT_MS,
+  PEER_START_TIMEOUT_MS,
+  WRONG_KEY_AFTER_MS,
+} from './limits';
 import { RELAY_ORIGIN, RelayChannel, refuseReplayedSignals, type SignalingLink } from './relay';
 import { deriveRoomSecrets } from './roomCrypto';
 import { isKept } from './phoneMemory';
+import { installRoomSocket, signalingTransport, signalingTrouble } from './roomSocket';
+import { diagnose, type ConnectionTrouble } from './connectionTrouble';
 import { initialiseRoom } from './roomOperations';
 import { metaMap, readRoomMeta } from './roomSchema';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
-export type ConnectionPath = 'direct' | 'relay' | 'pending';
+/** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
+export type ConnectionPath = 'direct' | 'relay' | 'relay-http' | 'pending';
 export type RoomStatus = 'connecting' | 'connected' | 'reconnecting' | 'wrong-key' | 'closed';
 
 /** What each page tells the others about itself: never a name unless the person gives one. */
@@ -31,11 +41,24 @@ export type RoomSnapshot = {
   peers: Map<number, Presence>;
   /** Messages from the room that opened with its key but were malformed or too large. */
   refusedMessages: number;
+  /** On a phone out of the room for a few seconds: the likely cause, for its explanation. */
+  trouble: ConnectionTrouble | null;
+  /** A phone back in the room after losing it or sleeping: for a few seconds, to say so. */
+  back: boolean;
+  /** How much of this page's own changes the console holds (compare with localClock()). */
+  confirmedClock: number;
 };
 
 /** Whether two snapshots say the same: the relay notifies at every message, screens redraw only on news. */
 function sameSnapshot(a: RoomSnapshot, b: RoomSnapshot): boolean {
-  if (a.status !== b.status || a.path !== b.path || a.refusedMessages !== b.refusedMessages)
+  if (
+    a.status !== b.status ||
+    a.path !== b.path ||
+    a.refusedMessages !== b.refusedMessages ||
+    a.trouble !== b.trouble ||
+    a.back !== b.back ||
+    a.confirmedClock !== b.confirmedClock
+  )
     return false;
   if (a.peers.size !== b.peers.size) return false;
   for (const [id, presence] of a.peers) {
@@ -66,6 +89,8 @@ export type RoomConnection = {
   subscribe(listener: () => void): () => void;
   snapshot(): RoomSnapshot;
   setNickname(nickname: string | null): void;
+  /** The clock of this page's latest own change: a change is with the console once confirmedClock reaches it. */
+  localClock(): number;
   announceClosed(): Promise<void>;
   destroy(): void;
 };
@@ -109,8 +134,10 @@ export function closeRoomConnection(room: string): void {
   connections.delete(room);
 }
 
+/** As simple-peer looks for it (get-browser-rtc): any of the three names will do. */
 function hasWebRtc(): boolean {
-  return typeof RTCPeerConnection !== 'undefined';
+  const names = ['RTCPeerConnection', 'webkitRTCPeerConnection', 'mozRTCPeerConnection'];
+  return names.some((name) => typeof (globalThis as Record<string, unknown>)[name] === 'function');
 }
 
 function createConnection(room: string, key: string, role: RoomRole): RoomConnection {
@@ -142,6 +169,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   let provider: WebrtcProvider | null = null;
   let link: SignalingLink | null = null;
   let relay: RelayChannel | null = null;
+  /** The relay's link on a page without WebRTC (elsewhere it shares y-webrtc's). */
+  let ownLink: WebsocketClient | null = null;
   const onLinkChange = () => {
     everConnected ||= link?.connected ?? false;
     notify();
@@ -153,19 +182,27 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     // Topics derived from the key: the server never learns the room id.
     const secrets = await deriveRoomSecrets(key, room);
     if (destroyed) return;
+    // The link falls back to EventSource and fetch where a WebSocket cannot open. Put in
+    // place first: the admission wrapper then extends it, so both transports present the token.
+    installRoomSocket();
     if (admission) presentAdmission(signalingUrl(), admission);
+    const webrtc = hasWebRtc();
     provider = new WebrtcProvider(secrets.signalTopic, doc, {
-      signaling: [signalingUrl()],
+      // Without WebRTC a page stays out of WebRTC signaling: announcing itself there would
+      // make every peer open a connection it cannot answer (simple-peer throws "No WebRTC
+      // support" at the first offer). It uses the relay alone, on a link of its own.
+      signaling: webrtc ? [signalingUrl()] : [],
       password: key,
       awareness,
-      // Without WebRTC a phone must not try to open peer connections it cannot hold.
-      maxConns: hasWebRtc() ? 20 + Math.floor(Math.random() * 15) : 0,
+      maxConns: webrtc ? 20 + Math.floor(Math.random() * 15) : 0,
       // LAN host candidates only: no public STUN server ever learns of the room.
       peerOpts: { config: { iceServers: [] } },
     });
     void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
-    const signaling = provider.signalingConns[0] as unknown as SignalingLink;
-    refuseReplayedSignals(signaling, secrets.signalTopic);
+    const signaling = webrtc
+      ? (provider.signalingConns[0] as unknown as SignalingLink)
+      : (ownLink = new WebsocketClient(signalingUrl()));
+    if (webrtc) refuseReplayedSignals(signaling, secrets.signalTopic);
     link = signaling;
     signaling.on('connect', onLinkChange);
     signaling.on('disconnect', onLinkChange);
@@ -189,7 +226,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     const direct = conns ? [...conns.values()].some((conn) => conn.connected) : false;
     // A second window of the same browser (the projector) is linked by BroadcastChannel.
     if (direct || (provider?.room?.bcConns.size ?? 0) > 0) return 'direct';
-    if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS) return 'relay';
+    if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS)
+      return signalingTransport() === 'http' ? 'relay-http' : 'relay';
     return 'pending';
   };
   // Updates go by relay as well only while someone in the room has no direct link:
@@ -214,16 +252,40 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     if (mismatchSince && Date.now() - mismatchSince > WRONG_KEY_AFTER_MS) return 'wrong-key';
     return 'connecting';
   };
+  // When the phone was last out of the room (from its start), and when it came back.
+  let outSince = Date.now();
+  let wasIn = false;
+  let everIn = false;
+  let backAt = 0;
   const computeSnapshot = (): RoomSnapshot => {
     const peers = new Map<number, Presence>();
     awareness.getStates().forEach((state, clientId) => {
       if (clientId !== doc.clientID && isPresence(state)) peers.set(clientId, state);
     });
+    const now = Date.now();
+    const current = status();
+    const inRoom = current === 'connected';
+    if (inRoom && !wasIn && everIn) backAt = now;
+    if (!inRoom && wasIn) outSince = now;
+    everIn ||= inRoom;
+    wasIn = inRoom;
+    const explain = role === 'phone' && (current === 'connecting' || current === 'reconnecting');
     return {
-      status: status(),
+      status: current,
       path: path(),
       peers,
       refusedMessages: relay?.counters.rejected ?? 0,
+      trouble: explain
+        ? diagnose({
+            inRoom,
+            linked: link?.connected ?? false,
+            outSince,
+            now,
+            link: signalingTrouble(),
+          })
+        : null,
+      back: inRoom && now - backAt < BACK_NOTICE_MS,
+      confirmedClock: relay?.consoleHasOfMine ?? 0,
     };
   };
   let snapshot = computeSnapshot();
@@ -241,10 +303,38 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   awareness.on('change', notify);
   metaMap(doc).observe(notify);
   // Path and wrong-key are judged over time; a slow tick keeps them honest.
+  let lastTickAt = Date.now();
   const tick = setInterval(() => {
+    // Timers stop while a phone sleeps or its page is frozen: a long gap means it was away.
+    const now = Date.now();
+    if (now - lastTickAt > AWAY_GAP_MS) wake();
+    lastTickAt = now;
     publishPresence();
+    if (provider?.room) dropStalledPeers(provider.room, peerSeen);
     notify();
   }, 1_000);
+  /**
+   * Back from sleep, another app or a frozen tab: catch up at once rather than at the
+   * next reconnect or renewal, and say so once in the room.
+   */
+  const wake = () => {
+    if (destroyed) return;
+    wasIn = false;
+    outSince = Date.now();
+    const signaling = link as (SignalingLink & { connect?: () => void }) | null;
+    if (signaling && !signaling.connected) signaling.connect?.();
+    relay?.catchUp();
+    notify();
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') wake();
+  };
+  if (typeof document !== 'undefined') {
+    document.addEventListener('resume', wake);
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('online', wake);
+  }
+  const peerSeen = new WeakMap<WebrtcConn, number>();
 
   return {
     room,
@@ -272,14 +362,21 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       nickname = value?.trim() || null;
       publishPresence();
     },
+    localClock: () => Y.getState(doc.store, doc.clientID),
     announceClosed: () => relay?.announceClosed() ?? Promise.resolve(),
     destroy() {
       if (destroyed) return;
       destroyed = true;
       clearInterval(tick);
+      if (typeof document !== 'undefined') {
+        document.removeEventListener('resume', wake);
+        document.removeEventListener('visibilitychange', onVisible);
+        window.removeEventListener('online', wake);
+      }
       link?.off('connect', onLinkChange);
       link?.off('disconnect', onLinkChange);
       relay?.destroy();
+      ownLink?.destroy();
       awareness.setLocalState(null);
       // y-webrtc's destroy leaves the signaling socket open: disconnect closes it.
       provider?.disconnect();
@@ -309,12 +406,27 @@ function passOnlyWebrtcChanges(room: WebrtcRoom, doc: Y.Doc): void {
   if (room.provider.shouldConnect) doc.on('update', filtered);
 }
 
+/**
+ * Closes peer connections that never started: a peer on another Wi-Fi segment, or one
+ * that went away mid-offer, would otherwise hold a connection in "new" for good. The
+ * relay carries that peer meanwhile; y-webrtc tries again at its next announce.
+ */
+function dropStalledPeers(room: WebrtcRoom, seen: WeakMap<WebrtcConn, number>): void {
+  const now = Date.now();
+  for (const conn of room.webrtcConns.values()) {
+    if (conn.connected || conn.closed) continue;
+    const since = seen.get(conn);
+    if (since === undefined) seen.set(conn, now);
+    else if (now - since > PEER_START_TIMEOUT_MS) conn.destroy();
+  }
+}
+
 function isPresence(state: unknown): state is Presence {
   if (typeof state !== 'object' || state === null) return false;
   const s = state as Record<string, unknown>;
   return (
     (s.role === 'console' || s.role === 'projector' || s.role === 'phone') &&
     (s.nickname === null || (typeof s.nickname === 'string' && s.nickname.length <= 40)) &&
-    (s.path === 'direct' || s.path === 'relay' || s.path === 'pending')
+    (s.path === 'direct' || s.path === 'relay' || s.path === 'relay-http' || s.path === 'pending')
   );
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAdmission } from '../../server/admission.js';
 import { createWorkshopServer } from '../../server/app.js';
-import { PHONE, PROJECTOR, newPerson, useBrowser, type Person } from './harness';
+import { PHONE, PROJECTOR, newPerson, useBrowser, withoutWebRtc, type Person } from './harness';
 
 const { browser } = useBrowser();
 const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
@@ -11,10 +11,7 @@ const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('dat
 async function relayedPhone(b: Browser, link: string): Promise<Person> {
   const person = await newPerson(b, PHONE);
   await person.context.grantPermissions(['microphone', 'camera']);
-  await person.context.addInitScript(() => {
-    // @ts-expect-error: removing WebRTC the way a browser without it would look
-    delete window.RTCPeerConnection;
-  });
+  await withoutWebRtc(person.context);
   await person.page.goto(link);
   return person;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addThought, removeThought } from '../../sync/quizOperations';
 import { useRolePlay } from '../rolePlay/useRolePlay';
+import { useWakeLock } from '../room/useWakeLock';
 import { useQuiz } from './useQuiz';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import './quiz.css';
@@ -26,6 +27,9 @@ export function PhoneActivity({ room, device }: Props) {
   const planOpen = stage.phones.plan;
   const quizLive =
     snapshot.run !== null && snapshot.run.open.length + snapshot.run.revealed.length > 0;
+  const narrativeOpen = phonesSendThoughts(stage) && snapshot.narrative !== null;
+  // A phone that sleeps mid-activity drops off the Wi-Fi: the screen stays on meanwhile.
+  useWakeLock(quizLive || Boolean(rolePlay.run?.open) || planOpen || narrativeOpen);
   return (
     <>
       {quizLive && (

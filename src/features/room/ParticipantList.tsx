@@ -5,6 +5,7 @@ import { useRoomSnapshot } from './useRoom';
 const PATH_KEYS = {
   direct: 'room.pathDirect',
   relay: 'room.pathRelay',
+  'relay-http': 'room.pathRelayHttp',
   pending: 'room.pathPending',
 } as const;
 

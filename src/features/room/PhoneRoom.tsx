@@ -16,6 +16,8 @@ import { PhoneActivity } from '../quiz/PhoneActivity';
 const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
 import { RoomProvider, useRoomDoc } from './RoomContext';
 import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
+import { ConnectionHelp } from './ConnectionHelp';
+import { useUnsent } from './useUnsent';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import { SeverityChoice } from '../common/SeverityChoice';
 import './room.css';
@@ -23,6 +25,7 @@ import './room.css';
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);
   const { status } = useRoomSnapshot(connection);
+  const { noteWritten, unsent } = useUnsent(connection);
   // An anonymous id for this visit: lets the phone find its own cards, says nothing of its person.
   const device = useMemo(() => recall(room)?.device ?? randomToken(12), [room]);
   useEffect(() => {
@@ -33,10 +36,16 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
   return (
     <>
       <StatusBanner status={status} />
+      {status !== 'closed' && status !== 'wrong-key' && <ConnectionHelp connection={connection} />}
       {status !== 'closed' && status !== 'wrong-key' && (
         <RoomProvider doc={connection.doc}>
           <PhoneActivity room={room} device={device} />
-          <CardWriter device={device} onNickname={connection.setNickname} />
+          <CardWriter
+            device={device}
+            onNickname={connection.setNickname}
+            onWritten={noteWritten}
+            unsent={unsent}
+          />
           <KeepOnPhone
             room={room}
             onChange={(on) => {
@@ -83,9 +92,15 @@ function KeepOnPhone({ room, onChange }: { room: string; onChange: (on: boolean)
   );
 }
 
-type WriterProps = { device: string; onNickname: (name: string | null) => void };
+type WriterProps = {
+  device: string;
+  onNickname: (name: string | null) => void;
+  onWritten: (cardId: string) => void;
+  /** This phone's cards the console does not hold yet. */
+  unsent: ReadonlySet<string>;
+};
 
-function CardWriter({ device, onNickname }: WriterProps) {
+function CardWriter({ device, onNickname, onWritten, unsent }: WriterProps) {
   const doc = useRoomDoc();
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -120,7 +135,12 @@ function CardWriter({ device, onNickname }: WriterProps) {
             setProblem(t('phone.empty'));
             return;
           }
-          addIncidentCard(doc, device, { text, severity, author: sign ? nickname : null });
+          const card = addIncidentCard(doc, device, {
+            text,
+            severity,
+            author: sign ? nickname : null,
+          });
+          onWritten(card.id);
           setText('');
           setProblem(null);
         }}
@@ -155,6 +175,7 @@ function CardWriter({ device, onNickname }: WriterProps) {
           {t('phone.add')}
         </button>
       </form>
+      <UnsentCards cards={mine.filter((card) => unsent.has(card.id))} />
       <p className="wall-count" aria-live="polite">
         {t('wall.count', { count: items.length })}
       </p>
@@ -169,5 +190,25 @@ function CardWriter({ device, onNickname }: WriterProps) {
         )}
       </section>
     </>
+  );
+}
+
+/** What this phone wrote that has not reached the console yet: it goes when the link returns. */
+function UnsentCards({ cards }: { cards: { id: string; text: string }[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  if (cards.length === 0) return null;
+  return (
+    <section className="unsent" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('connection.unsentHeading')}</h2>
+      <ul>
+        {cards.map((card) => (
+          <li key={card.id} dir="auto">
+            {card.text}
+          </li>
+        ))}
+      </ul>
+      <p>{t('connection.kept')}</p>
+    </section>
   );
 }
