@@ -92,4 +92,44 @@ describe('planning and running the day on the console', () => {
       within(checklist).getByRole('checkbox', { name: /Print-outs of the case “Case analysis 1/ }),
     ).toBeInTheDocument();
   });
+
+  it("names on each row of the day's agenda the tool it opens, with its case", async () => {
+    await renderWithI18n(<ConsolePage />);
+    const agenda = await screen.findByRole(
+      'table',
+      { name: "The day's agenda" },
+      { timeout: 5000 },
+    );
+    const opens = (row: RegExp) =>
+      within(within(agenda).getAllByRole('row', { name: row })[0] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent);
+    expect(opens(/Identifying security incidents/)).toEqual([
+      'Quiz: Case analysis 1: incident, threat or just a theft?',
+      'Story: Case analysis 2: one week at the office',
+    ]);
+    expect(opens(/Introduction/)).toEqual(['Slides']);
+    expect(opens(/Assessing and reacting/)).toEqual([expect.stringMatching(/^Role-play: /)]);
+  });
+
+  it("opens the Sessions shelf on the day's session", async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    const sessions = await screen.findByRole(
+      'group',
+      { name: 'Sessions in the day, in order' },
+      { timeout: 5000 },
+    );
+    for (const box of within(sessions).getAllByRole('checkbox')) {
+      if ((box as HTMLInputElement).checked) await user.click(box);
+    }
+    await user.click(within(sessions).getByRole('checkbox', { name: /Preparing a security plan/ }));
+    await user.click(screen.getByRole('button', { name: 'Sessions' }));
+    const list = screen.getByRole('navigation', { name: 'Choose a session' });
+    expect(
+      within(list)
+        .getAllByRole('button', { pressed: true })
+        .map((button) => button.textContent),
+    ).toEqual([expect.stringMatching(/^Preparing a security plan/)]);
+  });
 });

@@ -18,7 +18,8 @@ import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
 import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
-import { shareDayWithRoom } from '../day/consoleDayStore';
+import { shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
+import { sessionInFocus } from '../../domain/workshopDay';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
 import './console.css';
@@ -42,6 +43,20 @@ export default function ConsolePage() {
   const templates = listTemplates(library, language);
   const template = findTemplate(library, templateId ?? templates[0]?.data.id ?? '', language);
   const room = useConsoleRoom();
+  const day = useConsoleDay();
+  const openShelf = (name: Shelf) => {
+    // The Sessions shelf opens on the day's session, not on whatever was read last.
+    const focus =
+      name === 'sessions' && day
+        ? sessionInFocus(
+            day.settings,
+            day.run,
+            sessions.map((s) => s.data),
+          )
+        : undefined;
+    if (focus) selectSession(focus);
+    setShelf(name);
+  };
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
 
@@ -53,7 +68,7 @@ export default function ConsolePage() {
             key={name}
             type="button"
             aria-pressed={shelf === name}
-            onClick={() => setShelf(name)}
+            onClick={() => openShelf(name)}
           >
             {t(`nav.${name}`)}
           </button>
