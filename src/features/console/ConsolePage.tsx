@@ -18,7 +18,7 @@ import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
 import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
-import { shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
+import { announceConsoleLanguage, shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
 import { sessionInFocus } from '../../domain/workshopDay';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
@@ -57,6 +57,7 @@ export default function ConsolePage() {
     if (focus) selectSession(focus);
     setShelf(name);
   };
+  useEffect(() => announceConsoleLanguage(language), [language]);
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
 
