@@ -35,8 +35,10 @@ function measure(page: Page): Promise<Measure> {
     const scrolled: string[] = [];
     for (const element of document.querySelectorAll<HTMLElement>('body *')) {
       const style = getComputedStyle(element);
-      // A card's text clamped to its lines ends in an ellipsis on purpose: not content lost off the screen.
-      const clamped = style.getPropertyValue('-webkit-line-clamp') !== 'none';
+      // Text clamped to its lines ends in an ellipsis on purpose: not content lost off the screen.
+      const clamped =
+        style.getPropertyValue('-webkit-line-clamp') !== 'none' ||
+        style.textOverflow === 'ellipsis';
       const scrolls = !clamped && /(auto|scroll|hidden)/.test(style.overflowY + style.overflowX);
       if (
         scrolls &&

@@ -10,14 +10,9 @@ import type { QuizCase } from '../../src/content/schema';
 import { wallMonths } from '../../src/domain/timeline';
 import { ANSWER_JUSTIFICATION_MAX_CHARS, CARD_TEXT_MAX_CHARS } from '../../src/sync/limits';
 import { addMeasure, addThreat, writePlanRecord } from '../../src/sync/planOperations';
-import {
-  answerSituation,
-  newGroupId,
-  setQuizGroups,
-  showOnProjector,
-  writeNarrativeRun,
-  writeQuizRun,
-} from '../../src/sync/quizOperations';
+import { newGroupId, setGroups } from '../../src/sync/groupOperations';
+import { answerSituation, writeNarrativeRun, writeQuizRun } from '../../src/sync/quizOperations';
+import { showOnProjector } from '../../src/sync/stageOperations';
 import { toBase64 } from '../../src/sync/roomCrypto';
 import { addIncidentCard, changeIncidentCard } from '../../src/sync/roomOperations';
 import {
@@ -58,7 +53,7 @@ export function roomFileFor(load: ProjectorLoad, quizCase: QuizCase): string {
     number: i + 1,
     name: null,
   }));
-  setQuizGroups(doc, groups);
+  setGroups(doc, groups);
   switch (load) {
     case 'quiz-question':
     case 'quiz-spread':
@@ -83,7 +78,7 @@ export function roomFileFor(load: ProjectorLoad, quizCase: QuizCase): string {
         explained: load === 'quiz-models' ? [focus] : [],
         focus,
       });
-      showOnProjector(doc, 'quiz');
+      showOnProjector(doc, 'quiz', quizCase.id, focus);
       break;
     }
     case 'story':
@@ -94,7 +89,7 @@ export function roomFileFor(load: ProjectorLoad, quizCase: QuizCase): string {
         note: true,
         lesson: true,
       });
-      showOnProjector(doc, 'narrative');
+      showOnProjector(doc, 'narrative', 'case-analysis-2');
       break;
     case 'timeline': {
       const month = wallMonths(new Date(), null)[5] ?? null;
@@ -105,7 +100,7 @@ export function roomFileFor(load: ProjectorLoad, quizCase: QuizCase): string {
         });
         changeIncidentCard(doc, card.id, { month });
       }
-      showOnProjector(doc, 'timeline');
+      showOnProjector(doc, 'timeline', 'own-incidents-timeline');
       break;
     }
     case 'roleplay':
@@ -134,7 +129,7 @@ export function roomFileFor(load: ProjectorLoad, quizCase: QuizCase): string {
           });
         }
       }
-      showOnProjector(doc, 'roleplay');
+      showOnProjector(doc, 'roleplay', 'role-play-followed');
       break;
     case 'plan': {
       const threats = [0, 1, 2].map((i) => {

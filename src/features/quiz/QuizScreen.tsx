@@ -103,15 +103,35 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
       {explained && (
         <div className="quiz-screen__reveal">
           <FitPages
-            items={quiz.optionsToExplain(tally)}
-            render={(keys) => (
+            items={[
+              ...quiz.optionsToExplain(tally),
+              ...(situation.discussionPrompt ? ['prompt' as const] : []),
+              'keyPoint' as const,
+            ]}
+            render={(entries) => (
               <div className="quiz-screen__models">
-                {keys.map((key) => {
-                  const answer = situation.modelAnswers[key];
+                {entries.map((entry) => {
+                  if (entry === 'prompt') {
+                    return situation.discussionPrompt ? (
+                      <p key={entry} className="quiz-screen__prompt" data-fit-item>
+                        <strong>{t('case.discussionPrompt')}</strong>{' '}
+                        <bdi {...content.attrs}>{situation.discussionPrompt}</bdi>
+                      </p>
+                    ) : null;
+                  }
+                  if (entry === 'keyPoint') {
+                    return (
+                      <p key={entry} className="quiz-screen__key-point" data-fit-item>
+                        <strong>{t('case.keyPoint')}</strong>{' '}
+                        <bdi {...content.attrs}>{quizCase.keyPoint}</bdi>
+                      </p>
+                    );
+                  }
+                  const answer = situation.modelAnswers[entry];
                   return (
-                    <section key={key} className="quiz-screen__model" data-fit-item>
+                    <section key={entry} className="quiz-screen__model" data-fit-item>
                       <h2>
-                        {t('case.modelAnswerFor', { key })}
+                        {t('case.modelAnswerFor', { key: entry })}
                         {answer?.origin === 'project' && (
                           <>
                             {' '}
@@ -126,15 +146,6 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
               </div>
             )}
           />
-          {situation.discussionPrompt && (
-            <p className="quiz-screen__prompt">
-              <strong>{t('case.discussionPrompt')}</strong>{' '}
-              <bdi {...content.attrs}>{situation.discussionPrompt}</bdi>
-            </p>
-          )}
-          <p className="quiz-screen__key-point">
-            <strong>{t('case.keyPoint')}</strong> <bdi {...content.attrs}>{quizCase.keyPoint}</bdi>
-          </p>
         </div>
       )}
     </div>
