@@ -132,4 +132,43 @@ describe('planning and running the day on the console', () => {
         .map((button) => button.textContent),
     ).toEqual([expect.stringMatching(/^Preparing a security plan/)]);
   });
+
+  it('offers the running item its tools, the first as the primary action, and opens the case beside the agenda', async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    const sessions = await screen.findByRole(
+      'group',
+      { name: 'Sessions in the day, in order' },
+      { timeout: 5000 },
+    );
+    for (const box of within(sessions).getAllByRole('checkbox')) {
+      if ((box as HTMLInputElement).checked) await user.click(box);
+    }
+    await user.click(within(sessions).getByRole('checkbox', { name: /Security incidents/ }));
+    // The console's day outlives a test's page (it is the laptop's): start this run afresh.
+    const reset = screen.queryByRole('button', { name: 'Reset the run…' });
+    if (reset) {
+      await user.click(reset);
+      await user.click(screen.getByRole('button', { name: 'Reset' }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Start the day' }));
+    expect(screen.getByRole('button', { name: 'Open on every screen: Slides' })).toHaveClass(
+      'button--primary',
+    );
+    await user.click(screen.getByRole('button', { name: 'Next item' }));
+    const quiz = screen.getByRole('button', {
+      name: 'Open on every screen: Quiz: Case analysis 1: incident, threat or just a theft?',
+    });
+    expect(quiz).toHaveClass('button--primary');
+    expect(
+      screen.getByRole('button', { name: /^Open on every screen: Story: Case analysis 2/ }),
+    ).not.toHaveClass('button--primary');
+    await user.click(quiz);
+    expect(screen.getByRole('button', { name: 'Cases', pressed: true })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Choose a case' }))
+        .getAllByRole('button', { pressed: true })
+        .map((button) => button.textContent),
+    ).toEqual([expect.stringMatching(/^Case analysis 1/)]);
+  });
 });

@@ -20,6 +20,7 @@ import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
 import { announceConsoleLanguage, shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
 import { sessionInFocus } from '../../domain/workshopDay';
+import type { ToolLaunch } from '../../domain/agendaTools';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
 import './console.css';
@@ -58,6 +59,18 @@ export default function ConsolePage() {
     setShelf(name);
   };
   useEffect(() => announceConsoleLanguage(language), [language]);
+  // The running agenda's "Open on every screen" puts the console on the tool too.
+  const openTool = (launch: ToolLaunch) => {
+    if ('caseId' in launch) {
+      setCaseId(launch.caseId);
+      setShelf('cases');
+    } else if (launch.kind === 'plan') {
+      setShelf('plan');
+    } else if (launch.kind === 'slides') {
+      selectSession(launch.sessionId);
+      setShelf('sessions');
+    }
+  };
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
 
@@ -83,7 +96,7 @@ export default function ConsolePage() {
         </button>
         <SecondLanguagePicker />
       </nav>
-      {shelf === 'day' && <DayShelf library={library} />}
+      {shelf === 'day' && <DayShelf library={library} onOpenTool={openTool} />}
       {shelf === 'room' && <LiveRoomPanel />}
       {shelf === 'plan' && <PlanShelf library={library} />}
       {shelf === 'sessions' && (
