@@ -148,9 +148,11 @@ describe('the projector, read from the back of the room', () => {
     );
     const sessions = trainer.page.getByRole('group', { name: 'Sessions in the day, in order' });
     for (const box of await sessions.getByRole('checkbox').all()) await box.check();
+    // Before the day starts the room reads the day's plan, every item on the clock.
     await expectReadable(projector, 'day-plan', () =>
-      projector.locator('.projector').first().waitFor(),
+      projector.getByRole('heading', { name: "The day's plan" }).waitFor(),
     );
+    expect(await projector.getByText('Waiting for the facilitator').count()).toBe(0);
     await trainer.page.getByRole('button', { name: 'Start the day' }).click();
     await expectReadable(projector, 'running', () => projector.getByRole('timer').waitFor());
     await trainer.context.close();

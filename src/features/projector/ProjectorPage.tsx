@@ -19,6 +19,7 @@ import { useStage } from '../room/useRoom';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { BilingualScreen } from './BilingualScreen';
 import { ProjectorRun } from './ProjectorRun';
+import { ProjectorDayPlan } from './ProjectorDayPlan';
 import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
 import { PlanScreen } from '../plan/PlanScreen';
 import { useRolePlay } from '../rolePlay/useRolePlay';
@@ -147,6 +148,10 @@ function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomCo
     return (
       <BilingualScreen>{() => <ProjectorRun library={library} state={day} />}</BilingualScreen>
     );
+  }
+  // The day is planned: the room reads it before it starts, not "waiting".
+  if (day && day.settings.sessionIds.length > 0) {
+    return <ProjectorDayPlan library={library} state={day} />;
   }
   if (session && sessionId) {
     return (
