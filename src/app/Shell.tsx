@@ -9,10 +9,13 @@ export function Shell({ variant, children }: Props) {
   const { t } = useTranslation();
   return (
     <div className={`shell shell--${variant}`}>
-      <header className="shell__header">
-        <span className="shell__name">{t('app.name')}</span>
-        <LanguagePicker />
-      </header>
+      {/* The projector shows the room no control and no small print: it speaks the console's language. */}
+      {variant !== 'projector' && (
+        <header className="shell__header">
+          <span className="shell__name">{t('app.name')}</span>
+          <LanguagePicker />
+        </header>
+      )}
       <main className="shell__main">
         <PageErrorBoundary>{children}</PageErrorBoundary>
       </main>

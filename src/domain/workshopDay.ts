@@ -181,3 +181,19 @@ export function leftOutAfter<T extends { id: string; optional: boolean }>(
   }
   return out;
 }
+
+/**
+ * The session the day is on: the one of the item being run, else the day's first.
+ * The console's Sessions shelf opens on it.
+ */
+export function sessionInFocus(
+  settings: DaySettings,
+  run: { status: string; current: number },
+  sessions: readonly SessionAgenda[],
+): string | undefined {
+  if (run.status === 'running' || run.status === 'paused') {
+    const running = planForSettings(settings, sessions)[run.current];
+    if (running) return running.sessionId;
+  }
+  return settings.sessionIds.find((id) => sessions.some((s) => s.id === id));
+}

@@ -37,6 +37,8 @@ export const agendaStateSchema = z.object({
   run: agendaRunSchema,
   /** The console's clock when it last changed: the newest copy wins. */
   updatedAt: z.number().check(z.nonnegative()),
+  /** The console's interface language: the projector speaks it too (absent in older rooms). */
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2}$/))),
 });
 export type AgendaState = z.infer<typeof agendaStateSchema>;
 

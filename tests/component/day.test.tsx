@@ -92,4 +92,83 @@ describe('planning and running the day on the console', () => {
       within(checklist).getByRole('checkbox', { name: /Print-outs of the case “Case analysis 1/ }),
     ).toBeInTheDocument();
   });
+
+  it("names on each row of the day's agenda the tool it opens, with its case", async () => {
+    await renderWithI18n(<ConsolePage />);
+    const agenda = await screen.findByRole(
+      'table',
+      { name: "The day's agenda" },
+      { timeout: 5000 },
+    );
+    const opens = (row: RegExp) =>
+      within(within(agenda).getAllByRole('row', { name: row })[0] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent);
+    expect(opens(/Identifying security incidents/)).toEqual([
+      'Quiz: Case analysis 1: incident, threat or just a theft?',
+      'Story: Case analysis 2: one week at the office',
+    ]);
+    expect(opens(/Introduction/)).toEqual(['Slides']);
+    expect(opens(/Assessing and reacting/)).toEqual([expect.stringMatching(/^Role-play: /)]);
+  });
+
+  it("opens the Sessions shelf on the day's session", async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    const sessions = await screen.findByRole(
+      'group',
+      { name: 'Sessions in the day, in order' },
+      { timeout: 5000 },
+    );
+    for (const box of within(sessions).getAllByRole('checkbox')) {
+      if ((box as HTMLInputElement).checked) await user.click(box);
+    }
+    await user.click(within(sessions).getByRole('checkbox', { name: /Preparing a security plan/ }));
+    await user.click(screen.getByRole('button', { name: 'Sessions' }));
+    const list = screen.getByRole('navigation', { name: 'Choose a session' });
+    expect(
+      within(list)
+        .getAllByRole('button', { pressed: true })
+        .map((button) => button.textContent),
+    ).toEqual([expect.stringMatching(/^Preparing a security plan/)]);
+  });
+
+  it('offers the running item its tools, the first as the primary action, and opens the case beside the agenda', async () => {
+    await renderWithI18n(<ConsolePage />);
+    const user = userEvent.setup();
+    const sessions = await screen.findByRole(
+      'group',
+      { name: 'Sessions in the day, in order' },
+      { timeout: 5000 },
+    );
+    for (const box of within(sessions).getAllByRole('checkbox')) {
+      if ((box as HTMLInputElement).checked) await user.click(box);
+    }
+    await user.click(within(sessions).getByRole('checkbox', { name: /Security incidents/ }));
+    // The console's day outlives a test's page (it is the laptop's): start this run afresh.
+    const reset = screen.queryByRole('button', { name: 'Reset the run…' });
+    if (reset) {
+      await user.click(reset);
+      await user.click(screen.getByRole('button', { name: 'Reset' }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Start the day' }));
+    expect(screen.getByRole('button', { name: 'Open on every screen: Slides' })).toHaveClass(
+      'button--primary',
+    );
+    await user.click(screen.getByRole('button', { name: 'Next item' }));
+    const quiz = screen.getByRole('button', {
+      name: 'Open on every screen: Quiz: Case analysis 1: incident, threat or just a theft?',
+    });
+    expect(quiz).toHaveClass('button--primary');
+    expect(
+      screen.getByRole('button', { name: /^Open on every screen: Story: Case analysis 2/ }),
+    ).not.toHaveClass('button--primary');
+    await user.click(quiz);
+    expect(screen.getByRole('button', { name: 'Cases', pressed: true })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Choose a case' }))
+        .getAllByRole('button', { pressed: true })
+        .map((button) => button.textContent),
+    ).toEqual([expect.stringMatching(/^Case analysis 1/)]);
+  });
 });

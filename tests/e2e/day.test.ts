@@ -116,6 +116,10 @@ describe('running the day, in a real browser', () => {
     await screen.page.reload();
     await expect.poll(() => heading(screen.page), { timeout: 20_000 }).toBe('Introduction');
 
+    // Held, the projector stays on the agenda while it moves (unheld, it would open the quiz).
+    await console_
+      .getByRole('checkbox', { name: 'Hold the projector on what it shows while the agenda moves' })
+      .check();
     await console_.getByRole('button', { name: 'Next item' }).click();
     await expect
       .poll(() => heading(screen.page), { timeout: 10_000 })

@@ -18,7 +18,9 @@ import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
 import { PlanShelf } from '../plan/PlanShelf';
 import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
-import { shareDayWithRoom } from '../day/consoleDayStore';
+import { announceConsoleLanguage, shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
+import { sessionInFocus } from '../../domain/workshopDay';
+import type { ToolLaunch } from '../../domain/agendaTools';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
 import './console.css';
@@ -42,6 +44,33 @@ export default function ConsolePage() {
   const templates = listTemplates(library, language);
   const template = findTemplate(library, templateId ?? templates[0]?.data.id ?? '', language);
   const room = useConsoleRoom();
+  const day = useConsoleDay();
+  const openShelf = (name: Shelf) => {
+    // The Sessions shelf opens on the day's session, not on whatever was read last.
+    const focus =
+      name === 'sessions' && day
+        ? sessionInFocus(
+            day.settings,
+            day.run,
+            sessions.map((s) => s.data),
+          )
+        : undefined;
+    if (focus) selectSession(focus);
+    setShelf(name);
+  };
+  useEffect(() => announceConsoleLanguage(language), [language]);
+  // The running agenda's "Open on every screen" puts the console on the tool too.
+  const openTool = (launch: ToolLaunch) => {
+    if ('caseId' in launch) {
+      setCaseId(launch.caseId);
+      setShelf('cases');
+    } else if (launch.kind === 'plan') {
+      setShelf('plan');
+    } else if (launch.kind === 'slides') {
+      selectSession(launch.sessionId);
+      setShelf('sessions');
+    }
+  };
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
 
@@ -53,7 +82,7 @@ export default function ConsolePage() {
             key={name}
             type="button"
             aria-pressed={shelf === name}
-            onClick={() => setShelf(name)}
+            onClick={() => openShelf(name)}
           >
             {t(`nav.${name}`)}
           </button>
@@ -67,7 +96,7 @@ export default function ConsolePage() {
         </button>
         <SecondLanguagePicker />
       </nav>
-      {shelf === 'day' && <DayShelf library={library} />}
+      {shelf === 'day' && <DayShelf library={library} onOpenTool={openTool} />}
       {shelf === 'room' && <LiveRoomPanel />}
       {shelf === 'plan' && <PlanShelf library={library} />}
       {shelf === 'sessions' && (

@@ -16,6 +16,8 @@ import {
   type SessionTotal,
 } from '../../domain/workshopDay';
 import { NumberField } from '../common/NumberField';
+import { launchLabel } from './launchLabel';
+import './agendaRoom.css';
 import type { ConsoleDayApi } from './useConsoleDayModel';
 import { formatClock } from './useNow';
 
@@ -129,6 +131,7 @@ function ScheduleRow({ api, row, status, clock, showingNotes, onShowNotes }: Row
         >
           {title}
         </button>
+        <LaunchTags api={api} itemKey={row.key} />
         {row.optional && (
           <label className="schedule__option">
             <input
@@ -147,6 +150,25 @@ function ScheduleRow({ api, row, status, clock, showingNotes, onShowNotes }: Row
         <RowStatus api={api} status={status} title={title} clock={clock} />
       </td>
     </tr>
+  );
+}
+
+/** The tools the row opens, named, so the trainer sees where each activity runs. */
+function LaunchTags({ api, itemKey: key }: { api: ConsoleDayApi; itemKey: string }) {
+  const { t } = useTranslation();
+  const launches = api.model.launches(key).filter((launch) => launch.kind !== 'break');
+  if (launches.length === 0) return null;
+  return (
+    <ul className="schedule__tools" aria-label={t('day.opens')}>
+      {launches.map((launch) => {
+        const label = launchLabel(t, api.model, launch);
+        return (
+          <li key={label} className="tag tag--tool">
+            {label}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

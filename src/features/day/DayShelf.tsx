@@ -6,13 +6,20 @@ import { DayPlanner } from './DayPlanner';
 import { DaySchedule } from './DaySchedule';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { RunPanel } from './RunPanel';
+import type { OpenTool } from './OpenOnEveryScreen';
 import { RunSheetExport } from './RunSheetExport';
 import { useConsoleDayModel } from './useConsoleDayModel';
 import { useNow } from './useNow';
 import './day.css';
 
 /** The console's day: plan it on the left, run it on the right. */
-export function DayShelf({ library }: { library: ContentLibrary }) {
+export function DayShelf({
+  library,
+  onOpenTool,
+}: {
+  library: ContentLibrary;
+  onOpenTool?: OpenTool | undefined;
+}) {
   const { t } = useTranslation();
   const api = useConsoleDayModel(library);
   const now = useNow();
@@ -33,7 +40,7 @@ export function DayShelf({ library }: { library: ContentLibrary }) {
         <DaySchedule api={api} now={now} notesKey={notesKey} onShowNotes={setChosenNotes} />
       </section>
       <div className="day__side">
-        <RunPanel api={api} now={now} />
+        <RunPanel api={api} now={now} library={library} onOpenTool={onOpenTool} />
         <ActivityNotes model={api.model} itemKey={notesKey} />
         <MaterialsChecklist model={api.model} />
         <RunSheetExport api={api} />

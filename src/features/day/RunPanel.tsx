@@ -5,15 +5,22 @@ import { lagMinutes } from '../../domain/countdown';
 import { dayStartsAt } from '../../domain/workshopDay';
 import { playAlarm, setSoundPreference, soundPreference, unlockAlarm } from './alarm';
 import { NumberField } from '../common/NumberField';
+import type { ContentLibrary } from '../../content/validate';
 import { Countdown } from './Countdown';
+import { OpenOnEveryScreen, type OpenTool } from './OpenOnEveryScreen';
 import { titleOf } from './dayModel';
 import type { ConsoleDayApi } from './useConsoleDayModel';
 import { formatClock } from './useNow';
 
-type Props = { api: ConsoleDayApi; now: number };
+type Props = {
+  api: ConsoleDayApi;
+  now: number;
+  library: ContentLibrary;
+  onOpenTool?: OpenTool | undefined;
+};
 
 /** The facilitator's controls for the running agenda, and how the day stands. */
-export function RunPanel({ api, now }: Props) {
+export function RunPanel({ api, now, library, onOpenTool }: Props) {
   const { t, i18n } = useTranslation();
   const { day, model, act } = api;
   const { run, settings } = day;
@@ -62,6 +69,12 @@ export function RunPanel({ api, now }: Props) {
               ? t('run.nextUp', { title: titleOf(model, upcoming.key) })
               : t('run.lastItem')}
           </p>
+          <OpenOnEveryScreen
+            api={api}
+            library={library}
+            currentKey={current.key}
+            onOpenTool={onOpenTool}
+          />
           <RunControls api={api} currentKey={current.key} paused={run.status === 'paused'} />
         </>
       )}

@@ -2,8 +2,10 @@
  * The console's day: its plan and where the run stands. Kept outside React so
  * the projector channel and the room hear every change once, whatever renders.
  */
+import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
 import type { RoomDoc } from '../../sync/roomDoc';
+import { isUiLanguage } from '../../i18n/languages';
 import { publishAgendaState } from '../../sync/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { loadStoredDay, openDayChannel, storeDay, type DayChannel } from './dayChannel';
@@ -29,12 +31,20 @@ function current(): ConsoleDay | null {
 export function updateConsoleDay(
   change: (day: ConsoleDay | null) => Omit<ConsoleDay, 'updatedAt'>,
 ) {
-  const next: AgendaState = { ...change(current()), updatedAt: Date.now() };
+  // The projector speaks the console's language: every copy of the day says which.
+  const language = isUiLanguage(i18next.language) ? i18next.language : undefined;
+  const next: AgendaState = { ...change(current()), updatedAt: Date.now(), language };
   day = next;
   storeDay(next);
   channel?.post({ type: 'state', state: next });
   rooms.forEach((doc) => publishAgendaState(doc, next));
   listeners.forEach((listener) => listener());
+}
+
+/** The console changed its language: a day already planned tells the projector. */
+export function announceConsoleLanguage(language: string): void {
+  const held = current();
+  if (held && held.language !== language) updateConsoleDay(() => held);
 }
 
 /** While a room is open, every change of the day is written into it too. */

@@ -2,9 +2,10 @@
  * Everything the console and the projector show about the day, derived from the
  * stored settings and run with the content library in the screen's language.
  */
-import { listCases, listSessions } from '../../content/library';
+import { listCases, listSessions, listTemplates } from '../../content/library';
 import type { AgendaItem, Session } from '../../content/schema';
 import type { ContentLibrary } from '../../content/validate';
+import { launchesFor, type ToolLaunch } from '../../domain/agendaTools';
 import type { PlannedItem } from '../../domain/dayPlan';
 import { itemKey } from '../../domain/dayPlan';
 import { dayMaterials, type MaterialNeed } from '../../domain/materials';
@@ -18,6 +19,9 @@ export type DayModel = {
   /** The agenda item and session behind each key of the day (planned or not). */
   lookup: (key: string) => { item: AgendaItem; session: Session } | undefined;
   caseTitle: (id: string) => string;
+  templateTitle: (id: string) => string;
+  /** The screens the item of this key opens for the room (see domain/agendaTools). */
+  launches: (key: string) => ToolLaunch[];
   materials: () => MaterialNeed[];
 };
 
@@ -34,7 +38,18 @@ export function dayModel(
   }
   const cases = listCases(library, language);
   const caseTitle = (id: string) => cases.find((c) => c.data.id === id)?.data.title ?? id;
+  const templates = listTemplates(library, language);
+  const templateTitle = (id: string) => templates.find((tp) => tp.data.id === id)?.data.title ?? id;
   const lookup = (key: string) => byKey.get(key);
+  const launches = (key: string) => {
+    const found = lookup(key);
+    if (!found) return [];
+    return launchesFor(
+      found.item,
+      found.session.id,
+      (id) => cases.find((c) => c.data.id === id)?.data.format,
+    );
+  };
   const materials = () =>
     dayMaterials(
       plan.flatMap((planned) => {
@@ -42,7 +57,7 @@ export function dayModel(
         return found ? [found.item] : [];
       }),
     );
-  return { sessions, plan, lookup, caseTitle, materials };
+  return { sessions, plan, lookup, caseTitle, templateTitle, launches, materials };
 }
 
 export function titleOf(model: DayModel, key: string | undefined): string {

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FitPages } from '../common/FitPages';
 import type { QuizGroup } from '../../domain/quiz';
 import { costTotals, planObjectives, planRows } from '../../domain/securityPlan';
 import type { PlanSnapshot } from '../../sync/planStore';
@@ -38,42 +40,55 @@ export function PlanTable({ snapshot, groups, large = false }: Props) {
       {objectives.length === 0 ? (
         <p>{t('plan.selectFirst')}</p>
       ) : (
-        objectives.map((objective) => {
-          const group = groups.find((g) => g.id === objective.threat.groupId);
-          const rows = planRows({ ...plan, threats: [objective.threat] }, format);
-          return (
-            <table key={objective.threat.id} className="plan-table__block">
-              <caption dir="auto">
-                {objective.threat.text}
-                {group && <span className="tag">{groupName(t, group)}</span>}
-              </caption>
-              <thead>
-                <tr>
-                  {columns.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, index) => (
-                  <tr key={index}>
-                    {row.map((cell, column) => (
-                      <td key={column} dir="auto">
-                        {cell}
-                        {/* planRows gives one row per measure, in the objective's order. */}
-                        {column === 2 && objective.measures[index]?.agreed && (
-                          <span className="tag">{t('plan.agreed')}</span>
-                        )}
-                      </td>
+        <Blocks
+          large={large}
+          items={objectives.flatMap((objective) =>
+            planRows({ ...plan, threats: [objective.threat] }, format).map((row, index) => ({
+              objective,
+              row,
+              index,
+            })),
+          )}
+          render={(shown) =>
+            objectives.flatMap((objective) => {
+              const rows = shown.filter((entry) => entry.objective === objective);
+              if (rows.length === 0) return [];
+              const group = groups.find((g) => g.id === objective.threat.groupId);
+              return [
+                <table key={objective.threat.id} className="plan-table__block" data-fit-group>
+                  <caption dir="auto">
+                    {objective.threat.text}
+                    {group && <span className="tag">{groupName(t, group)}</span>}
+                  </caption>
+                  <thead>
+                    <tr>
+                      {columns.map((c) => (
+                        <th key={c} scope="col">
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(({ row, index }) => (
+                      <tr key={index} data-fit-item>
+                        {row.map((cell, column) => (
+                          <td key={column} dir="auto">
+                            {cell}
+                            {/* planRows gives one row per measure, in the objective's order. */}
+                            {column === 2 && objective.measures[index]?.agreed && (
+                              <span className="tag">{t('plan.agreed')}</span>
+                            )}
+                          </td>
+                        ))}
+                      </tr>
                     ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          );
-        })
+                  </tbody>
+                </table>,
+              ];
+            })
+          }
+        />
       )}
       <p className="plan-table__totals" role="status">
         {t('plan.totals', {
@@ -84,4 +99,17 @@ export function PlanTable({ snapshot, groups, large = false }: Props) {
       </p>
     </div>
   );
+}
+
+/** On the projector the threats' tables turn pages rather than run off the screen. */
+function Blocks<T>({
+  large,
+  items,
+  render,
+}: {
+  large: boolean;
+  items: readonly T[];
+  render: (items: readonly T[]) => ReactNode;
+}) {
+  return large ? <FitPages items={items} render={render} /> : <>{render(items)}</>;
 }

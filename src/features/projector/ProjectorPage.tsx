@@ -19,6 +19,7 @@ import { useStage } from '../room/useRoom';
 import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
 import { BilingualScreen } from './BilingualScreen';
 import { ProjectorRun } from './ProjectorRun';
+import { ProjectorDayPlan } from './ProjectorDayPlan';
 import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
 import { PlanScreen } from '../plan/PlanScreen';
 import { useRolePlay } from '../rolePlay/useRolePlay';
@@ -28,6 +29,8 @@ import { ProjectorSlides } from '../slides/ProjectorSlides';
 import { useSlides } from '../slides/slidesStore';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import './projector.css';
+import { isUiLanguage } from '../../i18n/languages';
+import { switchLanguage } from '../../i18n/setup';
 
 type Props = { room?: string | null; roomKey?: string | null };
 
@@ -44,6 +47,7 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null 
     }
   }, [linkedRoom, roomKey]);
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
+  useConsoleLanguage(room);
   return room ? (
     <RoomProvider doc={room.doc}>
       <RoomScreen library={library} room={room} />
@@ -51,6 +55,17 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null 
   ) : (
     <AgendaScreen library={library} room={null} />
   );
+}
+
+/** The projector has no language control of its own: it speaks the console's language. */
+function useConsoleLanguage(room: RoomConnection | null): void {
+  const { i18n } = useTranslation();
+  const language = useFollowedDay(room?.doc ?? null)?.language;
+  useEffect(() => {
+    if (language && isUiLanguage(language) && language !== i18n.language) {
+      void switchLanguage(language);
+    }
+  }, [language, i18n.language]);
 }
 
 function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
@@ -133,6 +148,10 @@ function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomCo
     return (
       <BilingualScreen>{() => <ProjectorRun library={library} state={day} />}</BilingualScreen>
     );
+  }
+  // The day is planned: the room reads it before it starts, not "waiting".
+  if (day && day.settings.sessionIds.length > 0) {
+    return <ProjectorDayPlan library={library} state={day} />;
   }
   if (session && sessionId) {
     return (

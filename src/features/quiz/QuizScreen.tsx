@@ -3,6 +3,7 @@ import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
 import type { QuizSnapshot } from '../../sync/quizStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
+import { FitPages } from '../common/FitPages';
 import { groupName } from './groupName';
 import './quiz.css';
 
@@ -35,7 +36,8 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
     <div className={`projector projector--quiz${explained ? ' projector--explained' : ''}`}>
       <p className="projector__label">{t('case.situation', { id: situation.id })}</p>
       <FallbackNote />
-      {!explained && (
+      {/* Once the answers are up, the room has read the situation: the reasons need the room. */}
+      {!revealed && (
         <blockquote className="quiz-screen__text" {...content.attrs}>
           {situation.text}
         </blockquote>
@@ -80,51 +82,70 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
       {revealed && !explained && (
         <div className="quiz-screen__reveal">
           <h2>{t('quiz.spread')}</h2>
-          <ul className="quiz-screen__reasons">
-            {groups.flatMap((group) => {
+          <FitPages
+            items={groups.flatMap((group) => {
               const answer = latest.find((a) => a.groupId === group.id);
-              return answer
-                ? [
-                    <li key={group.id}>
-                      <strong>{`${groupName(t, group)} · ${answer.option}`}</strong>{' '}
-                      {answer.justification || t('quiz.noJustification')}
-                    </li>,
-                  ]
-                : [];
+              return answer ? [{ group, answer }] : [];
             })}
-          </ul>
+            render={(reasons) => (
+              <ul className="quiz-screen__reasons">
+                {reasons.map(({ group, answer }) => (
+                  <li key={group.id} data-fit-item>
+                    <strong>{`${groupName(t, group)} · ${answer.option}`}</strong>{' '}
+                    {answer.justification || t('quiz.noJustification')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          />
         </div>
       )}
       {explained && (
         <div className="quiz-screen__reveal">
-          <div className="quiz-screen__models">
-            {quiz.optionsToExplain(tally).map((key) => {
-              const answer = situation.modelAnswers[key];
-              return (
-                <section key={key} className="quiz-screen__model">
-                  <h2>
-                    {t('case.modelAnswerFor', { key })}
-                    {answer?.origin === 'project' && (
-                      <>
-                        {' '}
-                        <span className="tag">{t('case.byProject')}</span>
-                      </>
-                    )}
-                  </h2>
-                  <p {...content.attrs}>{answer?.text}</p>
-                </section>
-              );
-            })}
-          </div>
-          {situation.discussionPrompt && (
-            <p className="quiz-screen__prompt">
-              <strong>{t('case.discussionPrompt')}</strong>{' '}
-              <bdi {...content.attrs}>{situation.discussionPrompt}</bdi>
-            </p>
-          )}
-          <p className="quiz-screen__key-point">
-            <strong>{t('case.keyPoint')}</strong> <bdi {...content.attrs}>{quizCase.keyPoint}</bdi>
-          </p>
+          <FitPages
+            items={[
+              ...quiz.optionsToExplain(tally),
+              ...(situation.discussionPrompt ? ['prompt' as const] : []),
+              'keyPoint' as const,
+            ]}
+            render={(entries) => (
+              <div className="quiz-screen__models">
+                {entries.map((entry) => {
+                  if (entry === 'prompt') {
+                    return situation.discussionPrompt ? (
+                      <p key={entry} className="quiz-screen__prompt" data-fit-item>
+                        <strong>{t('case.discussionPrompt')}</strong>{' '}
+                        <bdi {...content.attrs}>{situation.discussionPrompt}</bdi>
+                      </p>
+                    ) : null;
+                  }
+                  if (entry === 'keyPoint') {
+                    return (
+                      <p key={entry} className="quiz-screen__key-point" data-fit-item>
+                        <strong>{t('case.keyPoint')}</strong>{' '}
+                        <bdi {...content.attrs}>{quizCase.keyPoint}</bdi>
+                      </p>
+                    );
+                  }
+                  const answer = situation.modelAnswers[entry];
+                  return (
+                    <section key={entry} className="quiz-screen__model" data-fit-item>
+                      <h2>
+                        {t('case.modelAnswerFor', { key: entry })}
+                        {answer?.origin === 'project' && (
+                          <>
+                            {' '}
+                            <span className="tag">{t('case.byProject')}</span>
+                          </>
+                        )}
+                      </h2>
+                      <p {...content.attrs}>{answer?.text}</p>
+                    </section>
+                  );
+                })}
+              </div>
+            )}
+          />
         </div>
       )}
     </div>

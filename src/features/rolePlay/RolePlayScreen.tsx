@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { FitPages } from '../common/FitPages';
 import type { RolePlayCase } from '../../content/schema';
 import {
   REGISTER_FIELDS,
@@ -46,27 +47,32 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
         </dl>
       )}
       {run.stage !== 'setup' && run.stage !== 'register' && (
-        <div className="role-play-screen__parts">
-          {STEP_PARTS[run.stage].map((part) => {
-            const done = agreed(points, run.stage as 'analyse', part);
-            return (
-              <section key={part}>
-                <h2>{partLabel(t, part)}</h2>
-                {done.length === 0 ? (
-                  <p className="role-play-screen__empty">{'…'}</p>
-                ) : (
-                  <ul>
-                    {done.map((point) => (
-                      <li key={point.id} dir="auto">
-                        {withWhoAndWhen(point)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
-        </div>
+        <FitPages
+          items={STEP_PARTS[run.stage]}
+          render={(parts) => (
+            <div className="role-play-screen__parts">
+              {parts.map((part) => {
+                const done = agreed(points, run.stage as 'analyse', part);
+                return (
+                  <section key={part} data-fit-item>
+                    <h2>{partLabel(t, part)}</h2>
+                    {done.length === 0 ? (
+                      <p className="role-play-screen__empty">{'…'}</p>
+                    ) : (
+                      <ul>
+                        {done.map((point) => (
+                          <li key={point.id} dir="auto">
+                            {withWhoAndWhen(point)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          )}
+        />
       )}
       {waiting > 0 && (
         <p className="role-play-screen__waiting" role="status">

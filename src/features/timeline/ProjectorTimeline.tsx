@@ -29,7 +29,7 @@ export default function ProjectorTimeline() {
         </span>
       </h2>
       <DndContext>
-        <TimelineWall cards={cards} links={links} months={months} shown={shown} />
+        <TimelineWall cards={cards} links={links} months={months} shown={shown} fitToScreen />
       </DndContext>
     </section>
   );

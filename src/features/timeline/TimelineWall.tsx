@@ -5,6 +5,7 @@ import { wallColumns, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
 import { WallDragArea, useWallDragHandle } from './wallDrag';
+import { FitFirst } from '../common/FitPages';
 
 type Props = {
   cards: IncidentCard[];
@@ -15,6 +16,8 @@ type Props = {
   draggable?: boolean;
   /** A stable component: a card that did not change is not redrawn. */
   CardControls?: ComponentType<{ card: IncidentCard }>;
+  /** On the projector, a month shows the cards that fit and says how many more it holds. */
+  fitToScreen?: boolean;
 };
 
 /**
@@ -29,6 +32,7 @@ export function TimelineWall({
   shown,
   draggable = false,
   CardControls,
+  fitToScreen = false,
 }: Props) {
   const { t, i18n } = useTranslation();
   const wall = wallColumns(cards, months, shown);
@@ -51,11 +55,34 @@ export function TimelineWall({
                 )}
               </span>
             </h3>
-            <ul className="timeline__cards">
-              {column.cards.map((card) => (
-                <WallCard key={card.id} card={card} draggable={draggable} Controls={CardControls} />
-              ))}
-            </ul>
+            {fitToScreen ? (
+              <FitFirst
+                items={column.cards}
+                render={(cards, more) => (
+                  <ul className="timeline__cards">
+                    {cards.map((card) => (
+                      <WallCard key={card.id} card={card} draggable={false} Controls={undefined} />
+                    ))}
+                    {more > 0 && (
+                      <li className="timeline__more" data-fit-more>
+                        {t('projector.more', { count: more })}
+                      </li>
+                    )}
+                  </ul>
+                )}
+              />
+            ) : (
+              <ul className="timeline__cards">
+                {column.cards.map((card) => (
+                  <WallCard
+                    key={card.id}
+                    card={card}
+                    draggable={draggable}
+                    Controls={CardControls}
+                  />
+                ))}
+              </ul>
+            )}
           </MonthColumn>
         ))}
       </ol>
@@ -114,7 +141,7 @@ const WallCard = memo(function WallCard({
   Controls: ComponentType<{ card: IncidentCard }> | undefined;
 }) {
   return (
-    <li data-card-id={card.id} className={`wall-card severity--${card.severity}`}>
+    <li data-card-id={card.id} data-fit-item className={`wall-card severity--${card.severity}`}>
       {draggable && <DragHandle id={card.id} text={card.text} />}
       <CardBody card={card} Controls={Controls} />
     </li>
