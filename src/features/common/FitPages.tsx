@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './fitPages.css';
 
@@ -30,18 +30,12 @@ export function FitPages<T>({ items, render }: Props<T>) {
   const measured = useRef<HTMLDivElement>(null);
   const [breaks, setBreaks] = useState<number[]>([0]);
   const [page, setPage] = useState(0);
-  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
-
-  useEffect(() => {
-    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
+  const { size, measuring, measuredFor } = useMeasure(items);
 
   useLayoutEffect(() => {
     const box = shown.current;
     const copy = measured.current;
-    if (!box || !copy) return;
+    if (!measuring || !box || !copy) return;
     const top = box.getBoundingClientRect().top;
     // What follows the list on the screen keeps its place below it.
     const after = belowOnScreen(box);
@@ -66,7 +60,8 @@ export function FitPages<T>({ items, render }: Props<T>) {
       }
     });
     setBreaks((held) => (held.join() === next.join() ? held : next));
-  }, [items, size]);
+    measuredFor(items, size);
+  }, [items, size, measuring, measuredFor]);
 
   const pages = breaks.length;
   const current = Math.min(page, pages - 1);
@@ -89,11 +84,34 @@ export function FitPages<T>({ items, render }: Props<T>) {
           {t('projector.page', { page: current + 1, pages })}
         </p>
       )}
-      <div className="fit-pages__measure" ref={measured} aria-hidden="true">
-        {render(items)}
-      </div>
+      {measuring && (
+        <div className="fit-pages__measure" ref={measured} aria-hidden="true">
+          {render(items)}
+        </div>
+      )}
     </div>
   );
+}
+
+/**
+ * The hidden copy is rendered only until it has been measured for these items at this screen
+ * size: it is measured and removed in the same layout pass, before the screen is painted, so
+ * no one (a screen reader, a search of the page) ever meets the list twice.
+ */
+function useMeasure<T>(items: readonly T[]) {
+  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+  const [done, setDone] = useState<{ items: readonly T[]; size: string } | null>(null);
+  useEffect(() => {
+    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const measuredFor = useCallback(
+    (what: readonly T[], at: string) => setDone({ items: what, size: at }),
+    [],
+  );
+  const measuring = done === null || done.items !== items || done.size !== size;
+  return { size, measuring, measuredFor };
 }
 
 /** Room for the "Page 1 of 2" line when the list must be paged. */
@@ -127,18 +145,12 @@ export function FitFirst<T>({ items, render }: FirstProps<T>) {
   const shown = useRef<HTMLDivElement>(null);
   const measured = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(items.length);
-  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
-
-  useEffect(() => {
-    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
+  const { size, measuring, measuredFor } = useMeasure(items);
 
   useLayoutEffect(() => {
     const box = shown.current;
     const copy = measured.current;
-    if (!box || !copy) return;
+    if (!measuring || !box || !copy) return;
     const available = window.innerHeight - box.getBoundingClientRect().top - belowOnScreen(box);
     const origin = copy.getBoundingClientRect().top;
     const bottoms = [...copy.querySelectorAll('[data-fit-item]')].map(
@@ -148,15 +160,18 @@ export function FitFirst<T>({ items, render }: FirstProps<T>) {
     let fit = bottoms.filter((bottom) => bottom <= available).length;
     if (fit < bottoms.length) fit = bottoms.filter((bottom) => bottom + more <= available).length;
     setCount(fit);
-  }, [items, size]);
+    measuredFor(items, size);
+  }, [items, size, measuring, measuredFor]);
 
   const visible = Math.min(count, items.length);
   return (
     <div className="fit-pages" ref={shown}>
       {render(items.slice(0, visible), items.length - visible)}
-      <div className="fit-pages__measure" ref={measured} aria-hidden="true">
-        {render(items, 1)}
-      </div>
+      {measuring && (
+        <div className="fit-pages__measure" ref={measured} aria-hidden="true">
+          {render(items, 1)}
+        </div>
+      )}
     </div>
   );
 }
