@@ -7,6 +7,7 @@ import { submitOnEnterInSelect } from '../common/submitOnEnter';
 import type { QuizGroup } from '../../domain/quiz';
 import { answerSituation } from '../../sync/quizOperations';
 import { randomToken } from '../../sync/roomId';
+import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 import { groupName } from './groupName';
 
 type Props = { quizCase: QuizCase; groups: readonly QuizGroup[] };
@@ -83,7 +84,7 @@ export function PaperAnswers({ quizCase, groups }: Props) {
         {t('quiz.recordWhy')}
         <input
           type="text"
-          maxLength={280}
+          maxLength={ANSWER_JUSTIFICATION_MAX_CHARS}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />

@@ -4,6 +4,7 @@ import { paperDevice } from '../../domain/paper';
 import { useRoomDoc } from '../room/RoomContext';
 import { submitOnEnterInSelect } from '../common/submitOnEnter';
 import { randomToken } from '../../sync/roomId';
+import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addIncidentCard, changeIncidentCard } from '../../sync/roomOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
@@ -53,7 +54,7 @@ export function PaperCards({ months }: Props) {
         <input
           ref={textField}
           value={text}
-          maxLength={280}
+          maxLength={CARD_TEXT_MAX_CHARS}
           onChange={(event) => setText(event.target.value)}
         />
       </label>
