@@ -39,7 +39,7 @@ export function App() {
         <Shell variant="phone">
           <JoinPage
             room={route.room}
-            roomKey={resolveRoomKey(route.room, route.key, route.admission)}
+            roomKey={resolveRoomKey(route.room, route.key, route.admission, route.facilitator)}
           />
         </Shell>
       );

@@ -8,7 +8,9 @@ export function resolveRoomKey(
   room: string,
   keyFromLink: string | null,
   admissionFromLink?: string,
+  facilitatorFromLink?: string,
 ): string | null {
-  if (keyFromLink) return rememberForVisit(room, keyFromLink, admissionFromLink).key;
+  if (keyFromLink)
+    return rememberForVisit(room, keyFromLink, admissionFromLink, facilitatorFromLink).key;
   return recall(room)?.key ?? null;
 }

@@ -7,11 +7,21 @@
 export type Route =
   | { screen: 'console' }
   | { screen: 'projector'; room: string | null; key: string | null; admission?: string }
-  | { screen: 'join'; room: string; key: string | null; admission?: string }
+  | {
+      screen: 'join';
+      room: string;
+      key: string | null;
+      admission?: string;
+      /** The console's public key for this room's private layer (facilitatorBox.ts). */
+      facilitator?: string;
+    }
   | { screen: 'not-found'; hash: string };
 
 /** Room ids and keys are base64url, at least 128 bits (22 characters). */
 const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
+/** A P-256 public key, raw, in base64url (87 characters), after this mark in a join link. */
+const FACILITATOR_PREFIX = 'f.';
+const FACILITATOR_KEY = /^[A-Za-z0-9_-]{87}$/;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -26,10 +36,21 @@ export function parseRoute(hash: string): Route {
       return { screen: 'projector', room: screen[1], key: screen[2], ...admission(screen[3]) };
     }
   }
-  const join = /^\/join\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(path);
+  const join = /^\/join\/([^/]+)(?:\/([^/]+)((?:\/[^/]+){0,2}))?\/?$/.exec(path);
   if (join?.[1] && TOKEN.test(join[1])) {
     const key = join[2] && TOKEN.test(join[2]) ? join[2] : null;
-    return { screen: 'join', room: join[1], key, ...(key ? admission(join[3]) : {}) };
+    if (!key) return { screen: 'join', room: join[1], key };
+    // After the key: the admission secret, then the console's public key ("f.<key>"), each optional.
+    const rest = (join[3] ?? '').split('/').filter(Boolean);
+    const facilitatorSegment = rest.find((part) => part.startsWith(FACILITATOR_PREFIX));
+    const facilitator = facilitatorSegment?.slice(FACILITATOR_PREFIX.length);
+    return {
+      screen: 'join',
+      room: join[1],
+      key,
+      ...admission(rest.find((part) => !part.startsWith(FACILITATOR_PREFIX))),
+      ...(facilitator && FACILITATOR_KEY.test(facilitator) ? { facilitator } : {}),
+    };
   }
   return { screen: 'not-found', hash: path };
 }
@@ -56,8 +77,15 @@ export function projectorRoomPath(room: string): string {
   return `#/screen/${room}`;
 }
 
-export function joinLinkPath(room: string, key: string, admissionSecret: string | null): string {
-  return `#/join/${room}/${secrets(key, admissionSecret)}`;
+/** `facilitator`: the console's public key, so a phone can seal what it writes to the console. */
+export function joinLinkPath(
+  room: string,
+  key: string,
+  admissionSecret: string | null,
+  facilitator: string | null = null,
+): string {
+  const sealTo = facilitator ? `/${FACILITATOR_PREFIX}${facilitator}` : '';
+  return `#/join/${room}/${secrets(key, admissionSecret)}${sealTo}`;
 }
 
 export function joinPath(room: string): string {

@@ -14,6 +14,7 @@ import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, roomBackupText } from './roomBacku
 import { createRoomCredentials } from './roomId';
 import { closeRoom } from './roomOperations';
 import { forgetRoomOnDevice } from './phoneMemory';
+import { deleteFacilitatorKeys, facilitatorBoxFor } from './facilitatorKeys';
 
 /** The console's own device keeps the room's id and key so a reload finds the room again. */
 const ROOM_STORAGE_KEY = 'swk.room';
@@ -46,6 +47,8 @@ export function openConsoleRoom(credentials: RoomCredentials): RoomConnection {
 export function startNewRoom(): RoomConnection {
   const credentials = createRoomCredentials();
   localStorage.setItem(ROOM_STORAGE_KEY, JSON.stringify(credentials));
+  // The private layer's key pair is made with the room (its public half goes in the join link).
+  void facilitatorBoxFor(credentials.room);
   return openConsoleRoom(credentials);
 }
 
@@ -94,6 +97,7 @@ export async function eraseRoom(connection: RoomConnection): Promise<void> {
   await connection.persistence?.clearData();
   closeRoomConnection(connection.room);
   await deleteDatabase(persistenceName(connection.room));
+  await deleteFacilitatorKeys(connection.room);
   if (typeof caches !== 'undefined') {
     for (const name of await caches.keys()) await caches.delete(name);
   }

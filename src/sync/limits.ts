@@ -54,6 +54,14 @@ export const CONSOLE_BEACON_INTERVAL_MS = 3_000;
  * nothing that opens with its key, for this long has the wrong key.
  */
 export const WRONG_KEY_AFTER_MS = 2_000;
+/**
+ * Sealed records one phone may send (its cards, points, reasons and replies) and
+ * in the room: the same room as in the clear, plus replies to proposed edits.
+ */
+export const SEALED_PER_DEVICE_MAX = 200;
+export const SEALED_PER_ROOM_MAX = 3_000;
+/** A sealed card or point: 280 characters of text, a name, fields, IV and tag, in base64. */
+export const SEALED_BOX_MAX_CHARS = 2_400;
 export { GROUPS_MAX } from '../domain/groups';
 /** A group's reason for its answer: a few sentences, like a card. */
 export const ANSWER_JUSTIFICATION_MAX_CHARS = 280;

@@ -7,7 +7,8 @@
 import { randomToken } from './roomId';
 
 /** admission: the workshop server's per-run secret from the link, for reconnecting after a reload. */
-export type PhoneMemory = { key: string; device: string; admission?: string };
+/** facilitator: the console's public key from the link, to seal cards to it after a reload. */
+export type PhoneMemory = { key: string; device: string; admission?: string; facilitator?: string };
 
 const visitEntry = (room: string) => `swk.visit.${room}`;
 const keptEntry = (room: string) => `swk.kept.${room}`;
@@ -20,6 +21,7 @@ function read(storage: Storage, name: string): PhoneMemory | null {
           key: value.key,
           device: value.device,
           ...(typeof value.admission === 'string' ? { admission: value.admission } : {}),
+          ...(typeof value.facilitator === 'string' ? { facilitator: value.facilitator } : {}),
         }
       : null;
   } catch {
@@ -40,13 +42,21 @@ export function recall(room: string): PhoneMemory | null {
 }
 
 /** Takes the key from a join link; the device id stays the same for the whole visit. */
-export function rememberForVisit(room: string, key: string, admission?: string): PhoneMemory {
+export function rememberForVisit(
+  room: string,
+  key: string,
+  admission?: string,
+  facilitator?: string,
+): PhoneMemory {
   const previous = recall(room);
-  const kept = admission ?? (previous?.key === key ? previous.admission : undefined);
+  const sameRoom = previous?.key === key;
+  const kept = admission ?? (sameRoom ? previous.admission : undefined);
+  const sealTo = facilitator ?? (sameRoom ? previous.facilitator : undefined);
   const memory: PhoneMemory = {
     key,
     device: previous?.device ?? randomToken(12),
     ...(kept ? { admission: kept } : {}),
+    ...(sealTo ? { facilitator: sealTo } : {}),
   };
   write(sessionStorage, visitEntry(room), memory);
   return memory;

@@ -29,6 +29,8 @@ export type NewCard = {
   author?: string | null;
   /** Placed on the timeline at once ("2026-03"); a phone's card starts unplaced. */
   month?: string | null;
+  /** A card the facilitator publishes keeps the id it was sealed under. */
+  id?: string;
 };
 
 export class CardRejected extends Error {}
@@ -45,7 +47,7 @@ export function addIncidentCard(
   const author = input.author?.trim().slice(0, NICKNAME_MAX_CHARS) || null;
   const card: IncidentCard = {
     ...incidentCardSchema.parse({
-      id: randomToken(12),
+      id: input.id ?? randomToken(12),
       text,
       severity: input.severity,
       month: input.month ?? null,

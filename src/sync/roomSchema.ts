@@ -13,6 +13,13 @@ import { narrativeRun, quizAnswers, quizRun, thoughts } from './quizSchema';
 import type { RecordDeclaration, ValueDeclaration } from './record';
 import { cast, registerForm, registeredIncidents, rolePlayRun, rolePoints } from './rolePlaySchema';
 import { roomClosedAt, roomCreatedAt } from './roomMetaSchema';
+import {
+  countedCards,
+  decisions,
+  privacySettings,
+  sealedRecords,
+  sealedReplies,
+} from './sealedSchema';
 import { stage } from './stageSchema';
 import { cardLinks, insights, wallSettings } from './timelineSchema';
 
@@ -25,6 +32,7 @@ export * from './planSchema';
 export * from './quizSchema';
 export * from './rolePlaySchema';
 export * from './roomMetaSchema';
+export * from './sealedSchema';
 export * from './stageSchema';
 export * from './timelineSchema';
 
@@ -46,6 +54,10 @@ export const ROOM_RECORDS: readonly RecordKind[] = [
   rolePoints,
   registeredIncidents,
   ...Object.values(PLAN_RECORDS),
+  sealedRecords,
+  sealedReplies,
+  decisions,
+  countedCards,
 ];
 
 /** Every single value in the room, under its map and key. */
@@ -60,4 +72,5 @@ export const ROOM_VALUES: readonly ValueDeclaration<unknown>[] = [
   rolePlayRun,
   registerForm('any-case'),
   planSettings,
+  privacySettings,
 ];

@@ -29,6 +29,13 @@ export const ROOM_MAPS = {
   planMeasures: 'planMeasures',
   planActivities: 'planActivities',
   planSharedActions: 'planSharedActions',
+  /** The private layer: what phones sealed to the console, and its replies to one visit. */
+  sealed: 'sealed',
+  sealedReplies: 'sealedReplies',
+  /** The facilitator's decision on each sealed card or point (no text). */
+  moderation: 'moderation',
+  /** Cards their authors chose to have counted, not shown: month and severity, no text. */
+  countedCards: 'countedCards',
 } as const;
 
 export const tokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));

@@ -44,6 +44,7 @@ import {
   setStage,
 } from '../../src/sync/roomSchema';
 import { groupStore, stageStore } from '../../src/sync/stageStore';
+import { privacySettingsStore, privateLayerStore } from '../../src/sync/sealedStore';
 import { showOnProjector } from '../../src/sync/stageOperations';
 import { linkedPair } from '../support/peers';
 
@@ -59,6 +60,8 @@ const STORES: Record<string, DocStore<unknown>> = {
   carryOverStore,
   stageStore,
   groupStore,
+  privateLayerStore,
+  privacySettingsStore,
 };
 
 describe('every record of the room, declared once', () => {

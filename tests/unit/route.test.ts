@@ -50,6 +50,30 @@ describe('parseRoute', () => {
     expect(projectorRoomPath(room)).not.toContain(key);
   });
 
+  it("carries the console's public key for sealing after the secrets, with or without admission", () => {
+    const facilitator = 'B'.repeat(87);
+    expect(parseRoute(joinLinkPath(room, key, admission, facilitator))).toEqual({
+      screen: 'join',
+      room,
+      key,
+      admission,
+      facilitator,
+    });
+    expect(parseRoute(joinLinkPath(room, key, null, facilitator))).toEqual({
+      screen: 'join',
+      room,
+      key,
+      facilitator,
+    });
+    // A malformed public key is left out, never taken for the admission secret.
+    expect(parseRoute(`#/join/${room}/${key}/${admission}/f.short`)).toEqual({
+      screen: 'join',
+      room,
+      key,
+      admission,
+    });
+  });
+
   it('treats a malformed key as no key', () => {
     expect(parseRoute(`#/join/${room}/bad`)).toEqual({ screen: 'join', room, key: null });
   });

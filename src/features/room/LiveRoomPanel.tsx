@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { joinLinkPath, projectorPath } from '../../lib/route';
 import { fetchWorkshopInfo } from '../../sync/admission';
+import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
@@ -181,7 +182,15 @@ function useJoinLink(connection: RoomConnection): {
   const [qr, setQr] = useState<string | null>(null);
   // The link is shown once the server has answered: a link without the admission secret opens nothing.
   const [known, setKnown] = useState(false);
-  const url = known ? `${base}${joinLinkPath(connection.room, connection.key, admission)}` : null;
+  // The console's public key for the private layer: a link without it could not seal cards.
+  const [sealTo, setSealTo] = useState<string | null>(null);
+  const url =
+    known && sealTo
+      ? `${base}${joinLinkPath(connection.room, connection.key, admission, sealTo)}`
+      : null;
+  useEffect(() => {
+    void facilitatorBoxFor(connection.room).then((box) => setSealTo(box.publicKey));
+  }, [connection.room]);
   useEffect(() => {
     void fetchWorkshopInfo().then((info) => {
       const lan = info?.lanUrls[0];
