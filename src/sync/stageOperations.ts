@@ -12,7 +12,7 @@ import { writeNarrativeRun, writeQuizRun } from './quizOperations';
 import { readNarrativeRun, readQuizRun } from './quizSchema';
 import { writeRolePlayRun } from './rolePlayOperations';
 import { readRolePlayRun } from './rolePlaySchema';
-import { updateStage } from './stageSchema';
+import { readStage, updateStage } from './stageSchema';
 
 export { setStage } from './stageSchema';
 
@@ -35,9 +35,12 @@ export function setPhoneTasks(doc: Y.Doc, change: Partial<PhoneTasks>): void {
  * What the running agenda's "Open on every screen" does for one of its item's
  * tools: the tool's run is started if the room has none for that case (a quiz
  * with all its situations, none open yet; the story at its first day; the
- * role-play open to phones with its agenda minutes), and the stage shows it.
- * Slides live outside the room (the projector window's own store): the caller
- * shows them; the stage then shows the agenda behind them.
+ * role-play open to phones with its agenda minutes; the plan open to the
+ * groups' phones), and the stage shows it. What phones were doing for another
+ * activity ends there, so a finished activity leaves every phone (a quiz's
+ * open situations close when the story or the break comes). Slides live
+ * outside the room (the projector window's own store): the caller shows them;
+ * the stage then shows the agenda behind them.
  */
 export function openLaunch(
   doc: Y.Doc,
@@ -45,6 +48,8 @@ export function openLaunch(
   detail: { situationIds: readonly string[]; rolePlayMinutes: number },
 ): void {
   doc.transact(() => {
+    const keep = launch.kind === 'quiz' ? readStage(doc).phones.quiz : [];
+    setPhoneTasks(doc, { quiz: keep, rolePlay: false, plan: launch.kind === 'plan' });
     switch (launch.kind) {
       case 'quiz':
         if (readQuizRun(doc)?.caseId !== launch.caseId) {

@@ -77,8 +77,15 @@ export async function withoutWebSocket(context: BrowserContext): Promise<void> {
   });
 }
 
-/** A participant's phone that opened the join link and is connected to the room. */
-export async function joinAsPhone(browser: Browser, link: string): Promise<Person> {
+/**
+ * A participant's phone that opened the join link, is connected to the room and
+ * has gone past the welcome screen (unless told to stay on it), as a person does.
+ */
+export async function joinAsPhone(
+  browser: Browser,
+  link: string,
+  options: { welcome?: 'pass' | 'stay' } = {},
+): Promise<Person> {
   const person = await newPerson(browser, PHONE);
   await person.context.grantPermissions(['microphone', 'camera']);
   await person.page.goto(link);
@@ -87,7 +94,41 @@ export async function joinAsPhone(browser: Browser, link: string): Promise<Perso
       timeout: 20_000,
     })
     .toBe('connected');
+  if (options.welcome !== 'stay') await passWelcome(person.page);
   return person;
+}
+
+/** The phone's welcome screen, read and passed with its one button (once per room and visit). */
+export async function passWelcome(page: Page, name = 'Go to the workshop'): Promise<void> {
+  await page.getByRole('button', { name }).click({ timeout: 20_000 });
+}
+
+/**
+ * The console puts the incident wall on every screen, as a trainer does from the
+ * timeline case's console (Cases shelf): phones then show the card writer. The
+ * console is left on the Cases shelf.
+ */
+export async function showWallOnEveryScreen(console_: Page): Promise<void> {
+  await console_.getByRole('button', { name: 'Cases', exact: true }).click();
+  await console_
+    .getByRole('button', { name: /Our own incidents/ })
+    .first()
+    .click();
+  const show = console_.getByRole('button', { name: 'Show the wall on the projector' });
+  await show.click();
+  await expect
+    .poll(() =>
+      console_.getByRole('button', { name: 'Put the agenda back on the projector' }).count(),
+    )
+    .toBe(1);
+}
+
+/** The phone's "Your cards" view, one tap from any activity. */
+export async function openYourCards(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'On this phone' })
+    .getByRole('button', { name: 'Your cards' })
+    .click();
 }
 
 /** A new person with their own storage; every request and uncaught error of the page is recorded. */

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkshopServer } from '../../server/app.js';
-import { PHONE, newPerson, openConsole, type Person, useBrowser } from './harness';
+import { PHONE, newPerson, openConsole, passWelcome, type Person, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -56,6 +56,7 @@ async function arabicPhone(link: string): Promise<Person> {
     })
     .toBe('connected');
   expect(await phone.page.locator('html').getAttribute('dir')).toBe('rtl');
+  await passWelcome(phone.page, 'الدخول إلى ورشة العمل');
   return phone;
 }
 
@@ -236,11 +237,9 @@ describe('content missing in Arabic', () => {
       .toBe('دورك: \u2068Witness\u2069');
     const brief = phone.page.getByText(/You are the staff member who was followed/);
     expect(await brief.getAttribute('dir')).toBe('ltr');
-    // Each section says it of its own content: the quiz's and the role-play's.
-    expect(await phone.page.getByRole('note').allTextContents()).toEqual([
-      ARABIC_NOTE,
-      ARABIC_NOTE,
-    ]);
+    // The quiz has left the phone with the role-play on: the role-play's note only.
+    expect(await phone.page.getByRole('form', { name: 'الموقف 1.2' }).count()).toBe(0);
+    expect(await phone.page.getByRole('note').allTextContents()).toEqual([ARABIC_NOTE]);
     const section = phone.page.getByRole('region', { name: /^Role-play/ });
     expect(await section.getByRole('note').textContent()).toBe(ARABIC_NOTE);
     await expect.poll(() => projector.getByRole('note').textContent()).toBe(ARABIC_NOTE);

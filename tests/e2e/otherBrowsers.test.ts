@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openConsole, useBrowser } from './harness';
+import { openConsole, showWallOnEveryScreen, useBrowser } from './harness';
 import {
   button,
   field,
@@ -26,6 +26,8 @@ describe('phones that are not Chromium', () => {
     await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByRole('button', { name: 'Form the groups' }).click();
+    // The wall on every screen: the phones' first activity is the card writer.
+    await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const projector = await trainer.context.newPage();
@@ -43,6 +45,7 @@ describe('phones that are not Chromium', () => {
         await expect.poll(() => statusOf(phone), { timeout: 30_000 }).toBe('connected');
       }
       expect(await webkit.run<string>('return typeof RTCPeerConnection')).toBe('undefined');
+      for (const { phone } of phones) await phone.click(button('Go to the workshop'));
 
       // Each gives a name, so the console's list tells them apart, and writes a card.
       for (const { phone, name } of phones) {
@@ -68,6 +71,7 @@ describe('phones that are not Chromium', () => {
 
       // A situation of the quiz, answered by each for its group.
       await console_.getByRole('button', { name: 'Cases' }).click();
+      await console_.getByRole('button', { name: /Case analysis 1/ }).click();
       await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();
       for (const { phone, group, choice } of phones) {
         await phone.choose(select('Your group'), group);

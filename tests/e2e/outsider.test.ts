@@ -15,6 +15,7 @@ import { addIncidentCard } from '../../src/sync/roomOperations';
 import {
   PHONE,
   joinAsPhone,
+  passWelcome,
   linkParts,
   newPerson,
   openConsole,
@@ -273,6 +274,7 @@ describe('someone who knows only the room id (and reads every frame the server f
     });
     await late.page.goto(link);
     await expect.poll(() => statusOf(late.page), { timeout: 30_000 }).toBe('connected');
+    await passWelcome(late.page);
     await expect.poll(() => wallCount(late.page), { timeout: 30_000 }).toContain(': 300');
     watching = false;
     await watch;

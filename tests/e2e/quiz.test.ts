@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PHONE, newPerson, openConsole, type Person, useBrowser } from './harness';
+import { PHONE, newPerson, openConsole, passWelcome, type Person, useBrowser } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -36,6 +36,7 @@ describe('a case-analysis quiz answered from phones', () => {
     for (let i = 0; i < 4; i += 1) phones.push(await joinAsPhone(link));
     for (const p of phones) {
       await expect.poll(() => statusOf(p.page), { timeout: 20_000 }).toBe('connected');
+      await passWelcome(p.page);
     }
 
     await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();

@@ -2,7 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAdmission } from '../../server/admission.js';
 import { createWorkshopServer } from '../../server/app.js';
-import { PHONE, PROJECTOR, newPerson, useBrowser, withoutWebRtc, type Person } from './harness';
+import {
+  PHONE,
+  PROJECTOR,
+  newPerson,
+  openYourCards,
+  passWelcome,
+  showWallOnEveryScreen,
+  useBrowser,
+  withoutWebRtc,
+  type Person,
+} from './harness';
 
 const { browser } = useBrowser();
 const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
@@ -31,10 +41,13 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Role-play: followed/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const phone = await relayedPhone(b, link);
     await expect.poll(() => statusOf(phone.page), { timeout: 20_000 }).toBe('connected');
+    await passWelcome(phone.page);
+    await phone.page.getByLabel('What happened? A few words.').waitFor();
 
     await workshop.close();
     await expect.poll(() => statusOf(phone.page), { timeout: 20_000 }).toBe('reconnecting');
@@ -42,6 +55,7 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
     await phone.page.getByLabel('What happened? A few words.').fill('Written during the outage');
     await phone.page.getByRole('button', { name: 'Add the card' }).click();
     await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /Role-play: followed/ }).click();
     await console_.getByRole('button', { name: 'Open the role-play to the room' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
 
@@ -58,7 +72,9 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
       .toBe(1);
     expect(Date.now() - back).toBeLessThan(10_000);
     expect(await statusOf(phone.page)).toBe('connected');
-    // Code asked for during the outage (the phone's card list) comes once the server is back.
+    // Code asked for during the outage (the phone's card list) comes once the server is back;
+    // the role-play moved the phone on, its cards are one tap away.
+    await openYourCards(phone.page);
     await expect
       .poll(() => phone.page.getByText('Written during the outage').count(), {
         timeout: Math.max(1, 10_000 - (Date.now() - back)),

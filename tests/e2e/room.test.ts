@@ -8,6 +8,9 @@ import {
   PROJECTOR,
   linkParts,
   newPerson,
+  openYourCards,
+  passWelcome,
+  showWallOnEveryScreen,
   useBrowser,
   withoutWebRtc,
   type Person,
@@ -16,16 +19,17 @@ import {
 const { browser, baseURL } = useBrowser();
 const wsURL = baseURL.replace('http://', 'ws://');
 
-/** A participant's phone: its own browser context, WebRTC on unless told otherwise. */
+/** A participant's phone: its own browser context, WebRTC on unless told otherwise, past the welcome. */
 async function phone(
   b: Browser,
   link: string,
-  options: { noWebRtc?: boolean } = {},
+  options: { noWebRtc?: boolean; welcome?: 'pass' | 'none' } = {},
 ): Promise<Person> {
   const person = await newPerson(b, PHONE);
   await person.context.grantPermissions(['microphone', 'camera']);
   if (options.noWebRtc) await withoutWebRtc(person.context);
   await person.page.goto(link);
+  if (options.welcome !== 'none') await passWelcome(person.page);
   return person;
 }
 
@@ -62,6 +66,9 @@ describe('a live room across devices', () => {
     for (const p of phones)
       await expect.poll(() => statusOf(p.page), { timeout: 20_000 }).toBe('connected');
     expect(phones[0]?.page.url()).not.toContain(key);
+    // The phones write cards once the console puts the wall on every screen.
+    await showWallOnEveryScreen(console_);
+    await console_.getByRole('button', { name: 'Live room' }).click();
 
     await writeCard(phones[0]!.page, 'Followed from the office to the bus stop', 'Red');
     for (const p of phones)
@@ -96,6 +103,7 @@ describe('a live room across devices', () => {
       );
     const keeper = phones[1]!.page;
     expect(await roomDatabases(keeper)).toBe(0);
+    await openYourCards(keeper);
     const keepBox = keeper.getByRole('checkbox', { name: /Keep this room on this phone/ });
     await keepBox.check();
     await expect.poll(() => roomDatabases(keeper)).toBe(1);
@@ -253,11 +261,12 @@ describe('a live room across devices', () => {
     const link = (await trainer.page.locator('.join-link code').textContent()) ?? '';
     const honest = await phone(b, link);
     await expect.poll(() => statusOf(honest.page), { timeout: 20_000 }).toBe('connected');
+    await showWallOnEveryScreen(trainer.page);
     await writeCard(honest.page, 'Only for the right key', 'Green');
 
     const { key } = linkParts(link);
     const wrongLink = link.replace(`/${key}/`, '/WRONGwrongWRONGwrong00/');
-    const intruder = await phone(b, wrongLink);
+    const intruder = await phone(b, wrongLink, { welcome: 'none' });
     await expect.poll(() => statusOf(intruder.page), { timeout: 20_000 }).toBe('wrong-key');
     await expect
       .poll(() => intruder.page.getByRole('status').textContent())

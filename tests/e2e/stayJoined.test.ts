@@ -2,11 +2,19 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createAdmission } from '../../server/admission.js';
 import { createWorkshopServer } from '../../server/app.js';
-import { PHONE, newPerson, openConsole, useBrowser, withoutWebRtc, type Person } from './harness';
+import {
+  PHONE,
+  newPerson,
+  openConsole,
+  passWelcome,
+  showWallOnEveryScreen,
+  useBrowser,
+  withoutWebRtc,
+  type Person,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
-const wallCount = (page: Page) => page.locator('.wall-count').textContent();
 
 /** A phone without WebRTC: everything it hears comes through the laptop, so a cut is a cut. */
 async function relayedPhone(link: string): Promise<Person> {
@@ -15,12 +23,16 @@ async function relayedPhone(link: string): Promise<Person> {
   await withoutWebRtc(person.context);
   await person.page.goto(link);
   await expect.poll(() => statusOf(person.page), { timeout: 20_000 }).toBe('connected');
+  await passWelcome(person.page);
   return person;
 }
 
+/** A live room with the wall on every screen (phones write cards), the console on the room's panel. */
 async function openRoom(console_: Page): Promise<string> {
   await console_.getByRole('button', { name: 'Live room' }).click();
   await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await showWallOnEveryScreen(console_);
+  await console_.getByRole('button', { name: 'Live room' }).click();
   return (await console_.locator('.join-link code').textContent()) ?? '';
 }
 
@@ -93,6 +105,12 @@ describe('phones stay joined', () => {
         timeout: 15_000,
       })
       .toBe(1);
+    for (const phone of [sleeper, other]) {
+      await phone.page
+        .getByRole('combobox', { name: 'Your group' })
+        .selectOption({ label: 'Group 1' });
+    }
+    await sleeper.page.getByRole('form', { name: 'Situation 1.1' }).waitFor();
 
     // The phone's screen goes off mid-activity: its JavaScript stops and its Wi-Fi goes.
     // (Headless Chromium ignores Page.setWebLifecycleState 'frozen' on a visible page: its
@@ -101,15 +119,19 @@ describe('phones stay joined', () => {
     await cdp.send('Debugger.enable');
     await cdp.send('Debugger.pause');
     await sleeper.context.setOffline(true);
-    await other.page.getByLabel('What happened? A few words.').fill('Written while it slept');
-    await other.page.getByRole('button', { name: 'Add the card' }).click();
+    // Meanwhile the rest of its group answers.
+    const answer = other.page.getByRole('form', { name: 'Situation 1.1' });
+    await answer.getByRole('radio', { name: /^B / }).check();
+    await answer.getByRole('button', { name: 'Send our answer' }).click();
     await new Promise((done) => setTimeout(done, 60_000));
     await sleeper.context.setOffline(false);
     await cdp.send('Debugger.resume');
     await cdp.send('Debugger.disable');
     const wokeAt = Date.now();
 
-    await expect.poll(() => wallCount(sleeper.page), { timeout: 5_000 }).toContain('1');
+    await expect
+      .poll(() => sleeper.page.locator('.phone-quiz__current').textContent(), { timeout: 5_000 })
+      .toContain("Your group's answer: B");
     await expect
       .poll(() => sleeper.page.getByText('Back in the room.').count(), { timeout: 5_000 })
       .toBe(1);
@@ -120,14 +142,13 @@ describe('phones stay joined', () => {
       .toContain('2');
     const resumedAfterMs = Date.now() - wokeAt;
     expect(resumedAfterMs).toBeLessThan(5_000);
-    // And it goes on with the activity: the situation is still there to answer.
-    expect(await sleeper.page.getByRole('form', { name: 'Situation 1.1' }).count()).toBe(0);
-    await sleeper.page
-      .getByRole('combobox', { name: 'Your group' })
-      .selectOption({ label: 'Group 1' });
+    // And it goes on with the activity: the situation is still there to answer, for its group.
+    const form = sleeper.page.getByRole('form', { name: 'Situation 1.1' });
+    await form.getByRole('radio', { name: /^A / }).check();
+    await form.getByRole('button', { name: 'Send our answer' }).click();
     await expect
-      .poll(() => sleeper.page.getByRole('form', { name: 'Situation 1.1' }).count())
-      .toBe(1);
+      .poll(() => other.page.locator('.phone-quiz__current').textContent(), { timeout: 10_000 })
+      .toContain("Your group's answer: A");
 
     for (const person of [trainer, sleeper, other]) {
       expect(person.errors).toEqual([]);

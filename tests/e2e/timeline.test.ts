@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { PHONE, newPerson, openConsole, type Person, useBrowser } from './harness';
+import {
+  PHONE,
+  newPerson,
+  openConsole,
+  passWelcome,
+  showWallOnEveryScreen,
+  type Person,
+  useBrowser,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 const statusOf = (page: Page) => page.locator('[data-status]').getAttribute('data-status');
@@ -11,6 +19,7 @@ async function phone(link: string, touch: boolean): Promise<Person> {
   await person.context.grantPermissions(['microphone', 'camera']);
   await person.page.goto(link);
   await expect.poll(() => statusOf(person.page), { timeout: 20_000 }).toBe('connected');
+  await passWelcome(person.page);
   return person;
 }
 
@@ -61,7 +70,7 @@ describe('the incident timeline across devices', () => {
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
-    await console_.getByRole('button', { name: 'Cases' }).click();
+    await showWallOnEveryScreen(console_);
     const projector = await trainer.context.newPage();
     await projector.goto(`${baseURL}#/screen`);
 

@@ -6,6 +6,8 @@ import {
   joinAsPhone,
   newPerson,
   openConsole,
+  passWelcome,
+  showWallOnEveryScreen,
   useBrowser,
   withoutWebRtc,
   withoutWebSocket,
@@ -27,6 +29,8 @@ describe('a phone whose WebSocket cannot open', () => {
     const console_ = trainer.page;
     await console_.getByRole('button', { name: 'Live room' }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await showWallOnEveryScreen(console_);
+    await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const participants = console_.locator('.participants li');
 
@@ -50,6 +54,7 @@ describe('a phone whose WebSocket cannot open', () => {
     expect(listedAfterMs).toBeLessThan(2_000);
     expect(await participants.first().textContent()).toContain('relayed over HTTP');
     await expect.poll(() => statusOf(phone.page), { timeout: 10_000 }).toBe('connected');
+    await passWelcome(phone.page);
 
     // Its card reaches the room; a card from the room reaches it.
     await writeCard(phone.page, 'Phone searched at the checkpoint');
@@ -68,6 +73,7 @@ describe('a phone whose WebSocket cannot open', () => {
     await direct.context.grantPermissions(['microphone', 'camera']);
     await withoutWebSocket(direct.context);
     await direct.page.goto(link);
+    await passWelcome(direct.page);
     await expect.poll(() => wallCount(direct.page), { timeout: 20_000 }).toContain('2');
     await expect
       .poll(() => console_.locator('.participants li[data-path="direct"]').count(), {

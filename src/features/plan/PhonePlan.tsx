@@ -7,6 +7,7 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { OrganisationalPlan } from './OrganisationalPlan';
 import { PlanMeasures } from './PlanMeasures';
 import { usePlan } from './usePlan';
+import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
 import './plan.css';
 
 type Props = { room: string };
@@ -20,8 +21,7 @@ export default function PhonePlan({ room }: Props) {
   const [groupId, setGroupId] = useState(() => recallGroup(room));
   const group = groups.find((g) => g.id === groupId);
   return (
-    <section className="phone-quiz phone-plan" aria-labelledby="phone-plan-heading">
-      <h2 id="phone-plan-heading">{t('plan.phoneHeading')}</h2>
+    <PhoneActivityFrame className="phone-quiz phone-plan" title={t('plan.phoneHeading')}>
       <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
       {group && (
         <>
@@ -32,6 +32,6 @@ export default function PhonePlan({ room }: Props) {
           </details>
         </>
       )}
-    </section>
+    </PhoneActivityFrame>
   );
 }

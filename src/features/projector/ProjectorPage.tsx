@@ -16,7 +16,7 @@ import { useQuiz } from '../quiz/useQuiz';
 import { AgendaTable } from '../sessions/AgendaTable';
 import { RoomProvider } from '../room/RoomContext';
 import { useStage } from '../room/useRoom';
-import { ProjectorRoom, useProjectorRoom } from './ProjectorRoom';
+import { useProjectorRoom } from './ProjectorRoom';
 import { BilingualScreen } from './BilingualScreen';
 import { ProjectorRun } from './ProjectorRun';
 import { ProjectorDayPlan } from './ProjectorDayPlan';
@@ -126,12 +126,8 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
       </Suspense>
     );
   }
-  return (
-    <>
-      <AgendaScreen library={library} room={room} />
-      <ProjectorRoom />
-    </>
-  );
+  // The wall has a stage of its own: the agenda, the break and the slides show nothing below them.
+  return <AgendaScreen library={library} room={room} />;
 }
 
 function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomConnection | null }) {

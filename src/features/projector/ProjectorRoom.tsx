@@ -1,8 +1,6 @@
-import { Suspense, useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { storedRoom, type RoomCredentials } from '../../sync/consoleRoom';
 import { openRoomConnection, type RoomConnection } from '../../sync/roomConnection';
-import { lazyWithRetry } from '../../lib/lazyWithRetry';
-const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 
 function subscribeToStorage(onChange: () => void): () => void {
   window.addEventListener('storage', onChange);
@@ -27,14 +25,5 @@ export function useProjectorRoom(linked: RoomCredentials | null): RoomConnection
   return useMemo(
     () => (room && key ? openRoomConnection(room, key, 'projector') : null),
     [room, key],
-  );
-}
-
-/** The room's wall below the day's agenda (inside the room's RoomProvider). */
-export function ProjectorRoom() {
-  return (
-    <Suspense fallback={null}>
-      <ProjectorTimeline />
-    </Suspense>
   );
 }

@@ -11,6 +11,7 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { recallGroup } from './phoneGroup';
 import { GroupPicker } from '../common/GroupPicker';
 import { useRoomDoc } from '../room/RoomContext';
+import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
 
 type Props = { room: string; device: string; snapshot: QuizSnapshot };
 
@@ -28,12 +29,10 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
   const group = groups.find((g) => g.id === groupId);
   const live = run.situations.filter((id) => run.open.includes(id) || run.revealed.includes(id));
   return (
-    <section className="phone-quiz" aria-labelledby="phone-quiz-heading">
-      <h2 id="phone-quiz-heading" {...content.attrs}>
-        {quizCase.title}
-      </h2>
+    <PhoneActivityFrame className="phone-quiz" title={quizCase.title} titleAttrs={content.attrs}>
       <FallbackNote origin={found} />
       <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
+      {group && live.length === 0 && <p className="note">{t('phoneQuiz.waiting')}</p>}
       {group &&
         live.map((id) =>
           acceptsAnswers(run, id) ? (
@@ -52,7 +51,7 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
             </p>
           ),
         )}
-    </section>
+    </PhoneActivityFrame>
   );
 }
 

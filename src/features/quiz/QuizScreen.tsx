@@ -19,7 +19,17 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
   const content = useContentText();
   const run = snapshot.run;
   const situation = quizCase.situations.find((s) => s.id === run?.focus);
-  if (!run || !situation) return null;
+  if (!run) return null;
+  // On the projector before the first situation opens: the case, not a blank screen.
+  if (!situation) {
+    return (
+      <div className="projector projector--quiz">
+        <h1 {...content.attrs}>{quizCase.title}</h1>
+        <FallbackNote />
+        <p>{t('quiz.screenFirst')}</p>
+      </div>
+    );
+  }
   const groups = snapshot.groups.items;
   const answers = snapshot.answers.items.filter((a) => a.caseId === quizCase.id);
   const tally = quiz.tallyAnswers(

@@ -18,6 +18,7 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { partLabel, stageTitle } from './labels';
 import './rolePlay.css';
 import { useRoomDoc } from '../room/RoomContext';
+import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
 import { REGISTER_FIELD_MAX_CHARS } from '../../sync/limits';
 
 type Props = { device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
@@ -33,10 +34,11 @@ export default function PhoneRolePlay({ device, run, snapshot }: Props) {
   const rolePlay = found.data;
   const me = snapshot.cast.items.find((m) => m.device === device);
   return (
-    <section className="phone-quiz phone-role-play" aria-labelledby="phone-role-play-heading">
-      <h2 id="phone-role-play-heading" {...content.attrs}>
-        {rolePlay.title}
-      </h2>
+    <PhoneActivityFrame
+      className="phone-quiz phone-role-play"
+      title={rolePlay.title}
+      titleAttrs={content.attrs}
+    >
       <FallbackNote origin={found} />
       {me ? (
         <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
@@ -49,7 +51,7 @@ export default function PhoneRolePlay({ device, run, snapshot }: Props) {
         <StepInput device={device} rolePlay={rolePlay} step={run.stage} content={content} />
       )}
       <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
-    </section>
+    </PhoneActivityFrame>
   );
 }
 

@@ -1,31 +1,33 @@
-import { Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from '../../sync/limits';
+import { activityKey, phoneActivity, type PhoneActivityView } from '../../domain/phoneView';
 import {
   closeRoomConnection,
   openRoomConnection,
+  type RoomConnection,
   type RoomStatus,
 } from '../../sync/roomConnection';
 import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
 import { randomToken } from '../../sync/roomId';
-import { addIncidentCard } from '../../sync/roomOperations';
-import type { Severity } from '../../sync/roomSchema';
-import { PhoneActivity } from '../quiz/PhoneActivity';
-
-// Placing cards on the year needs drag and drop: loaded once the phone has a card.
-const PhoneCards = lazyWithRetry(() => import('../timeline/PhoneCards'));
-import { RoomProvider, useRoomDoc } from './RoomContext';
-import { useIncidentCardItems, useRoomSnapshot } from './useRoom';
+import { useQuiz } from '../quiz/useQuiz';
+import { useRolePlay } from '../rolePlay/useRolePlay';
+import { PhoneYourCards, type CardWriterProps } from '../timeline/PhoneCardWriter';
 import { ConnectionHelp } from './ConnectionHelp';
+import { PhoneActivity } from './PhoneActivity';
+import { PhoneWelcome, useWelcome } from './PhoneDay';
+import { PhoneGroup } from './PhoneGroup';
+import { RoomProvider } from './RoomContext';
+import { useRoomSnapshot, useStage } from './useRoom';
 import { useUnsent } from './useUnsent';
-import { lazyWithRetry } from '../../lib/lazyWithRetry';
-import { SeverityChoice } from '../common/SeverityChoice';
 import './room.css';
 
+/**
+ * A participant's phone in the room: the welcome once, then only what the
+ * room is doing now, with "Your cards" and "Your group" one tap away.
+ */
 export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const connection = useMemo(() => openRoomConnection(room, roomKey, 'phone'), [room, roomKey]);
   const { status } = useRoomSnapshot(connection);
-  const { noteWritten, unsent } = useUnsent(connection);
   // An anonymous id for this visit: lets the phone find its own cards, says nothing of its person.
   const device = useMemo(() => recall(room)?.device ?? randomToken(12), [room]);
   useEffect(() => {
@@ -33,19 +35,66 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
     forget(room);
     void connection.persistOnDevice(false).then(() => closeRoomConnection(room));
   }, [status, room, connection]);
+  const inRoom = status !== 'closed' && status !== 'wrong-key';
   return (
     <>
       <StatusBanner status={status} />
-      {status !== 'closed' && status !== 'wrong-key' && <ConnectionHelp connection={connection} />}
-      {status !== 'closed' && status !== 'wrong-key' && (
+      {inRoom && <ConnectionHelp connection={connection} />}
+      {inRoom && (
         <RoomProvider doc={connection.doc}>
-          <PhoneActivity room={room} device={device} />
-          <CardWriter
-            device={device}
-            onNickname={connection.setNickname}
-            onWritten={noteWritten}
-            unsent={unsent}
-          />
+          <PhoneShell room={room} roomKey={roomKey} device={device} connection={connection} />
+        </RoomProvider>
+      )}
+    </>
+  );
+}
+
+type View = 'now' | 'cards' | 'group';
+
+type ShellProps = { room: string; roomKey: string; device: string; connection: RoomConnection };
+
+function PhoneShell({ room, roomKey, device, connection }: ShellProps) {
+  const { t } = useTranslation();
+  const [welcome, passWelcome] = useWelcome(room);
+  const { noteWritten, unsent } = useUnsent(connection);
+  const [nickname, setNickname] = useState('');
+  const activity = useCurrentActivity();
+  const key = activityKey(activity);
+  // A view chosen by tap lasts until the room moves on: then the phone goes to the new activity.
+  const [chosen, setChosen] = useState<{ view: View; during: string }>({
+    view: 'now',
+    during: key,
+  });
+  const view = chosen.during === key ? chosen.view : 'now';
+  const choose = (next: View) => setChosen({ view: next, during: key });
+  if (welcome) return <PhoneWelcome room={room} onDone={passWelcome} />;
+  const cards: CardWriterProps = {
+    device,
+    nickname,
+    onNickname: (name) => {
+      setNickname(name);
+      connection.setNickname(name);
+    },
+    onWritten: noteWritten,
+    unsent,
+  };
+  return (
+    <>
+      <nav className="phone-tabs" aria-label={t('phone.tabs')}>
+        <TabButton pressed={view === 'now'} onClick={() => choose('now')}>
+          {t('phone.tabNow')}
+        </TabButton>
+        <TabButton pressed={view === 'cards'} onClick={() => choose('cards')}>
+          {t('phone.yourCards')}
+        </TabButton>
+        <TabButton pressed={view === 'group'} onClick={() => choose('group')}>
+          {t('phone.tabGroup')}
+        </TabButton>
+      </nav>
+      {view === 'now' && <PhoneActivity room={room} view={activity} cards={cards} />}
+      {view === 'cards' && (
+        <>
+          <PhoneYourCards device={device} unsent={unsent} />
           <KeepOnPhone
             room={room}
             onChange={(on) => {
@@ -54,9 +103,30 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
               void connection.persistOnDevice(on);
             }}
           />
-        </RoomProvider>
+        </>
       )}
+      {view === 'group' && <PhoneGroup room={room} />}
     </>
+  );
+}
+
+/** What the room does now, from the stage and the runs it holds. */
+function useCurrentActivity(): PhoneActivityView {
+  const stage = useStage();
+  const quiz = useQuiz();
+  const rolePlay = useRolePlay().run;
+  return phoneActivity(stage, {
+    quizCaseId: quiz.run?.caseId ?? null,
+    narrativeCaseId: quiz.narrative?.caseId ?? null,
+    rolePlay: rolePlay ? { caseId: rolePlay.caseId, open: rolePlay.open } : null,
+  });
+}
+
+function TabButton(props: { pressed: boolean; onClick: () => void; children: string }) {
+  return (
+    <button type="button" aria-pressed={props.pressed} onClick={props.onClick}>
+      {props.children}
+    </button>
   );
 }
 
@@ -89,126 +159,5 @@ function KeepOnPhone({ room, onChange }: { room: string; onChange: (on: boolean)
         <small id={hintId}>{t('phone.keepHint')}</small>
       </span>
     </label>
-  );
-}
-
-type WriterProps = {
-  device: string;
-  onNickname: (name: string | null) => void;
-  onWritten: (cardId: string) => void;
-  /** This phone's cards the console does not hold yet. */
-  unsent: ReadonlySet<string>;
-};
-
-function CardWriter({ device, onNickname, onWritten, unsent }: WriterProps) {
-  const doc = useRoomDoc();
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [severity, setSeverity] = useState<Severity>('yellow');
-  const [nickname, setNickname] = useState('');
-  const [sign, setSign] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const counterId = useId();
-  const items = useIncidentCardItems();
-  const mine = items.filter((card) => card.device === device);
-  return (
-    <>
-      <label className="field">
-        <span>{t('phone.nickname')}</span>
-        <input
-          value={nickname}
-          maxLength={NICKNAME_MAX_CHARS}
-          autoComplete="off"
-          onChange={(event) => {
-            setNickname(event.target.value);
-            onNickname(event.target.value);
-          }}
-        />
-        <small>{t('phone.nicknameHint')}</small>
-      </label>
-      <form
-        className="card-writer"
-        aria-labelledby="card-writer-heading"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (text.trim() === '') {
-            setProblem(t('phone.empty'));
-            return;
-          }
-          const card = addIncidentCard(doc, device, {
-            text,
-            severity,
-            author: sign ? nickname : null,
-          });
-          onWritten(card.id);
-          setText('');
-          setProblem(null);
-        }}
-      >
-        <h2 id="card-writer-heading">{t('phone.cardHeading')}</h2>
-        <label className="field">
-          <span>{t('phone.cardText')}</span>
-          <textarea
-            value={text}
-            maxLength={CARD_TEXT_MAX_CHARS}
-            rows={3}
-            aria-describedby={counterId}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <small id={counterId}>
-            {t('phone.cardCounter', { count: text.length, max: CARD_TEXT_MAX_CHARS })}
-          </small>
-        </label>
-        <SeverityChoice name="severity" value={severity} onChange={setSeverity} />
-        {nickname.trim() !== '' && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={sign}
-              onChange={(event) => setSign(event.target.checked)}
-            />
-            {t('phone.sign')}
-          </label>
-        )}
-        {problem && <p role="alert">{problem}</p>}
-        <button type="submit" className="button--primary">
-          {t('phone.add')}
-        </button>
-      </form>
-      <UnsentCards cards={mine.filter((card) => unsent.has(card.id))} />
-      <p className="wall-count" aria-live="polite">
-        {t('wall.count', { count: items.length })}
-      </p>
-      <section aria-labelledby="my-cards-heading">
-        <h2 id="my-cards-heading">{t('phone.yourCards')}</h2>
-        {mine.length === 0 ? (
-          <p>{t('phone.noCards')}</p>
-        ) : (
-          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-            <PhoneCards cards={mine} allCards={items} />
-          </Suspense>
-        )}
-      </section>
-    </>
-  );
-}
-
-/** What this phone wrote that has not reached the console yet: it goes when the link returns. */
-function UnsentCards({ cards }: { cards: { id: string; text: string }[] }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  if (cards.length === 0) return null;
-  return (
-    <section className="unsent" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('connection.unsentHeading')}</h2>
-      <ul>
-        {cards.map((card) => (
-          <li key={card.id} dir="auto">
-            {card.text}
-          </li>
-        ))}
-      </ul>
-      <p>{t('connection.kept')}</p>
-    </section>
   );
 }

@@ -12,7 +12,6 @@ export default function ProjectorTimeline() {
   const { t } = useTranslation();
   const { cards, links } = useTimeline();
   const settings = useWallSettings();
-  if (cards.length === 0) return null;
   const months = wallMonths(new Date(), settings.year);
   const shown = new Set(settings.shown ?? SEVERITIES);
   const { totals } = wallColumns(cards, months, shown);
@@ -28,9 +27,13 @@ export default function ProjectorTimeline() {
           ))}
         </span>
       </h2>
-      <DndContext>
-        <TimelineWall cards={cards} links={links} months={months} shown={shown} fitToScreen />
-      </DndContext>
+      {cards.length === 0 ? (
+        <p>{t('timeline.wallEmpty')}</p>
+      ) : (
+        <DndContext>
+          <TimelineWall cards={cards} links={links} months={months} shown={shown} fitToScreen />
+        </DndContext>
+      )}
     </section>
   );
 }

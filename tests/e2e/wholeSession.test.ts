@@ -1,0 +1,371 @@
+/**
+ * The whole "Security incidents" session run from the agenda alone, as a trainer
+ * would: a console at 1366x768, its projector window at 1920x1080, three phones
+ * in English, Spanish and Arabic. Every tool is reached with the agenda's own
+ * buttons (Open on every screen, Next item); at every step the projector and
+ * each phone show the current activity, in the phone's language, and nothing
+ * of the one before. The trainer's clicks, choices and typed fields are counted.
+ *
+ * SWK_SHOTS=1 also saves each stage of every screen under /tmp/shots-a18phone/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findCase, findSession } from '../../src/content/library';
+import { readContentFiles } from '../../src/content/readContentFiles';
+import { validateContent } from '../../src/content/validate';
+import ar from '../../src/i18n/locales/ar.json';
+import en from '../../src/i18n/locales/en.json';
+import es from '../../src/i18n/locales/es.json';
+import { PHONE, newPerson, useBrowser, type Person } from './harness';
+
+const { browser, baseURL } = useBrowser();
+const { library } = validateContent(readContentFiles(process.cwd()));
+const SHOTS = process.env.SWK_SHOTS ? '/tmp/shots-a18phone' : null;
+const CONSOLE = { width: 1366, height: 768 };
+const PROJECTOR_SIZE = { width: 1920, height: 1080 };
+const SESSION = 'security-incidents';
+
+type Locale = typeof en;
+const LOCALES = { en, es, ar } as const;
+type Language = keyof typeof LOCALES;
+
+/** A string of the phone's language, with its {{placeholders}} filled. */
+function say(language: Language, path: string, values: Record<string, string> = {}): string {
+  const found = path
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+      LOCALES[language] as Locale,
+    );
+  if (typeof found !== 'string') throw new Error(`no string ${path} in ${language}`);
+  return found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? `{{${name}}}`);
+}
+
+const caseTitle = (id: string, language: Language) =>
+  findCase(library, id, language)?.data.title ?? id;
+const itemTitle = (itemId: string, language: Language) =>
+  findSession(library, SESSION, language)?.data.agenda.find((item) => item.id === itemId)?.title ??
+  itemId;
+
+/** Every click, choice and typed field of the trainer goes through here, and is counted. */
+function trainerActions() {
+  const done: string[] = [];
+  return {
+    done,
+    click: async (target: Locator, what: string) => {
+      await target.click();
+      done.push(`click ${what}`);
+    },
+    check: async (target: Locator, what: string, on = true) => {
+      if (on) await target.check();
+      else await target.uncheck();
+      done.push(`${on ? 'tick' : 'untick'} ${what}`);
+    },
+    fill: async (target: Locator, text: string, what: string) => {
+      await target.fill(text);
+      done.push(`type ${what}`);
+    },
+  };
+}
+
+type Phone = Person & { language: Language };
+
+/** What a phone shows: one section only, the current activity's (or the day's note), by its heading. */
+async function expectPhoneOn(phone: Phone, heading: string | RegExp): Promise<void> {
+  const sections = phone.page.locator('main section.phone-activity, main section.phone-day');
+  const headingOf = () => sections.first().locator('h2').first().textContent();
+  await expect
+    .poll(headingOf, { timeout: 20_000 })
+    .toMatch(typeof heading === 'string' ? new RegExp(`^${escape(heading)}$`) : heading);
+  // Nothing stale: the activity before is gone, and so is any other tool's form.
+  expect(await sections.count(), `${phone.language}: one activity only`).toBe(1);
+  expect(await phone.page.locator('html').getAttribute('lang')).toBe(phone.language);
+}
+
+/** The projector's screens, by their root class: exactly the expected one is up. */
+const PROJECTOR_SCREENS = [
+  'projector--day-plan',
+  'projector-slides',
+  'projector--quiz',
+  'projector--story',
+  'projector--run',
+  'projector--timeline',
+  'projector--roleplay',
+  'projector--plan',
+] as const;
+type ProjectorScreen = (typeof PROJECTOR_SCREENS)[number];
+
+async function expectProjectorOn(projector: Page, screen: ProjectorScreen, text?: string) {
+  await expect
+    .poll(() => projector.locator(`.${screen}`).count(), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  for (const other of PROJECTOR_SCREENS) {
+    if (other !== screen) expect(await projector.locator(`.${other}`).count(), other).toBe(0);
+  }
+  if (text) {
+    await expect
+      .poll(() => projector.locator(`.${screen}`).first().textContent(), { timeout: 20_000 })
+      .toContain(text);
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('the whole session from the agenda', () => {
+  it('runs "Security incidents" from 09:00 with the agenda’s buttons alone: the projector and three phones (en, es, ar) always show the current activity', async () => {
+    const trainer = await newPerson(browser(), CONSOLE);
+    await trainer.context.grantPermissions(['microphone', 'camera']);
+    const console_ = trainer.page;
+    await console_.goto(baseURL);
+    const act = trainerActions();
+    const button = (name: string | RegExp) =>
+      console_.getByRole('button', { name, exact: typeof name === 'string' });
+    const shots: [string, Page][] = [];
+    const shoot = async (stage: string) => {
+      if (!SHOTS) return;
+      mkdirSync(SHOTS, { recursive: true });
+      for (const [who, page] of shots) {
+        await page.screenshot({ path: `${SHOTS}/${stage}-${who}.png` });
+      }
+    };
+
+    // Planning: this session alone, from 09:00.
+    const sessions = console_.getByRole('group', { name: 'Sessions in the day, in order' });
+    for (const [name, on] of [
+      [/Security incidents/, true],
+      [/Organisational security plans/, false],
+      [/Preparing a security plan/, false],
+    ] as const) {
+      const box = sessions.getByRole('checkbox', { name });
+      if ((await box.isChecked()) !== on) await act.check(box, String(name), on);
+    }
+    await act.fill(console_.getByLabel('Start time'), '09:00', 'start time');
+    // The optional timeline of the participants' own incidents is run too.
+    await act.check(
+      console_.getByRole('checkbox', {
+        name: 'Run the optional activity Security incidents in your own environment',
+      }),
+      'the optional own-incidents activity',
+    );
+    await expect
+      .poll(() => console_.getByText(/160′ planned; the session states 140′/).count())
+      .toBe(1);
+
+    // The room, and the projector window beside the console.
+    await act.click(button('Live room'), 'Live room');
+    await act.click(button('Open a live room'), 'Open a live room');
+    const link = (await console_.locator('.join-link code').textContent()) ?? '';
+    const [projector] = await Promise.all([
+      trainer.context.waitForEvent('page'),
+      act.click(button('Open projector screen'), 'Open projector screen'),
+    ]);
+    await projector.setViewportSize(PROJECTOR_SIZE);
+    await projector.waitForURL(/#\/screen$/);
+    await expectProjectorOn(projector, 'projector--day-plan', 'Introduction');
+
+    // Three phones join before the day starts: each is welcomed in its language.
+    const phones: Phone[] = [];
+    for (const language of ['en', 'es', 'ar'] as const) {
+      const person = await newPerson(browser(), PHONE, { locale: language });
+      await person.context.grantPermissions(['microphone', 'camera']);
+      await person.page.goto(link);
+      phones.push({ ...person, language });
+    }
+    shots.push(['console', console_], ['projector', projector]);
+    for (const phone of phones) shots.push([`phone-${phone.language}`, phone.page]);
+    for (const phone of phones) {
+      const welcome = phone.page.locator('.phone-welcome');
+      const title = findSession(library, SESSION, phone.language)?.data.title ?? '';
+      await expect
+        .poll(() => phone.page.getByRole('heading', { level: 1, name: title }).count(), {
+          timeout: 20_000,
+        })
+        .toBe(1);
+      const text = (await welcome.textContent()) ?? '';
+      for (const task of ['taskQuiz', 'taskNarrative', 'taskCards', 'taskRolePlay']) {
+        expect(text, `${phone.language} ${task}`).toContain(say(phone.language, `phone.${task}`));
+      }
+      expect(text).not.toContain(say(phone.language, 'phone.taskPlan'));
+      expect(text).toContain(say(phone.language, 'phone.welcomeAnonymous'));
+    }
+    await shoot('01-welcome');
+    for (const phone of phones) {
+      await phone.page
+        .getByRole('button', { name: say(phone.language, 'phone.welcomeGo') })
+        .click();
+      await expectPhoneOn(phone, say(phone.language, 'phone.followHeading'));
+    }
+
+    // 09:00, the introduction: the slides on the projector, the phones follow it.
+    await act.click(button('Plan & run the day'), 'Plan & run the day');
+    await act.click(button('Start the day'), 'Start the day');
+    await act.click(button('Open on every screen: Slides'), 'Open on every screen: Slides');
+    await expectProjectorOn(projector, 'projector-slides');
+    for (const phone of phones) {
+      await expectPhoneOn(phone, say(phone.language, 'phone.followHeading'));
+      await expect
+        .poll(() => phone.page.locator('.phone-day__now').textContent(), { timeout: 20_000 })
+        .toBe(
+          say(phone.language, 'phone.onNow', { title: itemTitle('introduction', phone.language) }),
+        );
+    }
+    await shoot('02-slides');
+
+    // Identifying incidents: Next opens the quiz on every screen.
+    await act.click(button('Plan & run the day'), 'Plan & run the day');
+    await act.click(button('Next item'), 'Next item');
+    await expectProjectorOn(projector, 'projector--quiz', caseTitle('case-analysis-1', 'en'));
+    for (const phone of phones) {
+      await expectPhoneOn(phone, caseTitle('case-analysis-1', phone.language));
+      expect(await phone.page.getByText(say(phone.language, 'phoneQuiz.noGroups')).count()).toBe(1);
+    }
+    const quizLabel = /^Open on every screen: Quiz: Case analysis 1/;
+    await act.click(button(quizLabel), 'Open on every screen: Quiz');
+    await act.click(button('Form the groups'), 'Form the groups');
+    await act.click(button('Open 1.1 alone'), 'Open 1.1 alone');
+    await expectProjectorOn(projector, 'projector--quiz', 'Situation 1.1');
+    for (const [index, phone] of phones.entries()) {
+      await phone.page
+        .getByRole('combobox', { name: say(phone.language, 'phoneQuiz.chooseGroup') })
+        .selectOption({ index: index + 1 });
+      const form = phone.page.getByRole('form', {
+        name: say(phone.language, 'case.situation', { id: '1.1' }),
+      });
+      await form
+        .getByRole('radio')
+        .nth(index % 3)
+        .check();
+      await form.getByRole('button', { name: say(phone.language, 'phoneQuiz.send') }).click();
+      await expect.poll(() => form.getByRole('status').count(), { timeout: 10_000 }).toBe(1);
+    }
+    await expect
+      .poll(() => projector.locator('.quiz-screen__waiting').textContent(), { timeout: 20_000 })
+      .toMatch(/^3 of \d+ groups have answered\.$/);
+    await shoot('03-quiz');
+    await act.click(button('Reveal 1.1'), 'Reveal 1.1');
+    for (const phone of phones) {
+      await expect
+        .poll(
+          () =>
+            phone.page.getByText(say(phone.language, 'phoneQuiz.revealed', { id: '1.1' })).count(),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe(1);
+    }
+    await shoot('04-quiz-revealed');
+
+    // Case analysis 2, the story: the agenda's second tool for the same item.
+    await act.click(button('Plan & run the day'), 'Plan & run the day');
+    await act.click(
+      button(/^Open on every screen: Story: Case analysis 2/),
+      'Open on every screen: Story',
+    );
+    await expectProjectorOn(projector, 'projector--story');
+    for (const phone of phones) {
+      await expectPhoneOn(phone, say(phone.language, 'narrative.phoneHeading'));
+      // The quiz left the phones with the story: the thoughts' form is the only one.
+      expect(await phone.page.locator('form').count()).toBe(1);
+    }
+    await act.click(button('Show the next day'), 'Show the next day');
+    const thinker = phones[1]!;
+    await thinker.page.getByLabel(say('es', 'narrative.phoneLabel')).fill('Nadie avisó al equipo');
+    await thinker.page
+      .getByRole('button', { name: say('es', 'narrative.phoneSend'), exact: true })
+      .click();
+    await expect
+      .poll(() => projector.getByText('Nadie avisó al equipo').count(), { timeout: 20_000 })
+      .toBe(1);
+    await shoot('05-story');
+
+    // The break: the projector's countdown, and "back at" on every phone.
+    await act.click(button('Plan & run the day'), 'Plan & run the day');
+    await act.click(button('Next item'), 'Next item');
+    await expectProjectorOn(projector, 'projector--run', 'Break');
+    for (const phone of phones) {
+      const [before] = say(phone.language, 'phone.breakBack').split('{{time}}');
+      await expectPhoneOn(phone, new RegExp(`^${escape(before ?? '')}\\S+`));
+      expect(await phone.page.locator('.phone-day--break p').textContent()).toBe(
+        say(phone.language, 'phone.next', { title: itemTitle('own-incidents', phone.language) }),
+      );
+    }
+    await shoot('06-break');
+
+    // Their own incidents: the card writer, and the wall on the projector.
+    await act.click(button('Next item'), 'Next item');
+    for (const phone of phones)
+      await expectPhoneOn(phone, say(phone.language, 'phone.cardHeading'));
+    const cards = [
+      'Someone photographed our office door',
+      'Llamadas silenciosas de noche',
+      'رسالة تهديد على الهاتف',
+    ];
+    for (const [index, phone] of phones.entries()) {
+      await phone.page.getByLabel(say(phone.language, 'phone.cardText')).fill(cards[index] ?? '');
+      await phone.page.getByRole('button', { name: say(phone.language, 'phone.add') }).click();
+    }
+    await expectProjectorOn(projector, 'projector--timeline', cards[2]);
+    await shoot('07-timeline');
+
+    // Assessing and reacting: the role-play opens to the phones with the agenda.
+    await act.click(button('Next item'), 'Next item');
+    await expectProjectorOn(projector, 'projector--roleplay', 'Setup: story and roles');
+    for (const phone of phones) {
+      await expectPhoneOn(phone, caseTitle('role-play-followed', phone.language));
+      await phone.page
+        .getByRole('button', { name: say(phone.language, 'rolePlay.takePart') })
+        .click();
+    }
+    // The trainer goes to the cast with the agenda's button for the tool that is on.
+    await act.click(button(/^Open on every screen: Role-play/), 'Open on every screen: Role-play');
+    await expect
+      .poll(
+        () => console_.getByRole('list', { name: 'Who plays whom' }).getByRole('listitem').count(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(3);
+    await shoot('08-roleplay');
+
+    // The conclusion, a discussion: the projector's agenda, the phones follow it.
+    await act.click(button('Plan & run the day'), 'Plan & run the day');
+    await act.click(button('Next item'), 'Next item');
+    await expectProjectorOn(projector, 'projector--run', 'Conclusion');
+    for (const phone of phones) {
+      await expectPhoneOn(phone, say(phone.language, 'phone.followHeading'));
+      await expect
+        .poll(() => phone.page.locator('.phone-day__now').textContent(), { timeout: 20_000 })
+        .toBe(
+          say(phone.language, 'phone.onNow', { title: itemTitle('conclusion', phone.language) }),
+        );
+    }
+    await shoot('09-conclusion');
+
+    // The cards stay each phone's own, one tap away.
+    for (const [index, phone] of phones.entries()) {
+      await phone.page
+        .getByRole('navigation', { name: say(phone.language, 'phone.tabs') })
+        .getByRole('button', { name: say(phone.language, 'phone.yourCards') })
+        .click();
+      await expect
+        .poll(() =>
+          phone.page
+            .getByRole('region', { name: say(phone.language, 'phone.yourCards'), exact: true })
+            .textContent(),
+        )
+        .toContain(cards[index]);
+    }
+    await shoot('10-your-cards');
+
+    console.info(
+      `trainer actions, planning to the conclusion: ${act.done.length}\n  ${act.done.join('\n  ')}`,
+    );
+    for (const person of [trainer, ...phones]) expect(person.errors).toEqual([]);
+    for (const person of [trainer, ...phones]) await person.context.close();
+  }, 300_000);
+});
