@@ -25,7 +25,7 @@ import { isKept } from './phoneMemory';
 import { installRoomSocket, signalingTransport, signalingTrouble } from './roomSocket';
 import { diagnose, type ConnectionTrouble } from './connectionTrouble';
 import { initialiseRoom } from './roomOperations';
-import { metaMap, readRoomMeta } from './roomSchema';
+import { roomMetaStore } from './roomMetaStore';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
 /** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
@@ -240,7 +240,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     return false;
   };
   const status = (): RoomStatus => {
-    if (readRoomMeta(doc)?.closedAt !== undefined || relay?.closedByConsole) return 'closed';
+    if (roomMetaStore.snapshot(doc)?.closedAt !== undefined || relay?.closedByConsole)
+      return 'closed';
     const linked = link?.connected ?? false;
     if (role === 'console')
       return linked ? 'connected' : everConnected ? 'reconnecting' : 'connecting';
@@ -301,7 +302,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   publishPresence();
 
   awareness.on('change', notify);
-  metaMap(doc).observe(notify);
+  const stopMeta = roomMetaStore.subscribe(doc, notify);
   // Path and wrong-key are judged over time; a slow tick keeps them honest.
   let lastTickAt = Date.now();
   const tick = setInterval(() => {
@@ -368,6 +369,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       if (destroyed) return;
       destroyed = true;
       clearInterval(tick);
+      stopMeta();
       if (typeof document !== 'undefined') {
         document.removeEventListener('resume', wake);
         document.removeEventListener('visibilitychange', onVisible);

@@ -22,10 +22,6 @@ export const roomClosedAt = defineRoomValue<number>({
 
 export type RoomMeta = { createdAt: number; closedAt?: number };
 
-export function metaMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOM_MAPS.meta);
-}
-
 export function readRoomMeta(doc: Y.Doc): RoomMeta | null {
   const createdAt = readStoredValue(doc, roomCreatedAt);
   if (createdAt === null) return null;

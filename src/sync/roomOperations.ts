@@ -13,8 +13,8 @@ import {
   type IncidentCard,
   type Severity,
 } from './cardSchema';
-import { writeRecord, writeValue } from './record';
-import { metaMap, roomClosedAt } from './roomMetaSchema';
+import { readStoredValue, writeRecord, writeValue } from './record';
+import { roomClosedAt, roomCreatedAt } from './roomMetaSchema';
 import {
   cardLinkKey,
   cardLinks,
@@ -117,9 +117,7 @@ export function withdrawIncidentCard(doc: Y.Doc, id: string): void {
 }
 
 export function initialiseRoom(doc: Y.Doc, now = Date.now()): void {
-  doc.transact(() => {
-    if (!metaMap(doc).has('createdAt')) metaMap(doc).set('createdAt', now);
-  });
+  if (readStoredValue(doc, roomCreatedAt) === null) writeValue(doc, roomCreatedAt, now);
 }
 
 /** Marks the room closed so every phone, online now, learns it ended. */

@@ -28,7 +28,12 @@ import {
   writeRolePlayRun,
 } from '../../src/sync/rolePlayOperations';
 import { rolePlayStore } from '../../src/sync/rolePlayStore';
-import { addInsight, setWallSettings } from '../../src/sync/roomOperations';
+import {
+  addInsight,
+  closeRoom,
+  initialiseRoom,
+  setWallSettings,
+} from '../../src/sync/roomOperations';
 import {
   ROOM_MAPS,
   ROOM_RECORDS,
@@ -45,6 +50,7 @@ import {
 } from '../../src/sync/roomSchema';
 import { groupStore, stageStore } from '../../src/sync/stageStore';
 import { privacySettingsStore, privateLayerStore } from '../../src/sync/sealedStore';
+import { roomMetaStore } from '../../src/sync/roomMetaStore';
 import { showOnProjector } from '../../src/sync/stageOperations';
 import { linkedPair } from '../support/peers';
 
@@ -62,6 +68,7 @@ const STORES: Record<string, DocStore<unknown>> = {
   groupStore,
   privateLayerStore,
   privacySettingsStore,
+  roomMetaStore,
 };
 
 describe('every record of the room, declared once', () => {
@@ -290,5 +297,33 @@ describe('remote changes', () => {
     expect(reads).toEqual({ quiz: 1, extras: 1, wall: 1 });
     expect(timelineExtrasStore.snapshot(mine).insights).toHaveLength(50);
     expect(quizStore.snapshot(mine).answers.items[0]?.justification).toBe('49');
+  });
+});
+
+describe('the room’s meta', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('tells a phone the room closed through its store, not by watching the map', () => {
+    const [consoleDoc, phone] = linkedPair();
+    initialiseRoom(consoleDoc, 5);
+    vi.advanceTimersByTime(REMOTE_BURST_MS);
+    const heard: unknown[] = [];
+    roomMetaStore.subscribe(phone, () => heard.push(roomMetaStore.snapshot(phone)));
+    expect(roomMetaStore.snapshot(phone)).toEqual({ createdAt: 5 });
+    // A change of the wall's settings, in the same map, is not news about the room.
+    setWallSettings(consoleDoc, { locked: true, year: null });
+    vi.advanceTimersByTime(REMOTE_BURST_MS);
+    expect(heard).toEqual([]);
+    closeRoom(consoleDoc, 42);
+    vi.advanceTimersByTime(REMOTE_BURST_MS);
+    expect(heard).toEqual([{ createdAt: 5, closedAt: 42 }]);
+  });
+
+  it('keeps the time a room was created when it is initialised again', () => {
+    const doc = new Y.Doc();
+    initialiseRoom(doc, 5);
+    initialiseRoom(doc, 9);
+    expect(roomMetaStore.snapshot(doc)).toEqual({ createdAt: 5 });
   });
 });
