@@ -16,10 +16,10 @@ import { rolePlayRecordSheet } from '../../pdf/sheets';
 import { planMeasureIdFor, sendToPlan } from '../../sync/planOperations';
 import { usePlan } from '../plan/usePlan';
 import { registerIncident, removeRegisteredIncident } from '../../sync/rolePlayOperations';
-import { SEVERITIES, readIncidentCards, type Severity } from '../../sync/roomSchema';
-import { download, today } from '../../lib/download';
+import { SEVERITIES, type Severity } from '../../sync/roomSchema';
+import { today } from '../../lib/download';
 import { partLabel } from './labels';
-import { registerCsv } from '../timeline/registerCsv';
+import { RegisterCsvButton } from '../timeline/RegisterCsvButton';
 import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {
@@ -31,7 +31,6 @@ type Props = {
 
 /** The meeting's outcome: the incident into the register, reactions into the plan, the record. */
 export function RolePlayConclusion({ rolePlay, form, points, registered }: Props) {
-  const doc = useRoomDoc();
   const { t } = useTranslation();
   const record = () => rolePlayRecord(form, points, (part) => partLabel(t, part));
   return (
@@ -47,19 +46,7 @@ export function RolePlayConclusion({ rolePlay, form, points, registered }: Props
             credited([rolePlayRecordSheet(rolePlay, record(), t, direction)], t, rolePlay)
           }
         />
-        <button
-          type="button"
-          onClick={() =>
-            download(
-              new Blob([registerCsv(t, readIncidentCards(doc).items, registered)], {
-                type: 'text/csv;charset=utf-8',
-              }),
-              `incident-register-${today()}.csv`,
-            )
-          }
-        >
-          {t('timeline.csv')}
-        </button>
+        <RegisterCsvButton />
       </div>
     </div>
   );

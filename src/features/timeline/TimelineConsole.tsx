@@ -12,16 +12,10 @@ import {
   setWallSettings,
   unlinkCards,
 } from '../../sync/roomOperations';
-import {
-  SEVERITIES,
-  readRegisteredIncidents,
-  type CardLink,
-  type IncidentCard,
-} from '../../sync/roomSchema';
-import { registerCsv } from './registerCsv';
+import { SEVERITIES, type CardLink, type IncidentCard } from '../../sync/roomSchema';
+import { RegisterCsvButton } from './RegisterCsvButton';
 import { TimelineWall } from './TimelineWall';
 import { draggedCardId } from './wallDrag';
-import { download, today } from '../../lib/download';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useTimeline } from './useTimeline';
 import { useStage } from '../room/useRoom';
@@ -133,12 +127,7 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
       <PaperCards months={months} />
       <Insights insights={insights} />
       <div className="timeline-console__exports">
-        <button
-          type="button"
-          onClick={() => downloadText(registerCsv(t, cards, readRegisteredIncidents(doc).items))}
-        >
-          {t('timeline.csv')}
-        </button>
+        <RegisterCsvButton />
         <WallPdfButton
           cards={cards}
           around={{ links, insights: insights.map((i) => i.text) }}
@@ -300,8 +289,4 @@ function Insights({ insights }: { insights: { id: string; text: string }[] }) {
       </form>
     </section>
   );
-}
-
-function downloadText(csv: string): void {
-  download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `incident-register-${today()}.csv`);
 }
