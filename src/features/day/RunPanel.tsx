@@ -4,8 +4,8 @@ import * as agendaRun from '../../domain/agendaRun';
 import { lagMinutes } from '../../domain/countdown';
 import { dayStartsAt } from '../../domain/workshopDay';
 import { playAlarm, setSoundPreference, soundPreference, unlockAlarm } from './alarm';
-import { NumberField } from '../common/NumberField';
 import type { ContentLibrary } from '../../content/validate';
+import { ExtendControl, PauseOrResume } from './ActivityClock';
 import { Countdown } from './Countdown';
 import { OpenOnEveryScreen, type OpenTool } from './OpenOnEveryScreen';
 import { titleOf } from './dayModel';
@@ -109,26 +109,13 @@ function RunControls({
   paused: boolean;
 }) {
   const { t } = useTranslation();
-  const [extendBy, setExtendBy] = useState(5);
   const { act } = api;
   return (
     <div className="run__controls">
       <button type="button" onClick={() => act(agendaRun.previous)}>
         {t('run.previous')}
       </button>
-      {paused ? (
-        <button
-          type="button"
-          className="button--primary"
-          onClick={() => act((run, _plan, now) => agendaRun.resume(run, now))}
-        >
-          {t('run.resume')}
-        </button>
-      ) : (
-        <button type="button" onClick={() => act((run, _plan, now) => agendaRun.pause(run, now))}>
-          {t('run.pause')}
-        </button>
-      )}
+      <PauseOrResume api={api} paused={paused} />
       <button type="button" className="button--primary" onClick={() => act(agendaRun.next)}>
         {t('run.next')}
       </button>
@@ -138,21 +125,7 @@ function RunControls({
       >
         {t('run.skip')}
       </button>
-      <span className="run__extend">
-        <NumberField
-          label={t('run.extendBy')}
-          value={extendBy}
-          min={1}
-          max={60}
-          onCommit={setExtendBy}
-        />
-        <button
-          type="button"
-          onClick={() => act((run) => agendaRun.extend(run, currentKey, extendBy))}
-        >
-          {t('run.extend')}
-        </button>
-      </span>
+      <ExtendControl api={api} itemKey={currentKey} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsoleActivityClock } from '../day/ActivityClock';
 import type { ContentLibrary } from '../../content/validate';
 import { openPlanToPhones, writePlanSettings } from '../../sync/planOperations';
 import type { Group } from '../../domain/groups';
@@ -68,6 +69,7 @@ function PlanBuilder({ room, library }: { room: string; library: ContentLibrary 
   return (
     <section className="plan-shelf" aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('plan.heading')}</h2>
+      <ConsoleActivityClock target={{ kind: 'plan' }} />
       <PlanSettingsForm settings={snapshot.settings} />
       <div className="quiz-console__actions">
         <label className="check">

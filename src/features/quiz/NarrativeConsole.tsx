@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConsoleActivityClock } from '../day/ActivityClock';
 import type { NarrativeCase } from '../../content/schema';
 import { removeThought, writeNarrativeRun } from '../../sync/quizOperations';
 import { showOnProjector } from '../../sync/stageOperations';
@@ -33,6 +34,7 @@ export function NarrativeConsole({ story }: Props) {
   return (
     <section className="quiz-console" aria-labelledby="narrative-heading">
       <h2 id="narrative-heading">{t('narrative.heading')}</h2>
+      <ConsoleActivityClock target={{ kind: 'narrative', caseId: story.id }} />
       <p>{t('narrative.daysShown', { count: run.daysShown, total })}</p>
       <div className="quiz-console__actions">
         <button type="button" onClick={() => showOnProjector(doc, 'narrative', story.id)}>

@@ -13,6 +13,7 @@ import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
 import { useRoomDoc } from '../room/RoomContext';
+import { ConsoleActivityClock } from '../day/ActivityClock';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 
 type Props = { quizCase: QuizCase };
@@ -34,6 +35,7 @@ export function QuizConsole({ quizCase }: Props) {
   return (
     <section className="quiz-console" aria-labelledby="quiz-console-heading">
       <h2 id="quiz-console-heading">{t('quiz.heading')}</h2>
+      <ConsoleActivityClock target={{ kind: 'quiz', caseId: quizCase.id }} />
       <QuizGroups />
       <fieldset>
         <legend>{t('quiz.situations')}</legend>

@@ -16,6 +16,7 @@ import { stageTitle } from './labels';
 import './rolePlay.css';
 import { useRoomDoc } from '../room/RoomContext';
 import { useStage } from '../room/useRoom';
+import { ConsoleActivityClock } from '../day/ActivityClock';
 
 type Props = { rolePlay: RolePlayCase };
 
@@ -87,25 +88,10 @@ export function RolePlayConsole({ rolePlay }: Props) {
           ))}
         </ol>
       </nav>
-      <div className="role-play__timer">
-        <RolePlayTimer timer={run.timer} />
-        {run.timer.startedAt === null ? (
-          <button type="button" onClick={() => change(play.startTimer(run, Date.now()))}>
-            {run.timer.spentMs > 0 ? t('run.resume') : t('rolePlay.startTimer')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => change(play.pauseTimer(run, Date.now()))}>
-            {t('run.pause')}
-          </button>
-        )}
-        <NumberField
-          label={t('rolePlay.minutes')}
-          value={run.timer.minutes}
-          min={1}
-          max={240}
-          onCommit={(minutes) => change(play.setTimerMinutes(run, minutes))}
-        />
-      </div>
+      <ConsoleActivityClock
+        target={{ kind: 'roleplay', caseId: rolePlay.id }}
+        standalone={<StandaloneTimer run={run} onChange={change} />}
+      />
       {nudges.length > 0 && (
         <ul className="role-play__nudges" aria-label={t('rolePlay.nudgesLabel')}>
           {nudges.map((nudge) => (
@@ -117,6 +103,39 @@ export function RolePlayConsole({ rolePlay }: Props) {
       )}
       <StagePanel rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
     </section>
+  );
+}
+
+/** The role-play's own timer, for a role-play run outside the day's agenda. */
+function StandaloneTimer({
+  run,
+  onChange,
+}: {
+  run: play.RolePlayRun;
+  onChange: (run: play.RolePlayRun) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="role-play__timer">
+      <RolePlayTimer timer={run.timer} />
+      {run.timer.startedAt === null ? (
+        <button type="button" onClick={() => onChange(play.startTimer(run, Date.now()))}>
+          {run.timer.spentMs > 0 ? t('run.resume') : t('rolePlay.startTimer')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => onChange(play.pauseTimer(run, Date.now()))}>
+          {t('run.pause')}
+        </button>
+      )}
+      <NumberField
+        label={t('rolePlay.minutes')}
+        value={run.timer.minutes}
+        min={1}
+        max={240}
+        onCommit={(minutes) => onChange(play.setTimerMinutes(run, minutes))}
+      />
+      <p className="note">{t('activityClock.standalone')}</p>
+    </div>
   );
 }
 

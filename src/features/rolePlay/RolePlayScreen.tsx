@@ -13,6 +13,7 @@ import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { partLabel, stageTitle } from './labels';
 import { RolePlayTimer } from './RolePlayTimer';
+import { FollowedActivityClock } from '../day/ActivityClock';
 import './rolePlay.css';
 
 type Props = { rolePlay: RolePlayCase; run: RolePlayRun; snapshot: RolePlaySnapshot };
@@ -32,7 +33,10 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
           </p>
           <h1>{content.inline(stageTitle(t, rolePlay, run.stage))}</h1>
         </div>
-        <RolePlayTimer timer={run.timer} large />
+        <FollowedActivityClock
+          target={{ kind: 'roleplay', caseId: rolePlay.id }}
+          standalone={<RolePlayTimer timer={run.timer} large />}
+        />
       </header>
       <FallbackNote />
       {run.stage === 'setup' && <SetupScreen rolePlay={rolePlay} snapshot={snapshot} />}
