@@ -5,7 +5,10 @@ import { findCase } from '../../src/content/library';
 import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
 import { QuizConsole } from '../../src/features/quiz/QuizConsole';
 import { readQuizAnswers } from '../../src/sync/roomSchema';
-import { renderWithRoom } from '../support/room';
+import { QuizScreen } from '../../src/features/quiz/QuizScreen';
+import { quizStore } from '../../src/sync/quizStore';
+import { openLaunch } from '../../src/sync/stageOperations';
+import { linkedPair, renderWithRoom } from '../support/room';
 
 describe('running a quiz without phones', () => {
   it('forms groups, records each group’s answer on the console and says which situation divided the room', async () => {
@@ -61,5 +64,34 @@ describe('running a quiz without phones', () => {
     expect(within(summary).getByRole('row', { name: /Situation 1.2/ })).toHaveTextContent(
       'No answers yet',
     );
+  });
+});
+
+describe('a quiz the agenda opened before the groups were formed', () => {
+  it('says the groups are being formed, never "0 of 0 groups", on the projector and the console', async () => {
+    const library = await preloadContentLibrary();
+    const entry = findCase(library, 'case-analysis-1', 'en');
+    if (entry?.data.format !== 'quiz') throw new Error('case-analysis-1 is not a quiz');
+    const [doc, peer] = linkedPair();
+    // What an unheld Next onto the quiz item does: the run starts, no situation open yet.
+    openLaunch(
+      doc,
+      { kind: 'quiz', caseId: entry.data.id },
+      { situationIds: entry.data.situations.map((s) => s.id), rolePlayMinutes: 30 },
+    );
+    const snapshot = quizStore.snapshot(doc);
+    expect(snapshot.run?.focus).toBeNull();
+    await renderWithRoom(
+      <>
+        <QuizScreen quizCase={entry.data} snapshot={snapshot} />
+        <QuizConsole quizCase={entry.data} />
+      </>,
+      { doc, peer },
+    );
+    // The projector names the case and says what the room waits for, instead of a blank screen.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(entry.data.title);
+    expect(screen.getByText(/Groups are being formed/)).toBeInTheDocument();
+    expect(screen.getByText('Form the groups first.')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/0 of 0/);
   });
 });

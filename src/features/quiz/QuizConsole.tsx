@@ -90,13 +90,15 @@ export function QuizConsole({ quizCase }: Props) {
                   <span className="tag">{t('quiz.onProjector')}</span>
                 )}
               </h3>
-              <p>
-                {t('quiz.answered', { count: answered, total: groups.length })}
-                {' · '}
-                {tally
-                  .map((x) => t('quiz.answeredBy', { option: x.option, count: x.count }))
-                  .join(' · ')}
-              </p>
+              {groups.length > 0 && (
+                <p>
+                  {t('quiz.answered', { count: answered, total: groups.length })}
+                  {' · '}
+                  {tally
+                    .map((x) => t('quiz.answeredBy', { option: x.option, count: x.count }))
+                    .join(' · ')}
+                </p>
+              )}
               <div className="quiz-console__actions">
                 <button
                   type="button"

@@ -19,18 +19,19 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
   const content = useContentText();
   const run = snapshot.run;
   const situation = quizCase.situations.find((s) => s.id === run?.focus);
+  const groups = snapshot.groups.items;
   if (!run) return null;
-  // On the projector before the first situation opens: the case, not a blank screen.
+  // On the projector before the first situation opens: the case, not a blank screen, and
+  // whether the groups are still being formed.
   if (!situation) {
     return (
       <div className="projector projector--quiz">
         <h1 {...content.attrs}>{quizCase.title}</h1>
         <FallbackNote />
-        <p>{t('quiz.screenFirst')}</p>
+        <p>{groups.length === 0 ? t('quiz.formingGroups') : t('quiz.screenFirst')}</p>
       </div>
     );
   }
-  const groups = snapshot.groups.items;
   const answers = snapshot.answers.items.filter((a) => a.caseId === quizCase.id);
   const tally = quiz.tallyAnswers(
     quizCase.options.map((o) => o.key),
@@ -86,7 +87,9 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
       </ul>
       {!revealed && (
         <p className="quiz-screen__waiting">
-          {t('quiz.waiting', { count: answered, total: groups.length })}
+          {groups.length === 0
+            ? t('quiz.formingGroups')
+            : t('quiz.waiting', { count: answered, total: groups.length })}
         </p>
       )}
       {revealed && !explained && (
