@@ -10,7 +10,7 @@ import {
   type RoomConnection,
 } from './roomConnection';
 import { fromBase64 } from './roomCrypto';
-import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION, roomBackupText } from './roomBackup';
+import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION } from './roomBackup';
 import { createRoomCredentials } from './roomId';
 import { closeRoom } from './roomOperations';
 import { forgetRoomOnDevice } from './phoneMemory';
@@ -50,11 +50,6 @@ export function startNewRoom(): RoomConnection {
   // The private layer's key pair is made with the room (its public half goes in the join link).
   void facilitatorBoxFor(credentials.room);
   return openConsoleRoom(credentials);
-}
-
-/** A backup of the room's content: no room id, no key, no client, device or group ids. */
-export function exportRoom(connection: RoomConnection): string {
-  return roomBackupText(connection.doc);
 }
 
 export class ImportRejected extends Error {}

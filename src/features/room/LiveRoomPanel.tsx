@@ -4,11 +4,12 @@ import { fetchWorkshopInfo } from '../../sync/admission';
 import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eraseRoom, exportRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
+import { eraseRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
 import type { RoomConnection } from '../../sync/roomConnection';
 import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
 import { ParticipantList } from './ParticipantList';
-import { download, today } from '../../lib/download';
+import { EraseRoom } from './EraseRoom';
+import { RoomFileButton } from './RoomFileButton';
 import { RoomProvider } from './RoomContext';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 import { WallPdfButton } from '../timeline/WallPdfButton';
@@ -86,8 +87,6 @@ function OpenRoom({
   const link = useJoinLink(connection);
   const cards = useIncidentCards();
   const { refusedMessages } = useRoomSnapshot(connection);
-  const [confirming, setConfirming] = useState(false);
-  const [erasing, setErasing] = useState(false);
   return (
     <div className="live-room__open">
       <div className="live-room__join">
@@ -124,42 +123,9 @@ function OpenRoom({
         )}
         <WallPdfButton cards={cards.items} />
         <div className="live-room__actions">
-          <button
-            type="button"
-            onClick={() =>
-              download(
-                new Blob([exportRoom(connection)], { type: 'application/json' }),
-                `workshop-room-${today()}.json`,
-              )
-            }
-          >
-            {t('room.export')}
-          </button>
-          {!confirming && (
-            <button type="button" className="button--danger" onClick={() => setConfirming(true)}>
-              {t('room.erase')}
-            </button>
-          )}
+          <RoomFileButton />
+          <EraseRoom onErase={onErase} />
         </div>
-        {confirming && (
-          <div role="alertdialog" aria-labelledby="erase-question" className="confirm">
-            <p id="erase-question">{t('room.eraseConfirm')}</p>
-            <button
-              type="button"
-              className="button--danger"
-              disabled={erasing}
-              onClick={() => {
-                setErasing(true);
-                void onErase();
-              }}
-            >
-              {erasing ? t('room.erasing') : t('room.eraseYes')}
-            </button>
-            <button type="button" disabled={erasing} onClick={() => setConfirming(false)}>
-              {t('room.cancel')}
-            </button>
-          </div>
-        )}
       </div>
     </div>
   );
