@@ -8,7 +8,8 @@ import type { ContentLibrary } from '../../content/validate';
 import { ExtendControl, PauseOrResume } from './ActivityClock';
 import { Countdown } from './Countdown';
 import { OpenOnEveryScreen, type OpenTool } from './OpenOnEveryScreen';
-import { titleOf } from './dayModel';
+import { titleOf, type DayModel } from './dayModel';
+import { ActivityExports } from '../sessions/ActivityDetails';
 import type { ConsoleDayApi } from './useConsoleDayModel';
 import { formatClock } from './useNow';
 
@@ -76,6 +77,7 @@ export function RunPanel({ api, now, library, onOpenTool }: Props) {
             onOpenTool={onOpenTool}
           />
           <RunControls api={api} currentKey={current.key} paused={run.status === 'paused'} />
+          <ActivitySheets model={model} library={library} itemKey={current.key} />
         </>
       )}
       {run.status === 'finished' && <p role="status">{t('run.finished')}</p>}
@@ -127,6 +129,29 @@ function RunControls({
       </button>
       <ExtendControl api={api} itemKey={currentKey} />
     </div>
+  );
+}
+
+/** The running activity's own flipchart (and handouts, notes), where the activity runs. */
+function ActivitySheets({
+  model,
+  library,
+  itemKey,
+}: {
+  model: DayModel;
+  library: ContentLibrary;
+  itemKey: string;
+}) {
+  const { t } = useTranslation();
+  // Built only once asked for: the run panel redraws four times a second.
+  const [open, setOpen] = useState(false);
+  const found = model.lookup(itemKey);
+  if (found?.item.kind !== 'activity') return null;
+  return (
+    <details className="run__sheets" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('runExports.summary')}</summary>
+      {open && <ActivityExports session={found.session} library={library} item={found.item} />}
+    </details>
   );
 }
 
