@@ -98,8 +98,9 @@ export function FitPages<T>({ items, render }: Props<T>) {
  * size: it is measured and removed in the same layout pass, before the screen is painted, so
  * no one (a screen reader, a search of the page) ever meets the list twice.
  */
-function useMeasure<T>(items: readonly T[]) {
-  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+function useMeasure<T>(items: readonly T[], layout = 0) {
+  const [windowSize, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+  const size = `${windowSize}/${layout}`;
   const [done, setDone] = useState<{ items: readonly T[]; size: string } | null>(null);
   useEffect(() => {
     const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`);
@@ -139,20 +140,21 @@ type FirstProps<T> = {
 /**
  * A list on the projector that shows its first items, as many as fit above the
  * screen's bottom, and says how many more there are (a month's column of cards:
- * its counts stay whole above it).
+ * its counts stay whole above it). Like FitPages, a hidden copy of the whole list
+ * is measured and removed in the same layout pass. When no item fits (the space
+ * left is shorter than the first), none is shown and the line says how many there are.
  */
 export function FitFirst<T>({ items, render }: FirstProps<T>) {
   const shown = useRef<HTMLDivElement>(null);
   const measured = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(items.length);
-  // Keeps its hidden copy, unlike FitPages: removed, a month showed "+1 more" for its only card
-  // in the timeline browser test, for a reason not yet found.
-  const { size } = useMeasure(items);
+  const layout = useLayoutChanges(shown);
+  const { size, measuring, measuredFor } = useMeasure(items, layout);
 
   useLayoutEffect(() => {
     const box = shown.current;
     const copy = measured.current;
-    if (!box || !copy) return;
+    if (!measuring || !box || !copy) return;
     const available = window.innerHeight - box.getBoundingClientRect().top - belowOnScreen(box);
     const origin = copy.getBoundingClientRect().top;
     const bottoms = [...copy.querySelectorAll('[data-fit-item]')].map(
@@ -162,15 +164,41 @@ export function FitFirst<T>({ items, render }: FirstProps<T>) {
     let fit = bottoms.filter((bottom) => bottom <= available).length;
     if (fit < bottoms.length) fit = bottoms.filter((bottom) => bottom + more <= available).length;
     setCount(fit);
-  }, [items, size]);
+    measuredFor(items, size);
+  }, [items, size, measuring, measuredFor]);
 
   const visible = Math.min(count, items.length);
   return (
     <div className="fit-pages" ref={shown}>
       {render(items.slice(0, visible), items.length - visible)}
-      <div className="fit-pages__measure" ref={measured} aria-hidden="true">
-        {render(items, 1)}
-      </div>
+      {measuring && (
+        <div className="fit-pages__measure" ref={measured} aria-hidden="true">
+          {render(items, 1)}
+        </div>
+      )}
     </div>
   );
+}
+
+/**
+ * Counts the changes of the page's height after the first layout: what sits above a
+ * list on the projector (the waiting screen, then the running day) can grow or shrink
+ * while the list's own items stay the same, and the list must be measured again.
+ */
+function useLayoutChanges(box: React.RefObject<HTMLElement | null>): number {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    const page = box.current?.closest('.shell__main');
+    if (!page || typeof ResizeObserver === 'undefined') return;
+    let height = page.getBoundingClientRect().height;
+    const observer = new ResizeObserver(() => {
+      const now = page.getBoundingClientRect().height;
+      if (now === height) return;
+      height = now;
+      setChanges((held) => held + 1);
+    });
+    observer.observe(page);
+    return () => observer.disconnect();
+  }, [box]);
+  return changes;
 }
