@@ -6,7 +6,7 @@
  * each phone show the current activity, in the phone's language, and nothing
  * of the one before. The trainer's clicks, choices and typed fields are counted.
  *
- * SWK_SHOTS=1 also saves each stage of every screen under /tmp/shots-a18phone/.
+ * SWK_SHOTS_DIR=<folder> also saves each stage of every screen there (phones full length).
  */
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -21,7 +21,7 @@ import { PHONE, newPerson, useBrowser, type Person } from './harness';
 
 const { browser, baseURL } = useBrowser();
 const { library } = validateContent(readContentFiles(process.cwd()));
-const SHOTS = process.env.SWK_SHOTS ? '/tmp/shots-a18phone' : null;
+const SHOTS = process.env.SWK_SHOTS_DIR ?? null;
 const CONSOLE = { width: 1366, height: 768 };
 const PROJECTOR_SIZE = { width: 1920, height: 1080 };
 const SESSION = 'security-incidents';
@@ -128,7 +128,10 @@ describe('the whole session from the agenda', () => {
       if (!SHOTS) return;
       mkdirSync(SHOTS, { recursive: true });
       for (const [who, page] of shots) {
-        await page.screenshot({ path: `${SHOTS}/${stage}-${who}.png` });
+        await page.screenshot({
+          path: `${SHOTS}/${stage}-${who}.png`,
+          fullPage: who.startsWith('phone'),
+        });
       }
     };
 
@@ -309,6 +312,18 @@ describe('the whole session from the agenda', () => {
       await phone.page.getByRole('button', { name: say(phone.language, 'phone.add') }).click();
     }
     await expectProjectorOn(projector, 'projector--timeline', cards[2]);
+    // A phone that joins now lands in the timeline, right after its welcome.
+    const late = await newPerson(browser(), PHONE, { locale: 'es' });
+    await late.context.grantPermissions(['microphone', 'camera']);
+    await late.page.goto(link);
+    await late.page
+      .getByRole('button', { name: say('es', 'phone.welcomeGo') })
+      .click({ timeout: 20_000 });
+    await expectPhoneOn({ ...late, language: 'es' }, say('es', 'phone.cardHeading'));
+    await expect
+      .poll(() => late.page.locator('.wall-count').textContent(), { timeout: 20_000 })
+      .toBe(say('es', 'wall.count', { count: '3' }));
+    await late.context.close();
     await shoot('07-timeline');
 
     // Assessing and reacting: the role-play opens to the phones with the agenda.

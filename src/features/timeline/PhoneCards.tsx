@@ -33,7 +33,7 @@ export default function PhoneCards({ cards, allCards }: Props) {
   };
   return (
     <section className="phone-cards" aria-labelledby="phone-cards-heading">
-      <h2 id="phone-cards-heading">{t('timeline.heading')}</h2>
+      <h3 id="phone-cards-heading">{t('timeline.heading')}</h3>
       <p>{wall.locked ? t('timeline.locked') : t('timeline.hint')}</p>
       <DndContext
         sensors={drag.sensors}
