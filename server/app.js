@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createAdmission, fromLoopback } from './admission.js';
 import { lanAddresses } from './certificate.js';
 import { createHttpSignaling } from './httpSignaling.js';
+import { createJoinCodeRelay } from './joinCode.js';
 import { attachSignaling } from './signaling.js';
 import { SECURITY_HEADERS, createStaticHandler } from './static.js';
 
@@ -35,11 +36,14 @@ export const TLS_OPTIONS = {
 /**
  * @param {{ dist: string, tls?: { cert: string, key: string, fingerprint?: string },
  *           admission?: import('./admission.js').Admission,
+ *           joinCode?: import('./joinCode.js').JoinCodeOptions,
  *           signaling?: import('./signaling.js').SignalingOptions }} options
  */
 export function createWorkshopServer(options) {
   const serveFile = createStaticHandler(options.dist);
   const admission = options.admission ?? options.signaling?.admission ?? createAdmission();
+  // Phones that typed the room's short code get the link from the console through it.
+  const joinCodes = createJoinCodeRelay(options.joinCode);
   /** @type {import('node:http').RequestListener} */
   const handler = (req, res) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname === '/workshop.json') {
@@ -47,6 +51,7 @@ export function createWorkshopServer(options) {
       return;
     }
     if (httpSignaling(req, res)) return;
+    if (joinCodes.handle(req, res)) return;
     serveFile(req, res);
   };
   /**
@@ -89,6 +94,7 @@ export function createWorkshopServer(options) {
   return {
     server,
     signaling,
+    joinCodes,
     /** @param {number} port @param {string} host @returns {Promise<number>} the port bound */
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -100,6 +106,7 @@ export function createWorkshopServer(options) {
       }),
     close: async () => {
       await signaling.close();
+      joinCodes.close();
       const closed = new Promise((done) => server.close(() => done(undefined)));
       // Idle keep-alive connections would hold a restart back for seconds.
       server.closeAllConnections();
