@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JoinByCode } from '../features/join/JoinByCode';
 import { JoinPage } from '../features/join/JoinPage';
 import { resolveRoomKey } from './roomKey';
 import { Shell } from './Shell';
@@ -41,6 +42,12 @@ export function App() {
             room={route.room}
             roomKey={resolveRoomKey(route.room, route.key, route.admission, route.facilitator)}
           />
+        </Shell>
+      );
+    case 'code':
+      return (
+        <Shell variant="phone">
+          <JoinByCode key={route.code ?? ''} code={route.code} />
         </Shell>
       );
     case 'not-found':

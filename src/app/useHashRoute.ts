@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseRoute, type Route } from '../lib/route';
+import { isLoopbackHost, parseRoute, type Route } from '../lib/route';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -8,5 +8,5 @@ function subscribe(onChange: () => void): () => void {
 
 export function useHashRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseRoute(hash);
+  return parseRoute(hash, isLoopbackHost(window.location.hostname));
 }

@@ -15,6 +15,8 @@ export type Route =
       /** The console's public key for this room's private layer (facilitatorBox.ts). */
       facilitator?: string;
     }
+  /** The page to type the room's short code; `code` when the address carries one (the QR code's). */
+  | { screen: 'code'; code: string | null }
   | { screen: 'not-found'; hash: string };
 
 /** Room ids and keys are base64url, at least 128 bits (22 characters). */
@@ -23,9 +25,19 @@ const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
 const FACILITATOR_PREFIX = 'f.';
 const FACILITATOR_KEY = /^[A-Za-z0-9_-]{87}$/;
 
-export function parseRoute(hash: string): Route {
+/**
+ * `onThisLaptop`: the page was opened at a loopback address. The bare address on the
+ * network (the one the projector shows) opens the page to type the code: the console
+ * works on the laptop only (its server tells its secrets to loopback only).
+ */
+export function parseRoute(hash: string, onThisLaptop = true): Route {
   const path = hash.replace(/^#/, '');
-  if (path === '' || path === '/') return { screen: 'console' };
+  if (path === '' || path === '/') {
+    return onThisLaptop ? { screen: 'console' } : { screen: 'code', code: null };
+  }
+  if (path === '/console') return { screen: 'console' };
+  const code = /^\/c(?:\/([A-Za-z0-9-]{0,16}))?\/?$/.exec(path);
+  if (code) return { screen: 'code', code: code[1] || null };
   if (path === '/screen') return { screen: 'projector', room: null, key: null };
   // A projector on another device (a second laptop, a smart screen) joins the room to follow;
   // once it has read the key, its address is only "#/screen/<room>" (like the join page's).
@@ -90,4 +102,27 @@ export function joinLinkPath(
 
 export function joinPath(room: string): string {
   return `#/join/${room}`;
+}
+
+/**
+ * What the room's QR code holds: the laptop's address and the short code, never the
+ * key (a phone's History keeps what it opened). The console and the projector both
+ * draw it from here, whatever address they chose.
+ */
+export function codeLink(base: string, code: string): string {
+  return `${base}${codePath(code)}`;
+}
+
+export function codePath(code: string): string {
+  return `#/c/${code}`;
+}
+
+/** Whether a page's host is this laptop itself. */
+export function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    hostname === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }

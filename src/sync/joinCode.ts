@@ -43,7 +43,9 @@ export async function joinCodeFor(roomKey: string): Promise<string> {
     false,
     ['sign'],
   );
-  const tag = new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode('swk-join-code')));
+  const tag = new Uint8Array(
+    await crypto.subtle.sign('HMAC', mac, encoder.encode('swk-join-code')),
+  );
   // 64 bits reduced modulo 21^8 (about 2^35): a bias of about 2^-29, nothing to exploit.
   let value = 0n;
   for (const byte of tag.subarray(0, 8)) value = (value << 8n) | BigInt(byte);

@@ -12,6 +12,9 @@ export type PhoneMemory = { key: string; device: string; admission?: string; fac
 
 const visitEntry = (room: string) => `swk.visit.${room}`;
 const keptEntry = (room: string) => `swk.kept.${room}`;
+const deviceEntry = (room: string) => `swk.device.${room}`;
+/** Keys that came by the short code's exchange: in this page's memory only, never on disk. */
+const held = new Map<string, PhoneMemory>();
 
 function read(storage: Storage, name: string): PhoneMemory | null {
   try {
@@ -38,7 +41,35 @@ function write(storage: Storage, name: string, memory: PhoneMemory): void {
 }
 
 export function recall(room: string): PhoneMemory | null {
-  return read(sessionStorage, visitEntry(room)) ?? read(localStorage, keptEntry(room));
+  return (
+    held.get(room) ?? read(sessionStorage, visitEntry(room)) ?? read(localStorage, keptEntry(room))
+  );
+}
+
+/**
+ * Takes the key the console sealed to this phone for its short code: held in memory
+ * only (a reload asks the console again); only the device id is kept for the visit,
+ * so the phone stays the same person in the room.
+ */
+export function holdForVisit(room: string, key: string, admission?: string): PhoneMemory {
+  let device = recall(room)?.device ?? null;
+  try {
+    device ??= sessionStorage.getItem(deviceEntry(room));
+  } catch {
+    // storage refused: a new device id
+  }
+  const memory: PhoneMemory = {
+    key,
+    device: device && /^[A-Za-z0-9_-]{16}$/.test(device) ? device : randomToken(12),
+    ...(admission ? { admission } : {}),
+  };
+  held.set(room, memory);
+  try {
+    sessionStorage.setItem(deviceEntry(room), memory.device);
+  } catch {
+    // storage refused: the visit still works
+  }
+  return memory;
 }
 
 /** Takes the key from a join link; the device id stays the same for the whole visit. */
@@ -67,7 +98,9 @@ export function isKept(room: string): boolean {
 }
 
 export function keep(room: string, memory: PhoneMemory): void {
-  write(localStorage, keptEntry(room), memory);
+  // The admission secret goes with the key: without it a kept room could not reconnect.
+  const admission = memory.admission ?? recall(room)?.admission;
+  write(localStorage, keptEntry(room), { ...memory, ...(admission ? { admission } : {}) });
 }
 
 export function forget(room: string): void {
@@ -80,6 +113,7 @@ export function forget(room: string): void {
  * named "swk.<what>.<room>", so none is missed when a new one is added.
  */
 export function forgetRoomOnDevice(room: string): void {
+  held.delete(room);
   for (const storage of [localStorage, sessionStorage]) {
     try {
       const names = Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '');

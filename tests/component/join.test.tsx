@@ -1,25 +1,84 @@
-import { screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { JoinByCode } from '../../src/features/join/JoinByCode';
 import { JoinPage } from '../../src/features/join/JoinPage';
+import { formatJoinCode, joinCodeFor } from '../../src/sync/joinCode';
+import type { JoinByCodeResult } from '../../src/sync/joinCodeExchange';
+import { recall } from '../../src/sync/phoneMemory';
 import { renderWithI18n } from './render';
 
 // The live room itself is covered by the browser tests; here, only the join screen around it.
-vi.mock('../../src/features/room/PhoneRoom', () => ({ default: () => null }));
+vi.mock('../../src/features/room/PhoneRoom', () => ({
+  default: ({ room }: { room: string }) => <p>{`in room ${room}`}</p>,
+}));
+const askForLink = vi.fn<(code: string) => Promise<JoinByCodeResult>>();
+vi.mock('../../src/sync/joinCodeExchange', () => ({
+  askForLink: (code: string) => askForLink(code),
+}));
 
 const room = 'AbCdEfGhIjKlMnOpQrStUv';
 const key = 'ZyXwVuTsRqPoNmLkJiHgFe';
 
+beforeEach(() => {
+  askForLink.mockReset();
+  sessionStorage.clear();
+});
+
 describe('the join screen', () => {
-  it('tells the participant they are anonymous and removes the key from the address bar', async () => {
+  it('tells the participant they are anonymous, shows the projector’s code and removes the key from the address bar', async () => {
     window.history.replaceState(null, '', `/#/join/${room}/${key}`);
     await renderWithI18n(<JoinPage room={room} roomKey={key} />);
     expect(screen.getByText(/You are anonymous/)).toBeInTheDocument();
-    expect(screen.getByText(/^Room \u2066ABCDEF\u2069$/)).toBeInTheDocument();
+    const code = formatJoinCode(await joinCodeFor(key));
+    expect(await screen.findByText(`Room \u2066${code}\u2069`)).toBeInTheDocument();
     expect(window.location.hash).toBe(`#/join/${room}`);
   });
 
   it('says what to do when the link has no key', async () => {
     await renderWithI18n(<JoinPage room={room} roomKey={null} />);
     expect(screen.getByRole('alert')).toHaveTextContent('Scan the QR code');
+  });
+});
+
+describe('joining by the room code', () => {
+  it('says what is wrong with a mistyped code before asking anyone', async () => {
+    window.history.replaceState(null, '', '/#/c');
+    await renderWithI18n(<JoinByCode code={null} />);
+    const field = screen.getByLabelText('Room code');
+    await userEvent.type(field, 'ACDE-FH3');
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('A room code has 8 letters and digits');
+    await userEvent.clear(field);
+    await userEvent.type(field, 'ACDE-FH30');
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('only these letters and digits');
+    expect(askForLink).not.toHaveBeenCalled();
+  });
+
+  it('tells a wrong code and too many tries apart', async () => {
+    await renderWithI18n(<JoinByCode code={null} />);
+    askForLink.mockResolvedValueOnce({ ok: false, problem: 'wrong-code' });
+    await userEvent.type(screen.getByLabelText('Room code'), 'acde fh34');
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No room answers to this code');
+    expect(askForLink).toHaveBeenCalledWith('ACDEFH34');
+    askForLink.mockResolvedValueOnce({ ok: false, problem: 'too-many-tries' });
+    await userEvent.click(screen.getByRole('button', { name: 'Join' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('Too many tries from this network'),
+    );
+  });
+
+  it('joins with the code from the address, keeping the key out of the address and off storage', async () => {
+    window.history.replaceState(null, '', '/#/c/ACDEFH34');
+    askForLink.mockResolvedValue({ ok: true, room, key, admission: 'admission-secret-0123456' });
+    await renderWithI18n(<JoinByCode code="ACDEFH34" />);
+    expect(await screen.findByText(`in room ${room}`)).toBeInTheDocument();
+    expect(askForLink).toHaveBeenCalledTimes(1);
+    expect(window.location.hash).toBe('#/c/ACDEFH34');
+    expect(recall(room)).toMatchObject({ key, admission: 'admission-secret-0123456' });
+    const stored = JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage });
+    expect(stored).not.toContain(key);
   });
 });

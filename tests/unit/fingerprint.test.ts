@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintGroups } from '../../src/features/room/LiveRoomPanel';
+import { fingerprintGroups } from '../../src/features/join/joinAddress';
 
 describe('the certificate fingerprint beside the QR code', () => {
   it('is the first 64 bits of the SHA-256 as four groups of four hex digits', () => {

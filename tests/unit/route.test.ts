@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { joinLinkPath, parseRoute, projectorPath, projectorRoomPath } from '../../src/lib/route';
+import {
+  codeLink,
+  codePath,
+  isLoopbackHost,
+  joinLinkPath,
+  parseRoute,
+  projectorPath,
+  projectorRoomPath,
+} from '../../src/lib/route';
 
 const room = 'AbCdEfGhIjKlMnOpQrStUv';
 const key = 'ZyXwVuTsRqPoNmLkJiHgFe';
@@ -76,5 +84,28 @@ describe('parseRoute', () => {
 
   it('treats a malformed key as no key', () => {
     expect(parseRoute(`#/join/${room}/bad`)).toEqual({ screen: 'join', room, key: null });
+  });
+});
+
+describe('the short code’s addresses', () => {
+  it('opens the page to type the code, with the code the QR code carried', () => {
+    expect(parseRoute('#/c')).toEqual({ screen: 'code', code: null });
+    expect(parseRoute('#/c/ACDEFH34')).toEqual({ screen: 'code', code: 'ACDEFH34' });
+    expect(parseRoute(codePath('ACDEFH34'))).toEqual({ screen: 'code', code: 'ACDEFH34' });
+    expect(codeLink('https://192.168.1.20:8443/', 'ACDEFH34')).toBe(
+      'https://192.168.1.20:8443/#/c/ACDEFH34',
+    );
+  });
+
+  it('opens the code page at the bare address on the network, the console on the laptop', () => {
+    expect(parseRoute('', false)).toEqual({ screen: 'code', code: null });
+    expect(parseRoute('#/', false)).toEqual({ screen: 'code', code: null });
+    expect(parseRoute('#/console', false)).toEqual({ screen: 'console' });
+    expect(parseRoute('', true)).toEqual({ screen: 'console' });
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('localhost')).toBe(true);
+    expect(isLoopbackHost('[::1]')).toBe(true);
+    expect(isLoopbackHost('192.168.1.20')).toBe(false);
+    expect(isLoopbackHost('127.0.0.1.example.org')).toBe(false);
   });
 });

@@ -2,6 +2,8 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../lib/route';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
+import { formatJoinCode } from '../../sync/joinCode';
+import { useJoinCode } from './useJoinCode';
 import './join.css';
 
 type Props = { room: string; roomKey: string | null };
@@ -9,12 +11,7 @@ type Props = { room: string; roomKey: string | null };
 // The live room (yjs, WebRTC) loads after the join screen shows, to keep the first paint light.
 const PhoneRoom = lazyWithRetry(() => import('../room/PhoneRoom'));
 
-/** A short, readable form of the room id, for "am I in the right room?" checks aloud. */
-function roomCode(room: string): string {
-  // Isolated left to right, so "-" or "_" in the code stay in place inside Arabic text.
-  return `\u2066${room.slice(0, 6).toUpperCase()}\u2069`;
-}
-
+/** A phone that opened the full join link (the console's "copy link", tests). */
 export function JoinPage({ room, roomKey }: Props) {
   const { t } = useTranslation();
 
@@ -25,23 +22,38 @@ export function JoinPage({ room, roomKey }: Props) {
     }
   }, [room, roomKey]);
 
+  return roomKey ? (
+    <JoinedRoom room={room} roomKey={roomKey} />
+  ) : (
+    <div className="join">
+      <h1>{t('join.title')}</h1>
+      <p role="alert" className="join__problem">
+        {t('join.noKey')}
+      </p>
+    </div>
+  );
+}
+
+/** The room a phone is in, however it got the key (the link, or the short code's exchange). */
+export function JoinedRoom({ room, roomKey }: { room: string; roomKey: string }) {
+  const { t } = useTranslation();
+  const code = useJoinCode(roomKey);
   return (
     <div className="join">
       <h1>{t('join.title')}</h1>
-      <p className="join__room">{t('join.room', { code: roomCode(room) })}</p>
-      {roomKey ? (
-        <div className="join__status">
-          <p className="join__privacy">{t('join.anonymous')}</p>
-          <p className="join__privacy">{t('join.privateTab')}</p>
-          <Suspense fallback={<p role="status">{t('status.connecting')}</p>}>
-            <PhoneRoom room={room} roomKey={roomKey} />
-          </Suspense>
-        </div>
-      ) : (
-        <p role="alert" className="join__problem">
-          {t('join.noKey')}
+      {/* The projector's code: "am I in the right room?" at a glance. Isolated left to right in Arabic. */}
+      {code && (
+        <p className="join__room">
+          {t('join.room', { code: `\u2066${formatJoinCode(code)}\u2069` })}
         </p>
       )}
+      <div className="join__status">
+        <p className="join__privacy">{t('join.anonymous')}</p>
+        <p className="join__privacy">{t('join.privateTab')}</p>
+        <Suspense fallback={<p role="status">{t('status.connecting')}</p>}>
+          <PhoneRoom room={room} roomKey={roomKey} />
+        </Suspense>
+      </div>
     </div>
   );
 }

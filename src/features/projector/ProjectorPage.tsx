@@ -23,6 +23,7 @@ import { ProjectorDayPlan } from './ProjectorDayPlan';
 import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
 import { PlanScreen } from '../plan/PlanScreen';
 import { useRolePlay } from '../rolePlay/useRolePlay';
+import { ProjectorJoinScreen } from '../join/ProjectorJoinScreen';
 
 const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 import { ProjectorSlides } from '../slides/ProjectorSlides';
@@ -75,6 +76,8 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
   const quizRun = snapshot.run;
   const narrative = snapshot.narrative;
   const play = rolePlay.run;
+  // The room's join screen: before the day, and whenever the trainer puts it up.
+  if (stage.kind === 'welcome') return <ProjectorJoinScreen roomKey={room.key} />;
   // Each content screen is drawn per language: once, or twice side by side in a bilingual room.
   if (stage.kind === 'quiz' && quizRun) {
     return (

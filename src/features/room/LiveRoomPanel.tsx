@@ -1,6 +1,4 @@
-import QRCode from 'qrcode';
-import { joinLinkPath, projectorPath } from '../../lib/route';
-import { fetchWorkshopInfo } from '../../sync/admission';
+import { codeLink, joinLinkPath, projectorPath } from '../../lib/route';
 import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +11,11 @@ import { RoomFileButton } from './RoomFileButton';
 import { RoomProvider } from './RoomContext';
 import { useIncidentCards, useRoomSnapshot } from './useRoom';
 import { WallPdfButton } from '../timeline/WallPdfButton';
+import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
+import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddress';
+import { useJoinCode } from '../join/useJoinCode';
+import { formatJoinCode } from '../../sync/joinCode';
+import { useStage } from './useRoom';
 import './room.css';
 
 export function LiveRoomPanel() {
@@ -85,12 +88,23 @@ function OpenRoom({
 }) {
   const { t } = useTranslation();
   const link = useJoinLink(connection);
+  const stage = useStage();
   const cards = useIncidentCards();
   const { refusedMessages } = useRoomSnapshot(connection);
   return (
     <div className="live-room__open">
       <div className="live-room__join">
         {link.qr && <img src={link.qr} alt={t('room.qrAlt')} width={280} height={280} />}
+        {link.code && (
+          <p className="join-code-shown">
+            {t('joinScreen.codeOnConsole')} <code dir="ltr">{formatJoinCode(link.code)}</code>
+          </p>
+        )}
+        <ShowOnProjectorButton
+          kind="welcome"
+          showing={stage.kind === 'welcome'}
+          label={t('joinScreen.show')}
+        />
         {link.fingerprint && (
           <p className="certificate-fingerprint">
             {t('room.fingerprint')} <code dir="ltr">{fingerprintGroups(link.fingerprint)}</code>
@@ -132,55 +146,31 @@ function OpenRoom({
 }
 
 /**
- * The link phones open: the laptop's LAN address and this run's admission secret
- * when the server tells them (it tells only this laptop).
+ * What the console shows phones: the QR code holds the laptop's address and the
+ * room's short code only (a phone's History keeps what it opened, so never the key);
+ * the full link, with the key and this run's admission secret, is there to copy.
  */
 function useJoinLink(connection: RoomConnection): {
   base: string;
   url: string | null;
   qr: string | null;
+  code: string | null;
   admission: string | null;
   fingerprint: string | null;
 } {
-  const [base, setBase] = useState(() => `${window.location.origin}${window.location.pathname}`);
-  const [admission, setAdmission] = useState<string | null>(null);
-  const [fingerprint, setFingerprint] = useState<string | null>(null);
-  const [qr, setQr] = useState<string | null>(null);
-  // The link is shown once the server has answered: a link without the admission secret opens nothing.
-  const [known, setKnown] = useState(false);
-  // The console's public key for the private layer: a link without it could not seal cards.
+  const { base, admission, fingerprint, known } = useJoinAddress();
+  const code = useJoinCode(connection.key);
+  // The link is shown once the server has answered (a link without the admission secret opens
+  // nothing) and the console's public key for the private layer is known (without it a phone
+  // could not seal cards).
   const [sealTo, setSealTo] = useState<string | null>(null);
+  useEffect(() => {
+    void facilitatorBoxFor(connection.room).then((box) => setSealTo(box.publicKey));
+  }, [connection.room]);
   const url =
     known && sealTo
       ? `${base}${joinLinkPath(connection.room, connection.key, admission, sealTo)}`
       : null;
-  useEffect(() => {
-    void facilitatorBoxFor(connection.room).then((box) => setSealTo(box.publicKey));
-  }, [connection.room]);
-  useEffect(() => {
-    void fetchWorkshopInfo().then((info) => {
-      const lan = info?.lanUrls[0];
-      if (lan) setBase(lan);
-      setAdmission(info?.admission ?? null);
-      setFingerprint(info?.fingerprint ?? null);
-      setKnown(true);
-    });
-  }, []);
-  useEffect(() => {
-    if (url === null) return;
-    void QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }).then((svg) =>
-      setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-    );
-  }, [url]);
-  return { base, url, qr, admission, fingerprint };
-}
-
-/**
- * The start of the certificate's SHA-256 fingerprint as four groups of four hex digits
- * ("3F2A 91C0 7B4E D215"): what a person compares with the first bytes their phone's
- * certificate warning shows. 64 bits: an impostor would need about 2^64 certificates.
- */
-export function fingerprintGroups(fingerprint: string): string {
-  const hex = fingerprint.replace(/:/g, '').slice(0, 16);
-  return hex.match(/.{4}/g)?.join(' ') ?? '';
+  const qr = useQrCode(known && code ? codeLink(base, code) : null);
+  return { base, url, qr, code, admission, fingerprint };
 }

@@ -1,21 +1,31 @@
 import { useSyncExternalStore } from 'react';
 import { openConsoleRoom, storedRoom } from '../../sync/consoleRoom';
+import { answerJoinCodes } from '../../sync/joinCodeExchange';
 import type { RoomConnection } from '../../sync/roomConnection';
 
 /** The console's open room, if any: restored from this laptop after a reload. */
 let current: RoomConnection | null | undefined;
 const listeners = new Set<() => void>();
+/** While a room is open, the console answers phones that typed its short code. */
+let stopAnswering: (() => void) | null = null;
+
+function answerCodesOf(connection: RoomConnection | null): void {
+  stopAnswering?.();
+  stopAnswering = connection ? answerJoinCodes(connection.room, connection.key) : null;
+}
 
 function get(): RoomConnection | null {
   if (current === undefined) {
     const stored = storedRoom();
     current = stored ? openConsoleRoom(stored) : null;
+    answerCodesOf(current);
   }
   return current;
 }
 
 export function setConsoleRoom(connection: RoomConnection | null): void {
   current = connection;
+  answerCodesOf(connection);
   listeners.forEach((listener) => listener());
 }
 

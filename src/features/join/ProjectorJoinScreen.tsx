@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { codeLink } from '../../lib/route';
+import { formatJoinCode } from '../../sync/joinCode';
+import { addressToType, fingerprintGroups, useJoinAddress, useQrCode } from './joinAddress';
+import { useJoinCode } from './useJoinCode';
+import './join.css';
+
+/**
+ * The room's join screen on the projector: the QR code large (it holds the address
+ * and the short code, never the key), the address and the code to type, the
+ * certificate's fingerprint to compare, and the private-tab advice. Nothing else.
+ */
+export function ProjectorJoinScreen({ roomKey }: { roomKey: string }) {
+  const { t } = useTranslation();
+  const address = useJoinAddress();
+  const code = useJoinCode(roomKey);
+  const qr = useQrCode(code && address.known ? codeLink(address.base, code) : null);
+  return (
+    <div className="projector join-screen">
+      <div className="join-screen__qr">{qr && <img src={qr} alt={t('joinScreen.qrAlt')} />}</div>
+      <div className="join-screen__text">
+        <h1>{t('joinScreen.title')}</h1>
+        <p className="join-screen__label">{t('joinScreen.open')}</p>
+        <p className="join-screen__address" dir="ltr">
+          {address.known ? addressToType(address.base) : null}
+        </p>
+        <p className="join-screen__label">{t('joinScreen.typeCode')}</p>
+        <p className="join-screen__code" dir="ltr" data-code={code ?? ''}>
+          {code && formatJoinCode(code)}
+        </p>
+        {address.fingerprint && (
+          <p className="join-screen__fingerprint">
+            {t('joinScreen.fingerprint')}{' '}
+            <span dir="ltr">{fingerprintGroups(address.fingerprint)}</span>
+          </p>
+        )}
+        <p className="join-screen__private">{t('joinScreen.privateTab')}</p>
+      </div>
+    </div>
+  );
+}
