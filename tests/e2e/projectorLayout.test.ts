@@ -139,6 +139,39 @@ describe('the projector, read from the back of the room', () => {
     },
   );
 
+  it('the join screen fits too, with the longest address and the fingerprint', async () => {
+    const trainer = await openConsole(browser(), baseURL);
+    await trainer.page.getByRole('button', { name: 'Live room' }).click();
+    await trainer.page.getByRole('button', { name: 'Open a live room' }).click();
+    const projector = await trainer.context.newPage();
+    // What the laptop's server tells over TLS on a LAN: the longest IPv4 address, a fingerprint.
+    await projector.route('**/workshop.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          lanUrls: ['https://192.168.100.200:58443/'],
+          admission: null,
+          fingerprint: Array.from({ length: 32 }, () => 'DE').join(':'),
+        }),
+      }),
+    );
+    await projector.goto(`${baseURL}#/screen`);
+    await trainer.page
+      .getByRole('button', { name: 'Show the join screen on the projector' })
+      .click();
+    await expectReadable(projector, 'join', () =>
+      projector.locator('.join-screen__fingerprint').waitFor(),
+    );
+    expect(await projector.locator('.join-screen__address').textContent()).toBe(
+      'https://192.168.100.200:58443',
+    );
+    // The QR code is large: at least half the screen's height at both sizes.
+    const qr = await projector.getByRole('img', { name: 'QR code to join the room' }).boundingBox();
+    expect(qr?.height ?? 0).toBeGreaterThanOrEqual(720 / 2);
+    expect(trainer.errors).toEqual([]);
+    await trainer.context.close();
+  });
+
   it('the running day and the idle screen fit too', async () => {
     const trainer = await newPerson(browser());
     await trainer.page.goto(baseURL);
