@@ -21,12 +21,13 @@ export function ProjectorJoinScreen({ roomKey }: { roomKey: string }) {
       <div className="join-screen__text">
         <h1>{t('joinScreen.title')}</h1>
         <p className="join-screen__label">{t('joinScreen.open')}</p>
-        <p className="join-screen__address" dir="ltr">
-          {address.known ? addressToType(address.base) : null}
+        {/* Left to right inside the page's direction: in Arabic it starts at the right like the rest. */}
+        <p className="join-screen__address">
+          <span dir="ltr">{address.known ? addressToType(address.base) : null}</span>
         </p>
         <p className="join-screen__label">{t('joinScreen.typeCode')}</p>
-        <p className="join-screen__code" dir="ltr" data-code={code ?? ''}>
-          {code && formatJoinCode(code)}
+        <p className="join-screen__code">
+          <span dir="ltr">{code && formatJoinCode(code)}</span>
         </p>
         {address.fingerprint && (
           <p className="join-screen__fingerprint">
