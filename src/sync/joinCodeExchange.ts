@@ -6,6 +6,7 @@
  */
 import { joinLinkPath, parseRoute } from '../lib/route';
 import { fetchWorkshopInfo } from './admission';
+import { facilitatorBoxFor } from './facilitatorKeys';
 import {
   deriveJoinSecrets,
   joinCodeFor,
@@ -20,7 +21,7 @@ const LISTEN_AGAIN_MS = 3_000;
 
 /** What the phone's ask came to. */
 export type JoinByCodeResult =
-  | { ok: true; room: string; key: string; admission?: string }
+  | { ok: true; room: string; key: string; admission?: string; facilitator?: string }
   | {
       ok: false;
       /**
@@ -70,6 +71,7 @@ export async function askForLink(code: string): Promise<JoinByCodeResult> {
     room: route.room,
     key: route.key,
     ...(route.admission ? { admission: route.admission } : {}),
+    ...(route.facilitator ? { facilitator: route.facilitator } : {}),
   };
 }
 
@@ -138,11 +140,16 @@ async function answerAsk(secrets: JoinCodeSecrets, data: string, link: string | 
 export function answerJoinCodes(room: string, key: string): () => void {
   let stop: (() => void) | null = null;
   let stopped = false;
-  void Promise.all([joinCodeFor(key), fetchWorkshopInfo()]).then(
-    ([code, info]) => {
+  // The link carries what the console's own link carries: the console's public key too.
+  const sealTo = facilitatorBoxFor(room).then(
+    (box) => box.publicKey,
+    () => null,
+  );
+  void Promise.all([joinCodeFor(key), fetchWorkshopInfo(), sealTo]).then(
+    ([code, info, facilitator]) => {
       const admission = info?.admission;
       if (stopped || !admission) return;
-      stop = listenForJoinAsks(code, () => joinLinkPath(room, key, admission));
+      stop = listenForJoinAsks(code, () => joinLinkPath(room, key, admission, facilitator));
     },
     () => {
       // no WebCrypto or no server here: phones join by the link

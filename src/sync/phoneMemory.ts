@@ -51,7 +51,12 @@ export function recall(room: string): PhoneMemory | null {
  * only (a reload asks the console again); only the device id is kept for the visit,
  * so the phone stays the same person in the room.
  */
-export function holdForVisit(room: string, key: string, admission?: string): PhoneMemory {
+export function holdForVisit(
+  room: string,
+  key: string,
+  admission?: string,
+  facilitator?: string,
+): PhoneMemory {
   let device = recall(room)?.device ?? null;
   try {
     device ??= sessionStorage.getItem(deviceEntry(room));
@@ -62,6 +67,7 @@ export function holdForVisit(room: string, key: string, admission?: string): Pho
     key,
     device: device && /^[A-Za-z0-9_-]{16}$/.test(device) ? device : randomToken(12),
     ...(admission ? { admission } : {}),
+    ...(facilitator ? { facilitator } : {}),
   };
   held.set(room, memory);
   try {
@@ -98,9 +104,16 @@ export function isKept(room: string): boolean {
 }
 
 export function keep(room: string, memory: PhoneMemory): void {
-  // The admission secret goes with the key: without it a kept room could not reconnect.
-  const admission = memory.admission ?? recall(room)?.admission;
-  write(localStorage, keptEntry(room), { ...memory, ...(admission ? { admission } : {}) });
+  // The admission secret and the console's public key go with the key: without them a kept
+  // room could not reconnect, nor seal cards.
+  const known = recall(room);
+  const admission = memory.admission ?? known?.admission;
+  const facilitator = memory.facilitator ?? known?.facilitator;
+  write(localStorage, keptEntry(room), {
+    ...memory,
+    ...(admission ? { admission } : {}),
+    ...(facilitator ? { facilitator } : {}),
+  });
 }
 
 export function forget(room: string): void {

@@ -45,7 +45,7 @@ export function JoinByCode({ code: fromAddress }: { code: string | null }) {
       setState({ step: 'typing', problem: result.problem });
       return;
     }
-    holdForVisit(result.room, result.key, result.admission);
+    holdForVisit(result.room, result.key, result.admission, result.facilitator);
     setState({ step: 'joined', room: result.room, key: result.key });
   };
 
