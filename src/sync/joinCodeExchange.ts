@@ -17,7 +17,7 @@ import {
 
 const BASE = 'join-code/';
 /** After a dropped listening stream, the console listens again after this long. */
-const LISTEN_AGAIN_MS = 3_000;
+const LISTEN_AGAIN_MS = 1_000;
 
 /** What the phone's ask came to. */
 export type JoinByCodeResult =

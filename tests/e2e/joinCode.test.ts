@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createAdmission } from '../../server/admission.js';
+import { createWorkshopServer } from '../../server/app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import {
   PHONE,
@@ -148,5 +150,35 @@ describe('joining by the room code', () => {
     await stranger.context.close();
     await typist.context.close();
     await trainer.context.close();
+  });
+
+  it('still answers the code after the laptop’s server restarts with a new nonce', async () => {
+    const admission = createAdmission();
+    let workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
+    const port = await workshop.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}/`;
+    const trainer = await openConsole(browser(), base);
+    await trainer.page.getByRole('button', { name: 'Live room' }).click();
+    await trainer.page.getByRole('button', { name: 'Open a live room' }).click();
+    const code = (
+      (await trainer.page.locator('.join-code-shown code').textContent()) ?? ''
+    ).replace('-', '');
+    const nonceBefore = workshop.joinCodes.nonce;
+    await expect.poll(() => workshop.joinCodes.stats().listeners, { timeout: 10_000 }).toBe(1);
+    await workshop.close();
+    workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
+    await workshop.listen(port, '127.0.0.1');
+    expect(workshop.joinCodes.nonce).not.toBe(nonceBefore);
+    const back = Date.now();
+    await expect.poll(() => workshop.joinCodes.stats().listeners, { timeout: 15_000 }).toBe(1);
+    const phone = await newPerson(browser(), PHONE);
+    await phone.context.grantPermissions(['microphone', 'camera']);
+    await phone.page.goto(`${base}#/c/${code}`);
+    await expect.poll(() => statusOf(phone.page), { timeout: 20_000 }).toBe('connected');
+    console.log(`console listening again ${Date.now() - back} ms after the restart, phone joined`);
+    expect(trainer.errors).toEqual([]);
+    await phone.context.close();
+    await trainer.context.close();
+    await workshop.close();
   });
 });
