@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JoinByCode } from '../features/join/JoinByCode';
 import { JoinPage } from '../features/join/JoinPage';
+import { ProjectorByCode } from '../features/join/ProjectorByCode';
 import { resolveRoomKey } from './roomKey';
 import { Shell } from './Shell';
 import { useHashRoute } from './useHashRoute';
@@ -42,6 +43,12 @@ export function App() {
             room={route.room}
             roomKey={resolveRoomKey(route.room, route.key, route.admission, route.facilitator)}
           />
+        </Shell>
+      );
+    case 'projector-code':
+      return (
+        <Shell variant="projector">
+          <ProjectorByCode key={route.code} code={route.code} />
         </Shell>
       );
     case 'code':

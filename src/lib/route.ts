@@ -17,6 +17,8 @@ export type Route =
     }
   /** The page to type the room's short code; `code` when the address carries one (the QR code's). */
   | { screen: 'code'; code: string | null }
+  /** A projector on another device that joins by the room's code, as a phone does. */
+  | { screen: 'projector-code'; code: string }
   | { screen: 'not-found'; hash: string };
 
 /** Room ids and keys are base64url, at least 128 bits (22 characters). */
@@ -39,6 +41,8 @@ export function parseRoute(hash: string, onThisLaptop = true): Route {
   const code = /^\/c(?:\/([A-Za-z0-9-]{0,16}))?\/?$/.exec(path);
   if (code) return { screen: 'code', code: code[1] || null };
   if (path === '/screen') return { screen: 'projector', room: null, key: null };
+  const projectorCode = /^\/screen\/c\/([A-Za-z0-9-]{1,16})\/?$/.exec(path);
+  if (projectorCode?.[1]) return { screen: 'projector-code', code: projectorCode[1] };
   // A projector on another device (a second laptop, a smart screen) joins the room to follow;
   // once it has read the key, its address is only "#/screen/<room>" (like the join page's).
   const screen = /^\/screen\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(path);
@@ -115,6 +119,11 @@ export function codeLink(base: string, code: string): string {
 
 export function codePath(code: string): string {
   return `#/c/${code}`;
+}
+
+/** A remote projector's address: it asks the console for the room with the code. */
+export function projectorCodePath(code: string): string {
+  return `#/screen/c/${code}`;
 }
 
 /** Whether a page's host is this laptop itself. */

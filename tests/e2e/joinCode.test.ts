@@ -15,6 +15,7 @@ import { createWorkshopServer } from '../../server/app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import {
   PHONE,
+  PROJECTOR,
   expectStayedInRoom,
   linkParts,
   newPerson,
@@ -136,6 +137,21 @@ describe('joining by the room code', () => {
     expect(typist.page.url()).not.toContain(room);
     expectStayedInRoom(typist, baseURL, link);
     expectStayedInRoom(trainer, baseURL, link);
+
+    // A projector on another device joins by the code too: its address keeps the code only.
+    await console_.getByText('Projector on another device').click();
+    const projectorLink = (await console_.locator('.projector-code-link code').textContent()) ?? '';
+    expect(projectorLink).toBe(`${baseURL}#/screen/c/${code}`);
+    const screen = await newPerson(browser(), PROJECTOR);
+    await screen.context.grantPermissions(['microphone', 'camera']);
+    await screen.page.goto(projectorLink);
+    await expect
+      .poll(() => screen.page.locator('.join-screen__code').textContent(), { timeout: 20_000 })
+      .toBe(shown);
+    expect(new URL(screen.page.url()).hash).toBe(`#/screen/c/${code}`);
+    expect(screen.errors).toEqual([]);
+    expectStayedInRoom(screen, baseURL, link);
+    await screen.context.close();
 
     // A wrong code is told as such, and asks nobody's console.
     const stranger = await newPerson(browser(), PHONE);

@@ -6,6 +6,7 @@ import {
   isLoopbackHost,
   joinLinkPath,
   parseRoute,
+  projectorCodePath,
   projectorPath,
   projectorRoomPath,
 } from '../../src/lib/route';
@@ -95,6 +96,14 @@ describe('the short code’s addresses', () => {
     expect(codeLink('https://192.168.1.20:8443/', 'ACDEFH34')).toBe(
       'https://192.168.1.20:8443/#/c/ACDEFH34',
     );
+  });
+
+  it('opens a remote projector that joins by the code', () => {
+    expect(parseRoute(projectorCodePath('ACDEFH34'))).toEqual({
+      screen: 'projector-code',
+      code: 'ACDEFH34',
+    });
+    expect(parseRoute('#/screen/c/').screen).toBe('not-found');
   });
 
   it('opens the code page at the bare address on the network, the console on the laptop', () => {

@@ -33,20 +33,25 @@ import './projector.css';
 import { isUiLanguage } from '../../i18n/languages';
 import { switchLanguage } from '../../i18n/setup';
 
-type Props = { room?: string | null; roomKey?: string | null };
+/**
+ * `address`: what the address bar keeps once the key is read (by default the room only;
+ * a projector that joined by code keeps its code, so a reload asks again).
+ */
+type Props = { room?: string | null; roomKey?: string | null; address?: string };
 
 /**
  * Large type for the back of the room. What the console put on it (a quiz, a
  * story) comes first; else the running day; else the session the console has open.
  */
-export default function ProjectorPage({ room: linkedRoom = null, roomKey = null }: Props) {
+export default function ProjectorPage({ room: linkedRoom = null, roomKey = null, address }: Props) {
   const library = useContentLibrary();
   // Like the join page: the key leaves the address bar (a remote projector's address is on show).
   useEffect(() => {
-    if (linkedRoom && roomKey && window.location.hash !== projectorRoomPath(linkedRoom)) {
-      window.history.replaceState(null, '', projectorRoomPath(linkedRoom));
+    const kept = address ?? (linkedRoom ? projectorRoomPath(linkedRoom) : null);
+    if (linkedRoom && roomKey && kept && window.location.hash !== kept) {
+      window.history.replaceState(null, '', kept);
     }
-  }, [linkedRoom, roomKey]);
+  }, [linkedRoom, roomKey, address]);
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
   useConsoleLanguage(room);
   return room ? (

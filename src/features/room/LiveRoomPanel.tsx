@@ -1,4 +1,4 @@
-import { codeLink, joinLinkPath, projectorPath } from '../../lib/route';
+import { codeLink, joinLinkPath, projectorCodePath, projectorPath } from '../../lib/route';
 import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,6 +125,14 @@ function OpenRoom({
             <p className="projector-link" dir="ltr">
               <code>{`${link.base}${projectorPath(connection.room, connection.key, link.admission)}`}</code>
             </p>
+            {link.code && (
+              <>
+                <p>{t('joinScreen.projectorByCode')}</p>
+                <p className="projector-code-link" dir="ltr">
+                  <code>{`${link.base}${projectorCodePath(link.code)}`}</code>
+                </p>
+              </>
+            )}
           </details>
         )}
       </div>
