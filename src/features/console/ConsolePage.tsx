@@ -23,6 +23,7 @@ import { sessionInFocus } from '../../domain/workshopDay';
 import type { ToolLaunch } from '../../domain/agendaTools';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
+import { shareScreenLanguagesWithRoom } from '../projector/projectorLanguage';
 import './console.css';
 
 type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
@@ -73,6 +74,8 @@ export default function ConsolePage() {
   };
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
+  // And the projector's second language.
+  useEffect(() => (room ? shareScreenLanguagesWithRoom(room.doc) : undefined), [room]);
 
   return (
     <div className="console">
