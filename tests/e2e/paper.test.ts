@@ -95,6 +95,23 @@ describe('paper keyed back in', () => {
       .poll(() => projector.locator('.timeline__totals').textContent())
       .toBe('Red: serious 2Yellow: medium 2Green: low 1');
 
+    // The Live room's wall PDF knows no case: it carries the kit's credit and the wall exercise's source.
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    const [wallPdf] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name: 'Incident wall (PDF)' }).click(),
+    ]);
+    const wallFile = join(mkdtempSync(join(tmpdir(), 'swk-paper-wall-')), 'wall.pdf');
+    await wallPdf.saveAs(wallFile);
+    const wallText = execFileSync('pdftotext', [wallFile, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(wallText).toContain('Office door filmed');
+    expect(wallText).toContain('Made with the Security Workshop Kit, free software');
+    expect(wallText).toContain('Source: New Protection Manual: training guide');
+    await console_.getByRole('button', { name: 'Cases' }).click();
+
     // The quiz: a group's answer written on a paper card, typed in, then revealed.
     await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Form the groups' }).click();

@@ -7,6 +7,9 @@ import type { TimelineCase } from '../../content/schema';
 import { SEVERITIES, type IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
 import { useWallSettings } from './useWall';
+import { creditLine } from '../../content/credit';
+import { listCases } from '../../content/library';
+import { useContentLibrary } from '../common/useContentLibrary';
 
 /** The wall's PDF, wherever it is offered: what the wall shows, never an author. */
 export function WallPdfButton({
@@ -22,6 +25,7 @@ export function WallPdfButton({
 }) {
   const { t, i18n } = useTranslation();
   const settings = useWallSettings();
+  const library = useContentLibrary();
   return (
     <PdfExportButton
       label={t('pdf.wall')}
@@ -42,7 +46,14 @@ export function WallPdfButton({
           direction,
           around,
         );
-        return timeline ? credited([sheet], t, timeline) : [sheet];
+        if (timeline) return credited([sheet], t, timeline);
+        // The Live room's wall knows no case: the kit's own credit, and the wall exercise's sources.
+        const exercise = listCases(library, i18n.language).find(
+          (c) => c.data.format === 'timeline',
+        );
+        const sources = exercise ? [exercise.data.source] : [];
+        const line = [t('content.kitCredit'), ...(exercise ? [creditLine(sources, t)] : [])];
+        return [{ ...sheet, credit: line.join(' ') }];
       }}
     />
   );
