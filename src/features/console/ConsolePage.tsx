@@ -25,6 +25,7 @@ import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
 import { shareScreenLanguagesWithRoom } from '../projector/projectorLanguage';
 import './console.css';
+import { ContentOriginProvider } from '../common/ContentText';
 
 type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
 const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'plan', 'templates', 'room'];
@@ -131,7 +132,9 @@ export default function ConsolePage() {
           />
           {selectedCase && (
             <div className="case-with-room">
-              <CaseRoomPanel data={selectedCase.data} />
+              <ContentOriginProvider origin={selectedCase}>
+                <CaseRoomPanel data={selectedCase.data} />
+              </ContentOriginProvider>
               <CaseView entry={selectedCase} />
             </div>
           )}

@@ -17,6 +17,7 @@ import { ConsoleActivityClock } from '../day/ActivityClock';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 import { isFromPaper } from '../../domain/paper';
 import { FromPaperMark } from '../common/FromPaperMark';
+import { useContentOrigin } from '../common/ContentText';
 
 type Props = { quizCase: QuizCase };
 
@@ -25,6 +26,7 @@ export function QuizConsole({ quizCase }: Props) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const snapshot = useQuiz();
+  const origin = useContentOrigin();
   const allIds = quizCase.situations.map((s) => s.id);
   const run =
     snapshot.run?.caseId === quizCase.id ? snapshot.run : quiz.newQuizRun(quizCase.id, allIds);
@@ -187,6 +189,7 @@ export function QuizConsole({ quizCase }: Props) {
       <PdfExportButton
         label={t('pdf.quizResults')}
         fileName={`quiz-results-${quizCase.id}`}
+        content={origin ?? undefined}
         sheets={(direction) =>
           credited(
             [
