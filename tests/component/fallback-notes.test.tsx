@@ -12,7 +12,7 @@ import * as agendaRun from '../../src/domain/agendaRun';
 import { formGroups } from '../../src/domain/groups';
 import { newQuizRun } from '../../src/domain/quiz';
 import { newDaySettings, planForSettings } from '../../src/domain/workshopDay';
-import { ContentOriginProvider } from '../../src/features/common/ContentText';
+import { ContentOriginProvider, FallbackNote } from '../../src/features/common/ContentText';
 import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
 import { RunSheetExport } from '../../src/features/day/RunSheetExport';
 import { dayModel } from '../../src/features/day/dayModel';
@@ -98,6 +98,16 @@ beforeEach(() => {
 });
 
 describe('content shown in English on Arabic screens says so', () => {
+  it.each([
+    ['fr', 'Pas encore disponible en français : affiché en anglais.'],
+    ['es', 'Aún no disponible en español: se muestra en inglés.'],
+    ['ar', ARABIC_NOTE],
+  ] as const)('names the language as %s writes it inside a sentence', async (language, text) => {
+    await renderWithI18n(<FallbackNote origin={{ lang: 'en', fallback: true }} />);
+    await act(() => switchLanguage(language));
+    expect(screen.getByRole('note')).toHaveTextContent(text);
+  });
+
   it('on the running-day projector: the note, and the English title kept left to right', async () => {
     const library = withoutArabic(await preloadContentLibrary());
     await inArabic(<ProjectorRun library={library} state={runningDay()} />);

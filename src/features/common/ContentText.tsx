@@ -95,7 +95,7 @@ export function FallbackNote({
       lang={language}
       dir={uiDirection(language)}
     >
-      {t('content.fallback', { language: t(`language.${language}`) })}
+      {t('content.fallback', { language: t(`content.languageName.${language}`) })}
     </p>
   );
 }
