@@ -72,7 +72,8 @@ export const planMeasureSchema = z.object({
   cost: z.nullable(z.number().check(z.gte(0), z.lte(1e12))),
   costNote: name,
   timetable: z.nullable(timetableSchema),
-  source: z.enum(['typed', 'roleplay']),
+  /** 'paper': keyed in by the facilitator from a paper plan table. */
+  source: z.enum(['typed', 'roleplay', 'paper']),
   /** Agreed in plenary, once the group has presented it. */
   agreed: z.optional(z.boolean()),
   at,

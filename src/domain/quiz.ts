@@ -126,8 +126,8 @@ export function tallyAnswers(
 }
 
 /** A group's answer is its latest, whichever of its phones sent it. */
-export function latestPerGroup(answers: readonly GroupAnswer[]): GroupAnswer[] {
-  const byGroup = new Map<string, GroupAnswer>();
+export function latestPerGroup<A extends GroupAnswer>(answers: readonly A[]): A[] {
+  const byGroup = new Map<string, A>();
   for (const answer of answers) {
     const held = byGroup.get(`${answer.situationId}/${answer.groupId}`);
     if (!held || answer.at > held.at || (answer.at === held.at && answer.option > held.option)) {

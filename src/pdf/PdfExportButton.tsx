@@ -60,7 +60,7 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
               blocks: [
                 {
                   kind: 'note' as const,
-                  text: t('content.fallback', { language: t(`language.${note}`) }),
+                  text: t('content.fallback', { language: t(`content.languageName.${note}`) }),
                   direction: directionOf(note),
                 },
                 ...sheet.blocks,

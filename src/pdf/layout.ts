@@ -155,11 +155,14 @@ export function layoutSheet(
   return layoutAtScale(sheet, paper, measure, footer, 1); // too long for one page: full size
 }
 
-/** The credit's lines at the foot of the page, at most four (the last cut short), above the page number. */
+/**
+ * The credit's lines at the foot of the page, above the page number, every one
+ * of them: an attribution cut short ("…") no longer names its source or licence,
+ * which CC BY-SA asks for. The page's content area gives way to it.
+ */
 function creditLines(credit: string | undefined, width: number, sizePt: number, measure: Measure) {
   if (!credit) return [];
-  const lines = wrapText(credit, width, sizePt, measure);
-  return lines.length <= 4 ? lines : [...lines.slice(0, 3), `${lines[3] ?? ''}…`];
+  return wrapText(credit, width, sizePt, measure);
 }
 
 function layoutAtScale(

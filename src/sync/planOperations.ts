@@ -130,7 +130,13 @@ export function addFactor(
 }
 
 export function addMeasure(doc: Y.Doc, threatId: string | null, now = Date.now()): PlanMeasure {
-  const measure: PlanMeasure = {
+  const measure = blankMeasure(threatId, now);
+  writePlanRecord(doc, 'planMeasures', measure);
+  return measure;
+}
+
+function blankMeasure(threatId: string | null, now: number): PlanMeasure {
+  return {
     id: newPlanId(),
     threatId,
     vulnerabilityId: null,
@@ -143,6 +149,21 @@ export function addMeasure(doc: Y.Doc, threatId: string | null, now = Date.now()
     source: 'typed',
     at: now,
   };
+}
+
+/** A row of a paper plan table, keyed in by the facilitator: marked as from paper, under no device. */
+export function addPaperMeasure(
+  doc: Y.Doc,
+  row: Pick<PlanMeasure, 'threatId' | 'text' | 'responsibility' | 'timetable'>,
+  now = Date.now(),
+): PlanMeasure {
+  const measure = planMeasureSchema.parse({
+    ...blankMeasure(row.threatId, now),
+    text: row.text.trim(),
+    responsibility: row.responsibility.trim(),
+    timetable: row.timetable,
+    source: 'paper',
+  });
   writePlanRecord(doc, 'planMeasures', measure);
   return measure;
 }

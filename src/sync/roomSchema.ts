@@ -22,6 +22,7 @@ import {
 } from './sealedSchema';
 import { stage } from './stageSchema';
 import { cardLinks, insights, wallSettings } from './timelineSchema';
+import { screenLanguages } from './screenLanguages';
 
 export { ROOM_MAPS, tokenSchema, caseIdSchema, type Validated } from './schemaParts';
 export * from './agendaSchema';
@@ -66,6 +67,7 @@ export const ROOM_VALUES: readonly ValueDeclaration<unknown>[] = [
   roomClosedAt,
   wallSettings,
   agendaState,
+  screenLanguages,
   stage,
   quizRun,
   narrativeRun,

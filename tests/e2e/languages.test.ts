@@ -6,7 +6,15 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkshopServer } from '../../server/app.js';
-import { PHONE, newPerson, openConsole, passWelcome, type Person, useBrowser } from './harness';
+import {
+  PHONE,
+  PROJECTOR,
+  newPerson,
+  openConsole,
+  passWelcome,
+  type Person,
+  useBrowser,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -176,6 +184,58 @@ describe('an Arabic phone and an Arabic projector', () => {
     await expectAllArabic(projector);
     await shoot(projector, 'projector-roleplay-ar');
   });
+});
+
+describe('a projector on another device', () => {
+  it('shows the second language the console chose beside its own, through the room', async () => {
+    const trainer = await openConsole(browser(), baseURL);
+    const console_ = trainer.page;
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /Case analysis 1/ }).click();
+    await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await console_.getByRole('button', { name: 'Form the groups' }).click();
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    await console_.getByText('Projector on another device').click();
+    const link = (await console_.locator('.projector-link code').textContent()) ?? '';
+    // Another device: its own context, so nothing of the laptop's localStorage.
+    const screen = await newPerson(browser(), PROJECTOR);
+    await screen.context.grantPermissions(['microphone', 'camera']);
+    await screen.page.goto(link.replace(/^https?:\/\/[^/]+\//, baseURL));
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();
+    const columns = screen.page.locator('.projector-bilingual__column');
+    await expect
+      .poll(() => screen.page.locator('.projector__label').first().textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('Situation 1.1');
+    expect(await columns.count()).toBe(0);
+
+    const second = console_.getByRole('combobox', { name: 'Second language on the projector' });
+    await second.selectOption('ar');
+    await expect.poll(() => columns.count(), { timeout: 10_000 }).toBe(2);
+    expect(await columns.nth(0).getAttribute('lang')).toBe('en');
+    expect(await columns.nth(1).getAttribute('lang')).toBe('ar');
+    expect(await columns.nth(1).getAttribute('dir')).toBe('rtl');
+    expect(await columns.nth(1).locator('.projector__label').textContent()).toBe('الموقف 1.1');
+    expect(await columns.nth(1).locator('.quiz-screen__text').textContent()).toMatch(
+      /[\u0600-\u06ff]/,
+    );
+    expect(
+      await screen.page.evaluate(() => localStorage.getItem('swk.projector.secondLanguage')),
+    ).toBeNull();
+    await shoot(screen.page, 'projector-remote-en-ar');
+    // A reload keeps both columns: the room holds the choice, not the page.
+    await screen.page.reload();
+    await expect.poll(() => columns.count(), { timeout: 20_000 }).toBe(2);
+    await second.selectOption('fr');
+    await expect.poll(() => columns.nth(1).getAttribute('lang'), { timeout: 10_000 }).toBe('fr');
+    await second.selectOption('');
+    await expect.poll(() => columns.count(), { timeout: 10_000 }).toBe(0);
+    expect([...trainer.errors, ...screen.errors]).toEqual([]);
+    await screen.context.close();
+    await trainer.context.close();
+  }, 120_000);
 });
 
 describe('content missing in Arabic', () => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
@@ -13,8 +17,9 @@ function countingKeyboard(page: Page) {
       count += [...text].length;
       await page.keyboard.type(text);
     },
+    /** A chord ("Control+A") counts each key held. */
     async press(key: string) {
-      count += 1;
+      count += key.split('+').length;
       await page.keyboard.press(key);
     },
     take() {
@@ -90,6 +95,23 @@ describe('paper keyed back in', () => {
       .poll(() => projector.locator('.timeline__totals').textContent())
       .toBe('Red: serious 2Yellow: medium 2Green: low 1');
 
+    // The Live room's wall PDF knows no case: it carries the kit's credit and the wall exercise's source.
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    const [wallPdf] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name: 'Incident wall (PDF)' }).click(),
+    ]);
+    const wallFile = join(mkdtempSync(join(tmpdir(), 'swk-paper-wall-')), 'wall.pdf');
+    await wallPdf.saveAs(wallFile);
+    const wallText = execFileSync('pdftotext', [wallFile, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(wallText).toContain('Office door filmed');
+    expect(wallText).toContain('Made with the Security Workshop Kit, free software');
+    expect(wallText).toContain('Source: New Protection Manual: training guide');
+    await console_.getByRole('button', { name: 'Cases' }).click();
+
     // The quiz: a group's answer written on a paper card, typed in, then revealed.
     await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Form the groups' }).click();
@@ -122,6 +144,127 @@ describe('paper keyed back in', () => {
       await form.scrollIntoViewIfNeeded();
       await console_.screenshot({ path: `${process.env.SWK_SHOTS_DIR}/paper-cards-console.png` });
       await projector.screenshot({ path: `${process.env.SWK_SHOTS_DIR}/paper-quiz-projector.png` });
+    }
+  }, 120_000);
+
+  it('rows of a paper plan table, each in under 30 keystrokes, reach the plan table on the projector and the outline PDF, marked as from paper', async () => {
+    const trainer = await openConsole(browser(), baseURL);
+    const console_ = trainer.page;
+    const keys = countingKeyboard(console_);
+    await console_.getByRole('button', { name: 'Security plan', exact: true }).click();
+    await console_.getByRole('button', { name: 'Open a live room' }).click();
+    const threats = ['Break-in at the office', 'Email read by those we oppose'];
+    for (const threat of threats) {
+      await console_.getByLabel('A threat', { exact: true }).fill(threat);
+      await console_.getByRole('button', { name: 'Add the threat' }).click();
+    }
+    const ranked = console_.getByRole('list', { name: 'Threats, highest priority first' });
+    for (const threat of threats)
+      await ranked.getByRole('listitem').filter({ hasText: threat }).getByRole('checkbox').check();
+    await console_.getByRole('button', { name: 'Show the plan table on the projector' }).click();
+    const projector = await trainer.context.newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`${baseURL}#/screen`);
+    await console_.getByRole('button', { name: '6. The plan table' }).click();
+    const form = console_.getByRole('form', { name: 'Measures from a paper plan table' });
+
+    const entered = async (count: number, last: string) => {
+      expect(keys.take(), `keystrokes for "${last}"`).toBeLessThan(30);
+      await expect
+        .poll(() => form.getByRole('status').textContent())
+        .toBe(`Measures entered from paper: ${count}; the last: “${last}”`);
+    };
+    // Threat, measure, who, by when: the first row of the break-in's table.
+    await form.getByLabel('Threat').focus();
+    await keys.type('b');
+    await keys.press('Tab');
+    await keys.type('Lock the door');
+    await keys.press('Tab');
+    await keys.type('Ana');
+    await keys.press('Tab');
+    await keys.type('2 weeks');
+    await keys.press('Enter');
+    await entered(1, 'Lock the door');
+    // The next row under the same threat, by the same person, by the same time: the measure only.
+    await keys.type('Keys to two people');
+    await keys.press('Enter');
+    await entered(2, 'Keys to two people');
+    // The email threat's rows.
+    await keys.press('Shift+Tab');
+    await keys.type('e');
+    await keys.press('Tab');
+    await keys.type('Encrypt email');
+    await keys.press('Tab');
+    await keys.type('Luis');
+    await keys.press('Tab');
+    await keys.press('Control+A');
+    await keys.type('1m');
+    await keys.press('Enter');
+    await entered(3, 'Encrypt email');
+    await keys.type('Back up laptops');
+    await keys.press('Tab');
+    await keys.press('Tab');
+    await keys.press('Control+A');
+    await keys.type('monthly');
+    await keys.press('Enter');
+    await entered(4, 'Back up laptops');
+    // A "by when" the entry cannot read stops the row with a message and keeps what was typed.
+    await keys.type('Ask a lawyer');
+    await keys.press('Tab');
+    await keys.press('Tab');
+    await keys.press('Control+A');
+    await keys.type('soon');
+    await keys.press('Enter');
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toContain('“soon” is not a date, a period or a recurrence');
+    expect(await form.getByLabel('Measure', { exact: true }).inputValue()).toBe('Ask a lawyer');
+    expect(keys.take(), 'keystrokes for a row with an unreadable "by when"').toBeLessThan(30);
+    // The correction, counted on its own.
+    await keys.press('Control+A');
+    await keys.type('3/1/2027');
+    await keys.press('Enter');
+    await entered(5, 'Ask a lawyer');
+    expect(await form.getByRole('alert').count()).toBe(0);
+
+    // The projector's plan table: every row under its threat, with who and by when, marked.
+    const table = projector.locator('.plan-table');
+    for (const text of [
+      'Lock the door',
+      'Keys to two people',
+      'Ana',
+      'within 2 weeks',
+      'Encrypt email',
+      'Luis',
+      'within 1 month',
+      'Back up laptops',
+      'every 1 month',
+      'Ask a lawyer',
+    ]) {
+      await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain(text);
+    }
+    await expect.poll(() => table.getByText('from paper').count()).toBe(5);
+    const breakIn = projector.locator('table', { hasText: threats[0] ?? '' });
+    expect(await breakIn.textContent()).toContain('Keys to two people');
+    expect(await breakIn.textContent()).not.toContain('Encrypt email');
+
+    // The outline PDF holds them.
+    await console_.getByRole('button', { name: 'Plan outline' }).click();
+    const [file] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name: 'Plan outline (PDF)' }).click(),
+    ]);
+    const pdf = join(mkdtempSync(join(tmpdir(), 'swk-paper-')), 'outline.pdf');
+    await file.saveAs(pdf);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const expected of ['Lock the door', 'Keys to two people', 'Encrypt email', 'Ask a lawyer'])
+      expect(text).toContain(expected);
+
+    if (process.env.SWK_SHOTS_DIR) {
+      await console_.getByRole('button', { name: '6. The plan table' }).click();
+      await form.scrollIntoViewIfNeeded();
+      await console_.screenshot({ path: `${process.env.SWK_SHOTS_DIR}/paper-plan-console.png` });
+      await projector.screenshot({ path: `${process.env.SWK_SHOTS_DIR}/paper-plan-projector.png` });
     }
   }, 120_000);
 });

@@ -27,6 +27,24 @@ describe('wrapping', () => {
   });
 });
 
+describe('the credit line', () => {
+  it('is printed whole however many lines it takes, never cut short with "…"', () => {
+    const credit = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `Source ${i + 1}, its chapter. By its authors. Its publisher. Licence: CC BY-SA 4.0.`,
+    ).join(' ');
+    const layout = layoutSheet(
+      { title: 'Plan', direction: 'ltr', credit, blocks: [{ kind: 'bullets', items: ['One'] }] },
+      PAPER.A4,
+      measure,
+    );
+    const written = texts(layout.ops).map((op) => (op.op === 'text' ? op.text : ''));
+    expect(written.join(' ')).toContain(credit);
+    expect(written.some((text) => text.includes('…'))).toBe(false);
+  });
+});
+
 describe('a flipchart sheet', () => {
   const long = Array.from(
     { length: 60 },

@@ -33,7 +33,17 @@ describe('a session’s slides', () => {
       const reactSlide = slides.find((s) => s.title === react?.title);
       expect(reactSlide?.numbered).toBe(true);
       expect(reactSlide?.notes).toEqual(expect.arrayContaining(react?.tips ?? []));
-      expect(slides.at(-1)?.title).toBe(session.agenda.at(-1)?.title); // the conclusion closes the deck
+      // The conclusion, then the credits close the deck: every source with its licence, and the kit.
+      expect(slides.at(-2)?.title).toBe(session.agenda.at(-1)?.title);
+      const credits = slides.at(-1);
+      expect(credits?.title).toBe(strings.slides.credits);
+      expect(credits?.points).toHaveLength(session.source.length + 1);
+      for (const [index, source] of session.source.entries()) {
+        expect(credits?.points[index]).toContain(source.title);
+        expect(credits?.points[index]).toContain(source.licence);
+        if (source.authors) expect(credits?.points[index]).toContain(source.authors);
+      }
+      expect(credits?.points.at(-1)).toBe(strings.content.kitCredit);
     },
   );
 });

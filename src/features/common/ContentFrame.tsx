@@ -26,7 +26,9 @@ export function ContentFrame({ entry, children }: Props) {
       <h2>{entry.data.title}</h2>
       {entry.fallback && (
         <p className="note note--fallback" role="note" lang={i18n.language} dir="auto">
-          {t('content.fallback', { language: t(`language.${languageKey(i18n.language)}`) })}
+          {t('content.fallback', {
+            language: t(`content.languageName.${languageKey(i18n.language)}`),
+          })}
         </p>
       )}
       <p className="summary">{entry.data.summary}</p>

@@ -20,6 +20,22 @@ export function ContentOriginProvider({
   return <ContentOriginContext.Provider value={origin}>{children}</ContentOriginContext.Provider>;
 }
 
+/** The language the content of this part of the screen was found in; null where no provider says. */
+export function useContentOrigin(): ContentOrigin | null {
+  return useContext(ContentOriginContext);
+}
+
+/**
+ * One origin for an export or a screen built from several content files: the
+ * first that fell back (so its note is given), else the first; none for none.
+ */
+export function combinedOrigin(
+  origins: readonly (ContentOrigin | null | undefined)[],
+): ContentOrigin | undefined {
+  const known = origins.filter((o): o is ContentOrigin => Boolean(o));
+  return known.find((o) => o.fallback) ?? known[0];
+}
+
 /** U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE: `<bdi>` for plain text. */
 const ISOLATE_START = '\u2068';
 const ISOLATE_END = '\u2069';
@@ -79,7 +95,7 @@ export function FallbackNote({
       lang={language}
       dir={uiDirection(language)}
     >
-      {t('content.fallback', { language: t(`language.${language}`) })}
+      {t('content.fallback', { language: t(`content.languageName.${language}`) })}
     </p>
   );
 }

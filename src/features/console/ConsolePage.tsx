@@ -23,7 +23,9 @@ import { sessionInFocus } from '../../domain/workshopDay';
 import type { ToolLaunch } from '../../domain/agendaTools';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
+import { shareScreenLanguagesWithRoom } from '../projector/projectorLanguage';
 import './console.css';
+import { ContentOriginProvider } from '../common/ContentText';
 
 type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
 const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'plan', 'templates', 'room'];
@@ -73,6 +75,8 @@ export default function ConsolePage() {
   };
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
+  // And the projector's second language.
+  useEffect(() => (room ? shareScreenLanguagesWithRoom(room.doc) : undefined), [room]);
 
   return (
     <div className="console">
@@ -128,7 +132,9 @@ export default function ConsolePage() {
           />
           {selectedCase && (
             <div className="case-with-room">
-              <CaseRoomPanel data={selectedCase.data} />
+              <ContentOriginProvider origin={selectedCase}>
+                <CaseRoomPanel data={selectedCase.data} />
+              </ContentOriginProvider>
               <CaseView entry={selectedCase} />
             </div>
           )}

@@ -6,6 +6,7 @@ import { runSheet } from '../../pdf/sheets';
 import { titleOf } from './dayModel';
 import type { ConsoleDayApi } from './useConsoleDayModel';
 import { formatClock } from './useNow';
+import { combinedOrigin } from '../common/ContentText';
 
 /** The day's run sheet: agenda with clock times, materials, and each activity's notes. */
 export function RunSheetExport({ api }: { api: ConsoleDayApi }) {
@@ -15,6 +16,7 @@ export function RunSheetExport({ api }: { api: ConsoleDayApi }) {
     <PdfExportButton
       label={t('pdf.runSheet')}
       fileName={`run-sheet-${day.settings.date}`}
+      content={combinedOrigin(day.settings.sessionIds.map(model.origin))}
       sheets={(direction) => {
         const clock = (at: number) => formatClock(at, i18n.language);
         const rows = planRows(model.plan, dayStartsAt(day.settings)).map((row) => {

@@ -10,11 +10,17 @@ import type { PlannedItem } from '../../domain/dayPlan';
 import { itemKey } from '../../domain/dayPlan';
 import { dayMaterials, type MaterialNeed } from '../../domain/materials';
 import { planForSettings, type DaySettings } from '../../domain/workshopDay';
+import type { ContentOrigin } from '../common/ContentText';
 
 export type DayItem = { planned: PlannedItem; item: AgendaItem; session: Session };
 
 export type DayModel = {
   sessions: Session[];
+  /**
+   * The language each session's content was found in, by session id: a session
+   * missing in the screen's language is shown in English, and its screens say so.
+   */
+  origin: (sessionId: string) => ContentOrigin | undefined;
   plan: PlannedItem[];
   /** The agenda item and session behind each key of the day (planned or not). */
   lookup: (key: string) => { item: AgendaItem; session: Session } | undefined;
@@ -30,7 +36,12 @@ export function dayModel(
   language: string,
   settings: DaySettings,
 ): DayModel {
-  const sessions = listSessions(library, language).map((entry) => entry.data);
+  const localised = listSessions(library, language);
+  const sessions = localised.map((entry) => entry.data);
+  const origin = (sessionId: string): ContentOrigin | undefined => {
+    const found = localised.find((entry) => entry.data.id === sessionId);
+    return found ? { lang: found.lang, fallback: found.fallback } : undefined;
+  };
   const plan = planForSettings(settings, sessions);
   const byKey = new Map<string, { item: AgendaItem; session: Session }>();
   for (const session of sessions) {
@@ -57,7 +68,7 @@ export function dayModel(
         return found ? [found.item] : [];
       }),
     );
-  return { sessions, plan, lookup, caseTitle, templateTitle, launches, materials };
+  return { sessions, origin, plan, lookup, caseTitle, templateTitle, launches, materials };
 }
 
 export function titleOf(model: DayModel, key: string | undefined): string {

@@ -4,6 +4,7 @@ import { measureFlags } from '../../domain/securityPlan';
 import { removePlanRecord, writePlanRecord } from '../../sync/planOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
+import { FromPaperMark } from '../common/FromPaperMark';
 
 type Props = {
   measure: PlanMeasure;
@@ -27,7 +28,10 @@ export function MeasureEditor({ measure, threats, vulnerabilities, currency, num
   const label = t('plan.measureNumber', { number });
   return (
     <fieldset className="measure" aria-label={label}>
-      <legend>{label}</legend>
+      <legend>
+        {label}
+        {measure.source === 'paper' && <FromPaperMark />}
+      </legend>
       <label className="field measure__text">
         <span>{t('plan.measure')}</span>
         <textarea

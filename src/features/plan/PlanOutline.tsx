@@ -18,6 +18,7 @@ import { planFormat } from '../../pdf/planFormat';
 import { loadOrganisationalRows, loadProtocolActivities } from './organisationalStorage';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';
+import { combinedOrigin } from '../common/ContentText';
 
 type Props = {
   /** The room whose organisational plan this device holds. */
@@ -36,9 +37,10 @@ export function PlanOutline({ room, snapshot, library, groups }: Props) {
   const plan = planOf(snapshot);
   const format = planFormat(t, i18n.language, plan.settings.currency);
   const fileName = `security-plan-${plan.settings.date}`;
-  const templates = ['security-plan-table', 'activity-security-plan'].flatMap(
-    (id) => findTemplate(library, id, i18n.language)?.data ?? [],
+  const found = ['security-plan-table', 'activity-security-plan'].flatMap(
+    (id) => findTemplate(library, id, i18n.language) ?? [],
   );
+  const templates = found.map((entry) => entry.data);
   return (
     <div className="plan-step">
       <p>{t('plan.outlineHint')}</p>
@@ -47,6 +49,7 @@ export function PlanOutline({ room, snapshot, library, groups }: Props) {
           label={t('plan.outlinePdf')}
           fileName={fileName}
           papers={['A4']}
+          content={combinedOrigin(found)}
           sheets={(direction) =>
             credited(
               planOutlineSheets(

@@ -13,6 +13,7 @@ import { RoomProvider } from '../room/RoomContext';
 import { useGroups, useStage } from '../room/useRoom';
 import { ActivityPlans } from './ActivityPlans';
 import { OrganisationalPlan } from './OrganisationalPlan';
+import { PaperMeasures } from './PaperMeasures';
 import { PlanAdvice } from './PlanAdvice';
 import { PlanFactors } from './PlanFactors';
 import { PlanMeasures } from './PlanMeasures';
@@ -22,6 +23,8 @@ import { PlanSettingsForm } from './PlanSettingsForm';
 import { PlanTable } from './PlanTable';
 import { ThreatList } from './ThreatList';
 import { usePlan } from './usePlan';
+import { planOf } from './planOf';
+import { planObjectives } from '../../domain/securityPlan';
 import './plan.css';
 import { useRoomDoc } from '../room/RoomContext';
 
@@ -167,6 +170,9 @@ function StepView({ step, room, library, snapshot, groups }: StepProps) {
       return (
         <>
           <PlanAdvice library={library} noteId="insights" />
+          <PaperMeasures
+            threats={planObjectives(planOf(snapshot)).objectives.map((o) => o.threat)}
+          />
           <PlanTable snapshot={snapshot} groups={groups} />
         </>
       );

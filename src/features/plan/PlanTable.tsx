@@ -7,6 +7,7 @@ import type { PlanSnapshot } from '../../sync/planStore';
 import { groupName } from '../quiz/groupName';
 import { planFormat } from '../../pdf/planFormat';
 import { planOf } from './planOf';
+import { FromPaperMark } from '../common/FromPaperMark';
 
 type Props = { snapshot: PlanSnapshot; groups: readonly QuizGroup[]; large?: boolean };
 
@@ -78,6 +79,9 @@ export function PlanTable({ snapshot, groups, large = false }: Props) {
                             {/* planRows gives one row per measure, in the objective's order. */}
                             {column === 2 && objective.measures[index]?.agreed && (
                               <span className="tag">{t('plan.agreed')}</span>
+                            )}
+                            {column === 2 && objective.measures[index]?.source === 'paper' && (
+                              <FromPaperMark />
                             )}
                           </td>
                         ))}

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { directionOf, isUiLanguage, type UiLanguage } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/setup';
-import { useProjectorSecondLanguage } from './projectorLanguage';
+import { useShownSecondLanguage } from './projectorLanguage';
 import './bilingual.css';
 
 type Props = {
@@ -18,7 +18,7 @@ type Props = {
  */
 export function BilingualScreen({ children }: Props) {
   const { i18n } = useTranslation();
-  const [second] = useProjectorSecondLanguage();
+  const second = useShownSecondLanguage();
   const wanted = second && second !== i18n.language ? second : null;
   const translator = useTranslator(wanted);
   if (!wanted || !translator || !isUiLanguage(i18n.language)) return <>{children(i18n.language)}</>;

@@ -18,6 +18,7 @@ import { RoomProvider } from '../room/RoomContext';
 import { useStage } from '../room/useRoom';
 import { useProjectorRoom } from './ProjectorRoom';
 import { BilingualScreen } from './BilingualScreen';
+import { RoomScreenLanguages, useRoomScreenLanguages } from './projectorLanguage';
 import { ProjectorRun } from './ProjectorRun';
 import { ProjectorDayPlan } from './ProjectorDayPlan';
 import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
@@ -53,10 +54,13 @@ export default function ProjectorPage({ room: linkedRoom = null, roomKey = null,
     }
   }, [linkedRoom, roomKey, address]);
   const room = useProjectorRoom(linkedRoom && roomKey ? { room: linkedRoom, key: roomKey } : null);
+  const languages = useRoomScreenLanguages(room?.doc ?? null);
   useConsoleLanguage(room);
   return room ? (
     <RoomProvider doc={room.doc}>
-      <RoomScreen library={library} room={room} />
+      <RoomScreenLanguages.Provider value={languages}>
+        <RoomScreen library={library} room={room} />
+      </RoomScreenLanguages.Provider>
     </RoomProvider>
   ) : (
     <AgendaScreen library={library} room={null} />

@@ -6,8 +6,34 @@ import type { AgendaState } from '../../sync/roomSchema';
 import { Countdown } from '../day/Countdown';
 import { dayModel, titleOf } from '../day/dayModel';
 import { formatClock, useNow } from '../day/useNow';
+import {
+  FallbackNote,
+  combinedOrigin,
+  useContentText,
+  type ContentOrigin,
+} from '../common/ContentText';
 
 type Props = { library: ContentLibrary; state: AgendaState };
+
+/** A title from the content, marked with the language and direction it was found in. */
+function ContentTitle({
+  as: Tag,
+  className,
+  origin,
+  text,
+}: {
+  as: 'h1' | 'bdi';
+  className?: string;
+  origin: ContentOrigin | undefined;
+  text: string;
+}) {
+  const { attrs } = useContentText(origin);
+  return (
+    <Tag className={className} {...attrs}>
+      {text}
+    </Tag>
+  );
+}
 
 /** The running agenda for the back of the room: now, how long is left, what comes next. */
 export function ProjectorRun({ library, state }: Props) {
@@ -32,15 +58,20 @@ export function ProjectorRun({ library, state }: Props) {
   const current = plan[run.current];
   const upcoming = rows.find((row) => row.state === 'upcoming');
   const title = titleOf(model, current?.key);
+  const originOf = (key: string | undefined) =>
+    key ? model.origin(model.lookup(key)?.session.id ?? '') : undefined;
+  const nowOrigin = originOf(current?.key);
+  const nextOrigin = originOf(upcoming?.key);
   return (
     <div className="projector projector--run">
+      <FallbackNote origin={combinedOrigin([nowOrigin, nextOrigin])} />
       <p className="projector__label">
         {current?.kind === 'break' ? t('projectorRun.break') : t('projectorRun.now')}
         {run.status === 'paused' && (
           <span className="tag tag--paused">{t('projectorRun.paused')}</span>
         )}
       </p>
-      <h1 className="projector__now">{title}</h1>
+      <ContentTitle as="h1" className="projector__now" origin={nowOrigin} text={title} />
       <Countdown
         large
         remainingMs={agendaRun.remainingMs(run, plan, now)}
@@ -50,7 +81,7 @@ export function ProjectorRun({ library, state }: Props) {
       {upcoming && (
         <p className="projector__next">
           <span className="projector__label">{t('projectorRun.next')}</span>{' '}
-          {titleOf(model, upcoming.key)}
+          <ContentTitle as="bdi" origin={nextOrigin} text={titleOf(model, upcoming.key)} />
           {upcoming.startsAt !== null && ` · ${formatClock(upcoming.startsAt, i18n.language)}`}
         </p>
       )}

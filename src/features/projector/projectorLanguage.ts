@@ -1,14 +1,22 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { isUiLanguage, type UiLanguage } from '../../i18n/languages';
+import type { RoomDoc } from '../../sync/roomDoc';
+import {
+  screenLanguagesStore,
+  writeScreenLanguages,
+  type ScreenLanguages,
+} from '../../sync/screenLanguages';
 
 /**
  * The projector's second language, for a room that works with interpreters:
- * chosen on the console and read by the projector window on the same laptop
- * through localStorage (the 'storage' event reaches other windows). Screen
- * state, not room state: phones keep their own language.
+ * chosen on the console, kept in localStorage (a projector window on the same
+ * laptop hears it through the 'storage' event) and, while a room is open,
+ * written into the room, so a projector on another device shows it too.
+ * Phones keep their own language.
  */
 const STORAGE_KEY = 'swk.projector.secondLanguage';
 const listeners = new Set<() => void>();
+const rooms = new Set<RoomDoc>();
 
 function read(): UiLanguage | null {
   try {
@@ -31,6 +39,17 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+function publish(doc: RoomDoc): void {
+  writeScreenLanguages(doc, { second: read() });
+}
+
+/** On the console, while its room is open: the room hears the second language now and at every choice. */
+export function shareScreenLanguagesWithRoom(doc: RoomDoc): () => void {
+  rooms.add(doc);
+  publish(doc);
+  return () => rooms.delete(doc);
+}
+
 export function useProjectorSecondLanguage(): [
   UiLanguage | null,
   (language: UiLanguage | null) => void,
@@ -41,9 +60,34 @@ export function useProjectorSecondLanguage(): [
       if (language) localStorage.setItem(STORAGE_KEY, language);
       else localStorage.removeItem(STORAGE_KEY);
     } catch {
-      // storage disabled: the projector cannot hear the choice, and stays in one language
+      // storage disabled: only the room (if one is open) hears the choice
     }
     listeners.forEach((listener) => listener());
+    rooms.forEach(publish);
   }, []);
   return [second, choose];
+}
+
+const noRoom = () => () => undefined;
+
+/** The second language as the room says it; null outside a room or before a console said. */
+export function useRoomScreenLanguages(doc: RoomDoc | null): ScreenLanguages | null {
+  const subscribeToRoom = useCallback(
+    (listener: () => void) => (doc ? screenLanguagesStore.subscribe(doc, listener) : noRoom()),
+    [doc],
+  );
+  return useSyncExternalStore(subscribeToRoom, () =>
+    doc ? screenLanguagesStore.snapshot(doc) : null,
+  );
+}
+
+/** What the projector page found in its room, for the screens below it. */
+export const RoomScreenLanguages = createContext<ScreenLanguages | null>(null);
+
+/** The second column's language: the room's word when in a room, else this laptop's choice. */
+export function useShownSecondLanguage(): UiLanguage | null {
+  const fromRoom = useContext(RoomScreenLanguages);
+  const [stored] = useProjectorSecondLanguage();
+  if (fromRoom) return isUiLanguage(fromRoom.second) ? fromRoom.second : null;
+  return stored;
 }

@@ -15,14 +15,18 @@ import { useQuiz } from './useQuiz';
 import { useRoomDoc } from '../room/RoomContext';
 import { ConsoleActivityClock } from '../day/ActivityClock';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
+import { isFromPaper } from '../../domain/paper';
+import { FromPaperMark } from '../common/FromPaperMark';
+import { useContentOrigin } from '../common/ContentText';
 
 type Props = { quizCase: QuizCase };
 
 /** The facilitator runs a quiz case with the room: groups, situations, answers, reveals. */
 export function QuizConsole({ quizCase }: Props) {
   const doc = useRoomDoc();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const snapshot = useQuiz();
+  const origin = useContentOrigin();
   const allIds = quizCase.situations.map((s) => s.id);
   const run =
     snapshot.run?.caseId === quizCase.id ? snapshot.run : quiz.newQuizRun(quizCase.id, allIds);
@@ -74,6 +78,11 @@ export function QuizConsole({ quizCase }: Props) {
         {run.situations.map((id) => {
           const tally = quiz.tallyAnswers(options, answers, id, groups);
           const answered = tally.reduce((sum, x) => sum + x.count, 0);
+          const fromPaper = quiz
+            .latestPerGroup(answers.filter((a) => a.situationId === id))
+            .filter((a) => isFromPaper(a.device))
+            .flatMap((a) => groups.filter((g) => g.id === a.groupId))
+            .map((g) => groupName(t, g));
           const status = run.revealed.includes(id)
             ? t('quiz.statusRevealed')
             : run.open.includes(id)
@@ -97,6 +106,12 @@ export function QuizConsole({ quizCase }: Props) {
                   {tally
                     .map((x) => t('quiz.answeredBy', { option: x.option, count: x.count }))
                     .join(' · ')}
+                  {fromPaper.length > 0 && (
+                    <>
+                      <FromPaperMark />{' '}
+                      {new Intl.ListFormat(i18n.language, { type: 'unit' }).format(fromPaper)}
+                    </>
+                  )}
                 </p>
               )}
               <div className="quiz-console__actions">
@@ -174,6 +189,7 @@ export function QuizConsole({ quizCase }: Props) {
       <PdfExportButton
         label={t('pdf.quizResults')}
         fileName={`quiz-results-${quizCase.id}`}
+        content={origin ?? undefined}
         sheets={(direction) =>
           credited(
             [

@@ -6,6 +6,8 @@ import { FallbackNote, useContentText } from '../common/ContentText';
 import { FitPages } from '../common/FitPages';
 import { groupName } from './groupName';
 import './quiz.css';
+import { isFromPaper } from '../../domain/paper';
+import { FromPaperMark } from '../common/FromPaperMark';
 
 type Props = { quizCase: QuizCase; snapshot: QuizSnapshot };
 
@@ -104,7 +106,8 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
               <ul className="quiz-screen__reasons">
                 {reasons.map(({ group, answer }) => (
                   <li key={group.id} data-fit-item>
-                    <strong>{`${groupName(t, group)} · ${answer.option}`}</strong>{' '}
+                    <strong>{`${groupName(t, group)} · ${answer.option}`}</strong>
+                    {isFromPaper(answer.device) && <FromPaperMark />}{' '}
                     {answer.justification || t('quiz.noJustification')}
                   </li>
                 ))}

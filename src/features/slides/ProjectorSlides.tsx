@@ -6,6 +6,7 @@ import type { Session } from '../../content/schema';
 import { SlideDeck } from './SlideDeck';
 import { sessionSlides } from './sessionSlides';
 import { writeSlides, type SlidesState } from './slidesStore';
+import { FallbackNote } from '../common/ContentText';
 
 /** The slides, full screen; the arrow keys here move the console's deck too. */
 export function ProjectorSlides({
@@ -18,7 +19,11 @@ export function ProjectorSlides({
   const { t, i18n } = useTranslation();
   const slides = useMemo(() => sessionSlides(session.data, t), [session, t]);
   return (
-    <div className="projector-slides" lang={session.lang}>
+    <div
+      className={session.fallback ? 'projector-slides projector-slides--noted' : 'projector-slides'}
+      lang={session.lang}
+    >
+      <FallbackNote origin={session} />
       <SlideDeck
         slides={slides}
         index={Math.min(state.index, slides.length - 1)}

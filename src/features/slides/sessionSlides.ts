@@ -1,10 +1,12 @@
 /**
  * A session's slides, built from its content: title, objectives, key messages,
- * structure, each activity's instructions (its steps, or its points), and the
- * conclusion. Speaker notes come from the facilitator tips and challenges.
+ * structure, each activity's instructions (its steps, or its points), the
+ * conclusion, and last the credits: each source as its licence asks, and the
+ * kit's own line. Speaker notes come from the facilitator tips and challenges.
  */
 import type { TFunction } from 'i18next';
 import type { Session } from '../../content/schema';
+import { sourceCreditText } from '../../content/credit';
 
 export type Slide = {
   title: string;
@@ -61,5 +63,14 @@ export function sessionSlides(session: Session, t: TFunction): Slide[] {
       ],
     });
   }
+  slides.push({
+    title: t('slides.credits'),
+    points: [
+      ...session.source.map((credit) => sourceCreditText(credit, t)),
+      t('content.kitCredit'),
+    ],
+    numbered: false,
+    notes: [],
+  });
   return slides;
 }

@@ -5,6 +5,8 @@ import { wallColumns, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
 import { WallDragArea, useWallDragHandle } from './wallDrag';
+import { isFromPaper } from '../../domain/paper';
+import { FromPaperMark } from '../common/FromPaperMark';
 import { FitFirst } from '../common/FitPages';
 
 type Props = {
@@ -174,6 +176,7 @@ const CardBody = memo(function CardBody({
   return (
     <>
       <span className="wall-card__severity">{t(`severity.${card.severity}`)}</span>
+      {isFromPaper(card.device) && <FromPaperMark />}
       <span className="wall-card__text">{card.text}</span>
       {card.note && <span className="wall-card__note">{card.note}</span>}
       {Controls && <Controls card={card} />}

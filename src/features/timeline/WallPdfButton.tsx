@@ -7,6 +7,10 @@ import type { TimelineCase } from '../../content/schema';
 import { SEVERITIES, type IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
 import { useWallSettings } from './useWall';
+import { creditLine } from '../../content/credit';
+import { listCases } from '../../content/library';
+import { useContentLibrary } from '../common/useContentLibrary';
+import { useContentOrigin } from '../common/ContentText';
 
 /** The wall's PDF, wherever it is offered: what the wall shows, never an author. */
 export function WallPdfButton({
@@ -22,10 +26,17 @@ export function WallPdfButton({
 }) {
   const { t, i18n } = useTranslation();
   const settings = useWallSettings();
+  const library = useContentLibrary();
+  // The Live room's wall knows no case: the wall exercise's, for its credit and its note.
+  const exercise = timeline
+    ? null
+    : listCases(library, i18n.language).find((c) => c.data.format === 'timeline');
+  const origin = useContentOrigin();
   return (
     <PdfExportButton
       label={t('pdf.wall')}
       fileName={`incident-wall-${timeline?.id ?? 'room'}`}
+      content={(timeline ? origin : exercise) ?? undefined}
       sheets={(direction) => {
         const sheet = wallSheet(
           cards,
@@ -42,7 +53,11 @@ export function WallPdfButton({
           direction,
           around,
         );
-        return timeline ? credited([sheet], t, timeline) : [sheet];
+        if (timeline) return credited([sheet], t, timeline);
+        // The kit's own credit, and the wall exercise's sources.
+        const sources = exercise ? [exercise.data.source] : [];
+        const line = [t('content.kitCredit'), ...(exercise ? [creditLine(sources, t)] : [])];
+        return [{ ...sheet, credit: line.join(' ') }];
       }}
     />
   );
