@@ -347,6 +347,16 @@ describe('the whole session from the agenda', () => {
       .toBe(3);
     await shoot('08-roleplay');
 
+    // A participant checks their group meanwhile: the room moving on takes the phone along.
+    const checker = phones[2]!;
+    await checker.page
+      .getByRole('navigation', { name: say('ar', 'phone.tabs') })
+      .getByRole('button', { name: say('ar', 'phone.tabGroup') })
+      .click();
+    await expect
+      .poll(() => checker.page.getByRole('region', { name: say('ar', 'phone.tabGroup') }).count())
+      .toBe(1);
+
     // The conclusion, a discussion: the projector's agenda, the phones follow it.
     await act.click(button('Plan & run the day'), 'Plan & run the day');
     await act.click(button('Next item'), 'Next item');
