@@ -67,7 +67,7 @@ const layer = (layer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'screenshots'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'coverage', 'screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,17 +1,16 @@
 /**
  * npm run bench, first loads: a participant's phone opening the join link on a
  * slow 4G network with a 4x slower CPU (JavaScript transferred, time until the
- * join screen is usable, LCP, total blocking time); the console's first load;
- * and a new phone joining a room that already holds 300 cards (time until it
- * shows them all, and the page's heap).
+ * join screen is usable, LCP, total blocking time), each beside a bare React
+ * page rendering the same join screen's markup, in interleaved pairs; the
+ * console's first load; a new phone joining a room that already holds 300
+ * cards (time until it shows them all), and a phone's heap in a 500-card room.
  */
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createWorkshopServer } from '../../server/app.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/chromium';
-import { roomFileWith300Cards, writeTemp } from './roomFile';
-import { record } from './results';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PHONE_USABLE, launchBrowser, openRoom, sleep, startBenchServer } from './benchServer';
+import { roomFileWithCards, writeTemp } from './roomFile';
+import { ROUNDS, figure, guarded, interleaved, median, record, recordPairs } from './results';
 
 /** Lighthouse's mobile throttling: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up. */
 const SLOW_4G = {
@@ -39,14 +38,14 @@ const observe = (selector: string) => `(() => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 })()`;
 
-type Load = { jsGzipKb: number; usableMs: number; lcpMs: number; tbtMs: number };
+type Load = { js_kb: number; usable_ms: number; lcp_ms: number; tbt_ms: number };
 
 /** Opens a URL cold in a new context and measures it until the selector is usable. */
 async function coldLoad(
   browser: Browser,
   url: string,
   selector: string,
-  options: { viewport: { width: number; height: number }; slow: boolean },
+  options: { viewport: { width: number; height: number }; slow: boolean; quiet?: boolean },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: options.viewport });
   await context.grantPermissions(['microphone', 'camera']);
@@ -87,46 +86,41 @@ async function coldLoad(
   const usableAt = started + perf.usable;
   const before = scripts.filter((s) => s.at <= usableAt + 50);
   const jsBytes = before.reduce((sum, s) => sum + s.gzip, 0);
-  console.log(
-    `    scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
-  );
-  console.log(
-    `    long tasks before usable (ms): ${perf.tasks
-      .filter(([start]) => start <= perf.usable)
-      .map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`)
-      .join(', ')}`,
-  );
-  const tbtMs = perf.tasks
-    .filter(([start]) => start <= perf.usable)
-    .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+  const tasksBefore = perf.tasks.filter(([start]) => start <= perf.usable);
+  if (!options.quiet) {
+    console.log(
+      `    ${url.includes('/bench/') ? 'bare' : 'ours'}: scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; long tasks (ms): ${tasksBefore.map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`).join(', ') || 'none'}`,
+    );
+  }
+  const tbtMs = tasksBefore.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
   await context.close();
-  return { jsGzipKb: jsBytes / 1024, usableMs: perf.usable, lcpMs: perf.lcp, tbtMs };
+  return { js_kb: jsBytes / 1024, usable_ms: perf.usable, lcp_ms: perf.lcp, tbt_ms: tbtMs };
 }
 
-async function consoleWithRoom(browser: Browser, base: string, roomFile?: string) {
+async function consoleWithRoom(browser: Browser, base: string, roomFile: string, cards: number) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await context.grantPermissions(['microphone', 'camera']);
   const page = await context.newPage();
   await page.goto(base);
   await page.getByRole('button', { name: 'Live room' }).click();
-  if (roomFile) {
-    await page.getByLabel('Import a room from a file').setInputFiles(roomFile);
-    await page.getByText('Incident cards in the room: 300').waitFor({ timeout: 60_000 });
-  } else {
-    await page.getByRole('button', { name: 'Open a live room' }).click();
-  }
+  await page.getByLabel('Import a room from a file').setInputFiles(roomFile);
+  await page.getByText(`Incident cards in the room: ${cards}`).waitFor({ timeout: 60_000 });
   const link = (await page.locator('.join-link code').textContent()) ?? '';
   return { context, link };
 }
 
-/** A phone joining a room of 300 cards: until its wall count reads 300, and its heap then. */
-async function lateJoin(browser: Browser, link: string): Promise<{ ms: number; heapMb: number }> {
+/** A phone joining a room of `cards` cards: until its wall count reads so, and its heap then. */
+async function lateJoin(
+  browser: Browser,
+  link: string,
+  cards: number,
+): Promise<{ ms: number; heapMb: number }> {
   const context: BrowserContext = await browser.newContext({ viewport: PHONE });
   await context.grantPermissions(['microphone', 'camera']);
   const page: Page = await context.newPage();
   const started = Date.now();
   await page.goto(link);
-  await page.getByText('Cards on the wall: 300').waitFor({ timeout: 60_000 });
+  await page.getByText(`Cards on the wall: ${cards}`).waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -135,34 +129,78 @@ async function lateJoin(browser: Browser, link: string): Promise<{ ms: number; h
   return { ms, heapMb: heap.usedSize / 2 ** 20 };
 }
 
-assertChromium();
-if (!existsSync('dist/index.html')) throw new Error('Run "npm run build" first.');
-const workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
-const base = `http://127.0.0.1:${await workshop.listen(0, '127.0.0.1')}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const server = await startBenchServer();
+const browser = await launchBrowser();
+const { base } = server;
 
-console.log('First loads (one Chromium, loopback; slow 4G and 4x CPU emulated by Chromium):');
-const room = await consoleWithRoom(browser, base);
-const phone = await coldLoad(browser, room.link, 'textarea', { viewport: PHONE, slow: true });
-record('participant_js_gzip_kb', phone.jsGzipKb);
-record('participant_usable_slow4g_ms', phone.usableMs);
-record('participant_lcp_slow4g_ms', phone.lcpMs);
-record('participant_tbt_slow4g_ms', phone.tbtMs);
-await room.context.close();
-
-const console_ = await coldLoad(browser, base, 'nav button[aria-pressed="true"]', {
-  viewport: { width: 1920, height: 1080 },
-  slow: false,
+console.log(
+  `First loads (one Chromium, loopback; slow 4G and 4x CPU emulated by Chromium), ${ROUNDS} interleaved pairs:`,
+);
+const phoneKeys = [
+  'participant_js_gzip_kb',
+  'participant_usable_slow4g_ms',
+  'participant_tbt_slow4g_ms',
+];
+await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms'], async () => {
+  const room = await openRoom(browser, base);
+  const loads = await interleaved(ROUNDS, {
+    ours: () => coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true }),
+    bare: () =>
+      coldLoad(browser, `${base}bench/join.html`, 'textarea', { viewport: PHONE, slow: true }),
+  });
+  await room.close();
+  const metric = {
+    participant_js_gzip_kb: 'js_kb',
+    participant_usable_slow4g_ms: 'usable_ms',
+    participant_tbt_slow4g_ms: 'tbt_ms',
+  } as const;
+  for (const key of phoneKeys) {
+    const name = metric[key as keyof typeof metric];
+    recordPairs(figure(key), loads.ours[name] ?? [], loads.bare[name] ?? []);
+  }
+  record('participant_lcp_slow4g_ms', loads.ours.lcp_ms ?? []);
 });
-record('console_js_gzip_kb', console_.jsGzipKb);
-record('console_usable_ms', console_.usableMs);
 
-const full = await consoleWithRoom(browser, base, writeTemp('room.json', roomFileWith300Cards()));
-await new Promise((done) => setTimeout(done, 1_000));
-const late = await lateJoin(browser, full.link);
-record('late_join_300_cards_ms', late.ms);
-record('phone_heap_300_cards_mb', late.heapMb);
-await full.context.close();
+await guarded(
+  'first load of the console',
+  ['console_js_gzip_kb', 'console_usable_ms'],
+  async () => {
+    const consoleLoads: Load[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      consoleLoads.push(
+        await coldLoad(browser, base, 'nav button[aria-pressed="true"]', {
+          viewport: { width: 1920, height: 1080 },
+          slow: false,
+          quiet: round > 0,
+        }),
+      );
+    }
+    record('console_js_gzip_kb', median(consoleLoads.map((l) => l.js_kb)));
+    record(
+      'console_usable_ms',
+      consoleLoads.map((l) => l.usable_ms),
+    );
+  },
+);
+
+await guarded('late join, 300 cards', ['late_join_300_cards_ms'], async () => {
+  const file = writeTemp('room.json', roomFileWithCards(300));
+  const full = await consoleWithRoom(browser, base, file, 300);
+  await sleep(1_000);
+  const joins: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1)
+    joins.push((await lateJoin(browser, full.link, 300)).ms);
+  record('late_join_300_cards_ms', joins);
+  await full.context.close();
+});
+
+await guarded("a phone's heap, 500 cards", ['phone_heap_500_cards_mb'], async () => {
+  const file = writeTemp('room.json', roomFileWithCards(500));
+  const full = await consoleWithRoom(browser, base, file, 500);
+  await sleep(1_000);
+  record('phone_heap_500_cards_mb', (await lateJoin(browser, full.link, 500)).heapMb);
+  await full.context.close();
+});
 
 await browser.close();
-await workshop.close();
+await server.close();

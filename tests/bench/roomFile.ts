@@ -1,4 +1,4 @@
-/** A room file holding 300 placed cards, as the console's import reads it: the bench's full wall. */
+/** A room file holding this many placed cards, as the console's import reads it: the bench's full wall. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,11 @@ import { wallMonths } from '../../src/domain/timeline';
 import { toBase64 } from '../../src/sync/roomCrypto';
 import { addIncidentCard, changeIncidentCard } from '../../src/sync/roomOperations';
 
-export function roomFileWith300Cards(): string {
+export function roomFileWithCards(count = 300): string {
   const doc = new Y.Doc();
   const months = wallMonths(new Date(), null);
-  for (let i = 0; i < 300; i += 1) {
-    const card = addIncidentCard(doc, `bench-device-${i % 10}`, {
+  for (let i = 0; i < count; i += 1) {
+    const card = addIncidentCard(doc, `bench-device-${i % 25}`, {
       text: `Incident ${i + 1}: a car parked across the street all afternoon`,
       severity: (['red', 'yellow', 'green'] as const)[i % 3] ?? 'red',
     });

@@ -1,15 +1,14 @@
 /**
  * npm run bench, timeline part: the longest main-thread task while the
- * facilitator drags a card on a wall of 300 (4x CPU slowdown), and the time for
+ * facilitator drags a card on a wall of 300 (4x CPU slowdown), beside a plain
+ * dnd-kit wall of the same cards in interleaved pairs; and the time for
  * 30 phones placing 5 cards each until the projector shows them all.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createWorkshopServer } from '../../server/app.js';
+import type { Browser, Page } from 'playwright-core';
 import { wallMonths } from '../../src/domain/timeline';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/chromium';
-import { roomFileWith300Cards, writeTemp } from './roomFile';
-import { record } from './results';
+import { launchBrowser, startBenchServer } from './benchServer';
+import { roomFileWithCards, writeTemp } from './roomFile';
+import { ROUNDS, figure, guarded, interleaved, recordPairs } from './results';
 
 // Thirty pages placing cards at once starve two cores (see issue 5's note): only when asked.
 const PHONES = Number(process.env.SWK_BENCH_PHONES ?? 0);
@@ -19,17 +18,35 @@ async function openTimeline(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Our own incidents/ }).click();
 }
 
-async function dragLongestTask(browser: Browser, base: string): Promise<number> {
+/** Our console's wall holding the bench's 300 cards, ready to drag on. */
+async function ourWall(browser: Browser, base: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.goto(base);
   await page.getByRole('button', { name: 'Live room' }).click();
-  const file = writeTemp('room.json', roomFileWith300Cards());
-  await page.getByLabel('Import a room from a file').setInputFiles(file);
+  await page.getByLabel('Import a room from a file').setInputFiles(roomFile);
   await page.getByText('Incident cards in the room: 300').waitFor({ timeout: 60_000 });
   await openTimeline(page);
   await page.locator('.wall-card').nth(299).waitFor({ timeout: 60_000 });
-  const cdp = await context.newCDPSession(page);
+  return page;
+}
+
+/** The baseline: a plain dnd-kit wall, a draggable per card, the same 300 cards. */
+async function plainWall(browser: Browser, base: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(`${base}bench/wall.html`);
+  await page.locator('.wall-card').nth(299).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/**
+ * The longest main-thread task while a card of the wall is picked up, carried
+ * over 20 mouse moves to the sixth month and dropped, at 4x slower CPU.
+ */
+async function dragLongestTask(page: Page, label: string): Promise<number> {
+  await page.waitForTimeout(500); // the wall's first layout and fitting are over
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.evaluate(`(() => {
     window.__tasks = [];
@@ -41,8 +58,9 @@ async function dragLongestTask(browser: Browser, base: string): Promise<number> 
   const target = await page.locator('.timeline__column').nth(5).boundingBox();
   if (!handle || !target) throw new Error('nothing to drag');
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-  await page.mouse.down();
+  // Read before the press: the pickup's own task starts as the press arrives.
   const downAt = Number(await page.evaluate('performance.now()'));
+  await page.mouse.down();
   for (let step = 1; step <= 20; step += 1) {
     await page.mouse.move(
       handle.x + ((target.x + target.width / 2 - handle.x) * step) / 20,
@@ -52,16 +70,21 @@ async function dragLongestTask(browser: Browser, base: string): Promise<number> 
   const upAt = Number(await page.evaluate('performance.now()'));
   await page.mouse.up();
   await page.waitForTimeout(1_000);
+  // A drag that moved nothing measured nothing.
+  const moved = await page
+    .locator('.timeline__column')
+    .nth(5)
+    .getByRole('button', { name: /^Move “Incident 1:/ })
+    .count();
+  if (moved === 0) throw new Error(`${label}: the dragged card is not in the sixth month`);
   const tasks = (await page.evaluate('window.__tasks')) as [number, number][];
   const during = tasks.filter(([start]) => start >= downAt && start < upAt).map(([, d]) => d);
   const after = tasks.filter(([start]) => start >= upAt).map(([, d]) => d);
   console.log(
-    `    (long tasks while moving: ${during.map((d) => d.toFixed(0)).join(', ') || 'none'}; at the drop: ${after.map((d) => d.toFixed(0)).join(', ') || 'none'})`,
+    `    ${label}: long tasks while moving: ${during.map((d) => d.toFixed(0)).join(', ') || 'none'}; at the drop: ${after.map((d) => d.toFixed(0)).join(', ') || 'none'}`,
   );
-  const longest = Math.max(0, ...during, ...after);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await context.close();
-  return longest;
+  await page.context().close();
+  return Math.max(0, ...during, ...after);
 }
 
 async function thirtyPhones(
@@ -117,13 +140,21 @@ async function thirtyPhones(
   return { ms, joined: phones.length };
 }
 
-assertChromium();
-if (!existsSync('dist/index.html')) throw new Error('Run "npm run build" first.');
-const workshop = createWorkshopServer({ dist: 'dist', signaling: { log: () => {} } });
-const base = `http://127.0.0.1:${await workshop.listen(0, '127.0.0.1')}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-console.log('Incident timeline (one Chromium, 2 cores):');
-record('drag_longest_task_ms_300_cards', await dragLongestTask(browser, base));
+const roomFile = writeTemp('room.json', roomFileWithCards(300));
+const server = await startBenchServer();
+const browser = await launchBrowser();
+const { base } = server;
+console.log(`Incident timeline (one Chromium, 2 cores), ${ROUNDS} interleaved pairs:`);
+const drag = figure('drag_300_cards_longest_task_ms');
+await guarded('drag', [drag.key], async () => {
+  const { ours, plain } = await interleaved(ROUNDS, {
+    ours: async () => ({ longest_ms: await dragLongestTask(await ourWall(browser, base), 'ours') }),
+    plain: async () => ({
+      longest_ms: await dragLongestTask(await plainWall(browser, base), 'plain dnd-kit'),
+    }),
+  });
+  recordPairs(drag, ours.longest_ms ?? [], plain.longest_ms ?? []);
+});
 if (PHONES > 0)
   try {
     const { ms, joined } = await thirtyPhones(browser, base);
@@ -137,4 +168,4 @@ if (PHONES > 0)
     );
   }
 await browser.close();
-await workshop.close();
+await server.close();

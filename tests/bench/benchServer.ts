@@ -1,0 +1,106 @@
+/**
+ * The bench's workshop server, in a process of its own so that its CPU time and
+ * RSS are its own (the bench's Node process drives Chromium), serving a copy of
+ * the built app with the baseline pages (dist-bench/) under bench/. Plain HTTP
+ * on loopback, which browsers treat as a secure context.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/chromium';
+
+/** This run's admission secret: the baseline pages are handed it in their address. */
+export const BENCH_ADMISSION = 'bench-admission-secret-0001';
+const CLOCK_TICKS_PER_S = 100;
+
+export type BenchServer = {
+  base: string;
+  pid: number;
+  /** The server's CPU time so far (user + system), in ms. */
+  cpuMs(): number;
+  rssMb(): number;
+  close(): Promise<void>;
+};
+
+/** A folder holding the built app and, under bench/, the baseline pages. */
+export function stageSite(withBaselines = true): string {
+  if (!existsSync('dist/index.html')) throw new Error('Run "npm run build" first.');
+  if (withBaselines && !existsSync('dist-bench/sync.html'))
+    throw new Error('Run "tsx tests/bench/pages/build.ts" first.');
+  const site = mkdtempSync(join(tmpdir(), 'swk-bench-site-'));
+  cpSync('dist', site, { recursive: true });
+  if (withBaselines) cpSync('dist-bench', join(site, 'bench'), { recursive: true });
+  return site;
+}
+
+export async function startBenchServer(site = stageSite()): Promise<BenchServer> {
+  const script = `
+    import { createWorkshopServer } from ${JSON.stringify(resolve('server/app.js'))};
+    import { createAdmission } from ${JSON.stringify(resolve('server/admission.js'))};
+    const workshop = createWorkshopServer({
+      dist: ${JSON.stringify(site)}, admission: createAdmission(${JSON.stringify(BENCH_ADMISSION)}),
+      signaling: { log: () => {} },
+    });
+    console.log('port ' + (await workshop.listen(0, '127.0.0.1')));
+    process.on('SIGTERM', () => workshop.close().then(() => process.exit(0)));
+    // The bench gone (finished or crashed): so is its server.
+    process.stdin.on('end', () => process.exit(0)).resume();
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  process.once('exit', () => child.kill());
+  const port = await new Promise<number>((done, fail) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const found = /port (\d+)/.exec(chunk.toString())?.[1];
+      if (found) done(Number(found));
+    });
+    child.once('exit', (code) => fail(new Error(`bench server exited (${code})`)));
+  });
+  const pid = child.pid ?? 0;
+  return {
+    base: `http://127.0.0.1:${port}/`,
+    pid,
+    cpuMs() {
+      // /proc/<pid>/stat: utime and stime are fields 14 and 15, after the command in brackets.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      return (ticks * 1000) / CLOCK_TICKS_PER_S;
+    },
+    rssMb() {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      return Number(kb ?? 0) / 1024;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  assertChromium();
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Our phone's join screen is usable once this shows, enabled (the join baseline renders the same). */
+export const PHONE_USABLE = 'textarea';
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The console opens a live room; its join link (room, key, admission in the fragment). */
+export async function openRoom(
+  browser: Browser,
+  base: string,
+): Promise<{ link: string; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Live room' }).click();
+  await page.getByRole('button', { name: 'Open a live room' }).click();
+  const link = (await page.locator('.join-link code').textContent()) ?? '';
+  return { link, close: () => context.close() };
+}
