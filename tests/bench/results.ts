@@ -182,7 +182,7 @@ export function record(key: string, value: number | readonly number[] | null, no
   const unit = unitOf(key);
   const stored = load();
   const values =
-    value === null ? [] : typeof value === 'number' ? [value] : value.filter(Number.isFinite);
+    value === null ? [] : (typeof value === 'number' ? [value] : value).filter(Number.isFinite);
   const entry: Entry =
     values.length === 0
       ? { value: null, note: note ?? 'no value', at: new Date().toISOString() }
@@ -239,7 +239,8 @@ export function figure(key: string): Figure {
   return found;
 }
 
-function format(value: number, unit: Unit): string {
+function format(value: number, unit: Unit, key = ''): string {
+  if (unit === 'ratio' && key.includes('cpu')) return `${(value * 100).toFixed(1)} % of a core`;
   if (unit === 'ratio') return `${value.toFixed(2)}x`;
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit === 'ms' ? 'ms' : unit === 'kb' ? 'KB' : 'MB'}`;
 }
@@ -249,9 +250,9 @@ function shown(key: string, entry: Entry | undefined): string {
   if (!entry || entry.value === null) return 'not measured';
   const spread =
     entry.min !== undefined && entry.max !== undefined
-      ? ` (${format(entry.min, unit).replace(/ .*/, '')}–${format(entry.max, unit)}, n=${entry.n ?? '?'})`
+      ? ` (${format(entry.min, unit, key).replace(/ .*/, '')}–${format(entry.max, unit, key)}, n=${entry.n ?? '?'})`
       : '';
-  return `${format(entry.value, unit)}${spread}`;
+  return `${format(entry.value, unit, key)}${spread}`;
 }
 
 /** Met, missed, or not judged, for each target of a figure. */
@@ -260,7 +261,7 @@ export function verdicts(fig: Figure, stored: Stored = load()): string[] {
   const value = stored[fig.key]?.value;
   const unit = unitOf(fig.key);
   if (fig.max !== undefined) {
-    const limit = `≤ ${format(fig.max, unit)}`;
+    const limit = `≤ ${format(fig.max, unit, fig.key)}`;
     out.push(
       value === null || value === undefined
         ? `${limit}: not measured`
