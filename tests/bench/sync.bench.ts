@@ -102,26 +102,35 @@ async function ourPhone(browser: Browser, link: string, relay: boolean): Promise
   return page;
 }
 
-/** The time from each write to each reader's seeing it, `seenAt(reader, write)` read after the writes. */
+/**
+ * The time from each write to each reader's seeing it: the cards are written
+ * 1.5 s apart, and each reader's record of when it saw them is read once at the
+ * end (reading the pages while the cards travel would load the same 2 cores).
+ */
 async function latencies(
   readers: Page[],
   write: (n: number) => Promise<number>,
-  seenAt: (reader: Page, n: number) => Promise<number | null>,
+  seenIn: (reader: Page) => Promise<Record<string, number>>,
+  keyOf: (n: number) => string,
 ): Promise<number[]> {
-  const out: number[] = [];
+  const sent: number[] = [];
   for (let n = 1; n <= WRITES_PER_ROUND; n += 1) {
-    const sentAt = await write(n);
-    // Leave the pages alone while the card travels: polling them would load the same 2 cores.
+    sent.push(await write(n));
     await sleep(1_500);
-    for (const reader of readers) {
-      let at = await seenAt(reader, n);
-      for (let waited = 0; at === null; waited += 250) {
-        if (waited > 30_000) throw new Error(`card ${n} never reached a reader`);
-        await sleep(250);
-        at = await seenAt(reader, n);
-      }
-      out.push(at - sentAt);
+  }
+  const out: number[] = [];
+  for (const reader of readers) {
+    let seen = await seenIn(reader);
+    for (let waited = 0; !(keyOf(WRITES_PER_ROUND) in seen); waited += 250) {
+      if (waited > 30_000) throw new Error('the last card never reached a reader');
+      await sleep(250);
+      seen = await seenIn(reader);
     }
+    sent.forEach((at, i) => {
+      const seenAt = seen[keyOf(i + 1)];
+      if (seenAt === undefined) throw new Error(`card ${i + 1} never reached a reader`);
+      out.push(seenAt - at);
+    });
   }
   return out;
 }
@@ -146,10 +155,8 @@ async function ourRound(
           await writer.getByRole('button', { name: 'Add the card' }).click();
           return Number(await writer.evaluate('window.__sentAt'));
         },
-        async (reader, n) => {
-          const at = Number(await reader.evaluate(`window.__seen['${n}'] ?? NaN`));
-          return Number.isFinite(at) ? at : null;
-        },
+        async (reader) => (await reader.evaluate('window.__seen')) as Record<string, number>,
+        (n) => String(n),
       ),
     ),
   };
@@ -202,10 +209,8 @@ async function bareRound(browser: Browser, base: string) {
       readers,
       async (n) =>
         Number(await writer.evaluate(`window.__bench.write('card-${n}', 'bench card ${n}')`)),
-      async (reader, n) => {
-        const at = Number(await reader.evaluate(`window.__bench.seen['card-${n}'] ?? NaN`));
-        return Number.isFinite(at) ? at : null;
-      },
+      async (reader) => (await reader.evaluate('window.__bench.seen')) as Record<string, number>,
+      (n) => `card-${n}`,
     ),
   );
   await Promise.all(pages.map((page) => page.context().close()));
