@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../e2e/chromium';
 
 /** This run's admission secret: the baseline pages are handed it in their address. */
@@ -86,21 +86,46 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Our phone's join screen is usable once this shows, enabled (the join baseline renders the same). */
-export const PHONE_USABLE = 'textarea';
+/** Our phone's join screen (its welcome) is usable once this shows, enabled; the join baseline renders the same. */
+export const PHONE_USABLE = '.phone-welcome button';
+
+/** A phone past its welcome screen (once per room and visit), as a person goes on. */
+export async function passWelcome(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Go to the workshop' }).click({ timeout: 60_000 });
+}
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** The console opens a live room; its join link (room, key, admission in the fragment). */
+/**
+ * The console opens a live room and shows the incident wall on every screen,
+ * as a trainer does for the timeline: phones then show the card writer. A room
+ * file, when given, is imported first. Resolves the join link.
+ */
 export async function openRoom(
   browser: Browser,
   base: string,
+  roomFile?: { path: string; cards: number },
 ): Promise<{ link: string; close: () => Promise<void> }> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await context.grantPermissions(['microphone', 'camera']);
   const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
   await page.goto(base);
   await page.getByRole('button', { name: 'Live room' }).click();
-  await page.getByRole('button', { name: 'Open a live room' }).click();
+  if (roomFile) {
+    await page.getByLabel('Import a room from a file').setInputFiles(roomFile.path);
+    await page.getByText(`Incident cards in the room: ${roomFile.cards}`).waitFor();
+  } else {
+    await page.getByRole('button', { name: 'Open a live room' }).click();
+  }
+  await page.locator('.join-link code').waitFor();
   const link = (await page.locator('.join-link code').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
+  await page
+    .getByRole('button', { name: /Our own incidents/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Show the wall on the projector' }).click();
+  await page.getByRole('button', { name: 'Put the agenda back on the projector' }).waitFor();
   return { link, close: () => context.close() };
 }

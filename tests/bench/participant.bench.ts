@@ -8,7 +8,14 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PHONE_USABLE, launchBrowser, openRoom, sleep, startBenchServer } from './benchServer';
+import {
+  PHONE_USABLE,
+  launchBrowser,
+  openRoom,
+  passWelcome,
+  sleep,
+  startBenchServer,
+} from './benchServer';
 import { roomFileWithCards, writeTemp } from './roomFile';
 import { ROUNDS, figure, guarded, interleaved, median, record, recordPairs } from './results';
 
@@ -97,18 +104,6 @@ async function coldLoad(
   return { js_kb: jsBytes / 1024, usable_ms: perf.usable, lcp_ms: perf.lcp, tbt_ms: tbtMs };
 }
 
-async function consoleWithRoom(browser: Browser, base: string, roomFile: string, cards: number) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  await context.grantPermissions(['microphone', 'camera']);
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.getByRole('button', { name: 'Live room' }).click();
-  await page.getByLabel('Import a room from a file').setInputFiles(roomFile);
-  await page.getByText(`Incident cards in the room: ${cards}`).waitFor({ timeout: 60_000 });
-  const link = (await page.locator('.join-link code').textContent()) ?? '';
-  return { context, link };
-}
-
 /** A phone joining a room of `cards` cards: until its wall count reads so, and its heap then. */
 async function lateJoin(
   browser: Browser,
@@ -120,6 +115,7 @@ async function lateJoin(
   const page: Page = await context.newPage();
   const started = Date.now();
   await page.goto(link);
+  await passWelcome(page);
   await page.getByText(`Cards on the wall: ${cards}`).waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
   const cdp = await context.newCDPSession(page);
@@ -146,7 +142,7 @@ await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms
   const loads = await interleaved(ROUNDS, {
     ours: () => coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true }),
     bare: () =>
-      coldLoad(browser, `${base}bench/join.html`, 'textarea', { viewport: PHONE, slow: true }),
+      coldLoad(browser, `${base}bench/join.html`, PHONE_USABLE, { viewport: PHONE, slow: true }),
   });
   await room.close();
   const metric = {
@@ -185,21 +181,21 @@ await guarded(
 
 await guarded('late join, 300 cards', ['late_join_300_cards_ms'], async () => {
   const file = writeTemp('room.json', roomFileWithCards(300));
-  const full = await consoleWithRoom(browser, base, file, 300);
+  const full = await openRoom(browser, base, { path: file, cards: 300 });
   await sleep(1_000);
   const joins: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1)
     joins.push((await lateJoin(browser, full.link, 300)).ms);
   record('late_join_300_cards_ms', joins);
-  await full.context.close();
+  await full.close();
 });
 
 await guarded("a phone's heap, 500 cards", ['phone_heap_500_cards_mb'], async () => {
   const file = writeTemp('room.json', roomFileWithCards(500));
-  const full = await consoleWithRoom(browser, base, file, 500);
+  const full = await openRoom(browser, base, { path: file, cards: 500 });
   await sleep(1_000);
   record('phone_heap_500_cards_mb', (await lateJoin(browser, full.link, 500)).heapMb);
-  await full.context.close();
+  await full.close();
 });
 
 await browser.close();

@@ -61,10 +61,10 @@ export const FIGURES: Figure[] = [
   },
   {
     key: 'private_path_ms',
-    what: 'phone → facilitator → published',
+    what: 'a card phone → facilitator → published (work, no network)',
     baseline: {
       key: 'private_path_direct_ms',
-      what: 'a direct write',
+      what: 'the same card written straight to the wall',
       ratioKey: 'private_path_ratio',
     },
   },

@@ -10,10 +10,16 @@
  * Each round gives a median and a p95 over every (card, reader) pair; the ratios
  * are taken within a round, so the machine's load at that moment weighs on both.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { BENCH_ADMISSION, launchBrowser, openRoom, sleep, startBenchServer } from './benchServer';
+import {
+  BENCH_ADMISSION,
+  launchBrowser,
+  openRoom,
+  passWelcome,
+  sleep,
+  startBenchServer,
+} from './benchServer';
 import {
   ROUNDS,
   figure,
@@ -22,7 +28,6 @@ import {
   median,
   percentile,
   record,
-  recordNotMeasured,
   recordPairs,
 } from './results';
 
@@ -77,6 +82,8 @@ async function ourPhone(browser: Browser, link: string, relay: boolean): Promise
   page.setDefaultTimeout(120_000);
   await page.goto(link);
   await page.locator('[data-status="connected"]').waitFor({ timeout: 120_000 });
+  await passWelcome(page);
+  await page.locator('.card-writer form textarea').waitFor({ timeout: 120_000 });
   // A plain script string: the TypeScript runner would otherwise inject helpers the page lacks.
   await page.evaluate(`(() => {
     const seen = {};
@@ -92,7 +99,7 @@ async function ourPhone(browser: Browser, link: string, relay: boolean): Promise
     read();
     // For the load phase: writes a card as a person would, through the card writer's form.
     window.__writeCard = (text) => {
-      const area = document.querySelector('form.card-writer textarea');
+      const area = document.querySelector('.card-writer form textarea');
       const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
       set.call(area, text);
       area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -179,6 +186,7 @@ async function ourRound(
     }
     measured.server_cpu_ratio = (server.cpuMs() - cpuBefore) / (Date.now() - startedAt);
     measured.server_rss_mb = rss;
+    await sleep(3_000); // the last second's cards are still travelling
     // Whether the load went through: every card of the phones on the writer's wall.
     const expected = WRITES_PER_ROUND + phones.length * LOAD_SECONDS;
     const shown = Number(
@@ -246,17 +254,6 @@ await guarded('sync', [p95.key, mid.key, relayed.key, ...serverKeys], async () =
   record('server_rss_30_relayed_mb', Math.max(...(relay.server_rss_mb ?? [NaN])));
   console.log(`    (relay p95 median over rounds ${median(relay.p95_ms ?? []).toFixed(0)} ms)`);
 });
-
-// The private layer (issue 21, d21seal): phone → facilitator → published, against a direct write.
-const sealed =
-  existsSync('src/sync/sealed.ts') &&
-  readFileSync('src/sync/sealed.ts', 'utf8').includes('sealForFacilitator');
-recordNotMeasured(
-  figure('private_path_ms'),
-  sealed
-    ? 'not measured: the private layer is on main, its bench pair is not written yet'
-    : 'not measured: private layer not on main',
-);
 
 await browser.close();
 await server.close();

@@ -14,8 +14,11 @@ import { ROUNDS, figure, guarded, interleaved, recordPairs } from './results';
 const PHONES = Number(process.env.SWK_BENCH_PHONES ?? 0);
 
 async function openTimeline(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Cases' }).click();
-  await page.getByRole('button', { name: /Our own incidents/ }).click();
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
+  await page
+    .getByRole('button', { name: /Our own incidents/ })
+    .first()
+    .click();
 }
 
 /** Our console's wall holding the bench's 300 cards, ready to drag on. */
