@@ -35,16 +35,22 @@ export type MonthColumn<T extends TimelineCard> = {
   counts: Record<Severity, number>;
 };
 
+/** A card counted on its month without its text. */
+export type CountedOnly = { month: string | null; severity: Severity };
+
 const zero = (): Record<Severity, number> => ({ red: 0, yellow: 0, green: 0 });
 
 /**
  * Cards by month for the wall. Hidden cards and those outside the chosen
  * severities stay off; unplaced cards and those outside the months are returned apart.
+ * `counted` are cards their authors chose to have counted, not shown: they add
+ * to their month's counts and never appear as cards.
  */
 export function wallColumns<T extends TimelineCard>(
   cards: readonly T[],
   months: readonly string[],
   shown: ReadonlySet<Severity> = new Set(['red', 'yellow', 'green']),
+  counted: readonly CountedOnly[] = [],
 ): { columns: MonthColumn<T>[]; unplaced: T[]; elsewhere: T[]; totals: Record<Severity, number> } {
   const visible = [...cards]
     .filter((card) => !card.hidden && shown.has(card.severity))
@@ -53,6 +59,8 @@ export function wallColumns<T extends TimelineCard>(
     const inMonth = visible.filter((card) => card.month === month);
     const counts = zero();
     for (const card of inMonth) counts[card.severity] += 1;
+    for (const card of counted)
+      if (card.month === month && shown.has(card.severity)) counts[card.severity] += 1;
     return { month, cards: inMonth, counts };
   });
   const totals = zero();

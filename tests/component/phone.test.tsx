@@ -13,6 +13,7 @@ import { renderWithRoom } from '../support/room';
 
 const MINUTE = 60_000;
 const cards = {
+  room: 'room-d',
   device: 'd1',
   nickname: '',
   onNickname: () => {},

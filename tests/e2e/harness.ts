@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const PHONE = { width: 390, height: 844 };
@@ -75,6 +81,22 @@ export async function withoutWebSocket(context: BrowserContext): Promise<void> {
       }
     } as unknown as typeof WebSocket;
   });
+}
+
+/**
+ * Turns on the room's "open wall" setting in the console's Live room panel: a card for the
+ * room then goes on the wall as written, as before the private layer. For tests whose point
+ * is not moderation; the moderated default is tested in privateLayer.test.ts.
+ */
+export async function openTheWall(console_: Page): Promise<void> {
+  const setting = openWallSetting(console_);
+  await setting.check();
+  await expect.poll(() => setting.isChecked()).toBe(true);
+}
+
+/** The "open wall" checkbox itself, for a test that counts the trainer's actions. */
+export function openWallSetting(console_: Page): Locator {
+  return console_.getByRole('checkbox', { name: /^Open wall/ }).first();
 }
 
 /**

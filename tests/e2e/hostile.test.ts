@@ -8,7 +8,7 @@ import { deriveRoomSecrets } from '../../src/sync/roomCrypto';
 import { addIncidentCard } from '../../src/sync/roomOperations';
 import { cardsMap } from '../../src/sync/roomSchema';
 import { admissionProtocols } from '../../server/admission.js';
-import { joinAsPhone, linkParts, openConsole, useBrowser } from './harness';
+import { joinAsPhone, linkParts, openConsole, useBrowser, openTheWall } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -71,6 +71,7 @@ describe('a hostile peer with the key', () => {
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Our own incidents/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(console_);
     await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';

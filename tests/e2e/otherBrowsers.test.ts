@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openConsole, showWallOnEveryScreen, useBrowser } from './harness';
+import { openConsole, showWallOnEveryScreen, useBrowser, openTheWall } from './harness';
 import {
   button,
   field,
@@ -29,6 +29,7 @@ describe('phones that are not Chromium', () => {
     // The wall on every screen: the phones' first activity is the card writer.
     await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
+    await openTheWall(console_);
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const projector = await trainer.context.newPage();
     await projector.goto(`${baseURL}#/screen`);
@@ -50,7 +51,7 @@ describe('phones that are not Chromium', () => {
       // Each gives a name, so the console's list tells them apart, and writes a card.
       for (const { phone, name } of phones) {
         await phone.type(field('Your name (optional)'), name);
-        await phone.type(field('What happened? A few words.'), `Card from ${phone.name}`);
+        await phone.type(field('What happened? A few words.'), `${phone.name} phone card`);
         await phone.click(button('Add the card'));
       }
       await expect

@@ -21,6 +21,7 @@ import {
   openConsole,
   useBrowser,
   type Person,
+  openTheWall,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -46,6 +47,7 @@ async function openLiveRoom(trainer: Person): Promise<string> {
   await console_.getByRole('button', { name: 'Cases' }).click();
   await console_.getByRole('button', { name: /Our own incidents/ }).click();
   await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await openTheWall(console_);
   await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
   await console_.getByRole('button', { name: 'Live room' }).click();
   return (await console_.locator('.join-link code').textContent()) ?? '';

@@ -12,6 +12,7 @@ import {
   useBrowser,
   withoutWebRtc,
   type Person,
+  openTheWall,
 } from './harness';
 
 const { browser } = useBrowser();
@@ -41,6 +42,7 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Role-play: followed/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(console_);
     await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';

@@ -14,6 +14,7 @@ import {
   useBrowser,
   withoutWebRtc,
   type Person,
+  openTheWall,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -51,6 +52,7 @@ describe('a live room across devices', () => {
     await console_.goto(baseURL);
     await console_.getByRole('button', { name: 'Live room' }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(console_);
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     // Room id, key and this run's admission secret: all in the fragment, never sent.
     expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}$/);
@@ -258,6 +260,7 @@ describe('a live room across devices', () => {
     await trainer.page.goto(baseURL);
     await trainer.page.getByRole('button', { name: 'Live room' }).click();
     await trainer.page.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(trainer.page);
     const link = (await trainer.page.locator('.join-link code').textContent()) ?? '';
     const honest = await phone(b, link);
     await expect.poll(() => statusOf(honest.page), { timeout: 20_000 }).toBe('connected');

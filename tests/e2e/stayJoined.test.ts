@@ -11,6 +11,7 @@ import {
   useBrowser,
   withoutWebRtc,
   type Person,
+  openTheWall,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -31,6 +32,7 @@ async function relayedPhone(link: string): Promise<Person> {
 async function openRoom(console_: Page): Promise<string> {
   await console_.getByRole('button', { name: 'Live room' }).click();
   await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await openTheWall(console_);
   await showWallOnEveryScreen(console_);
   await console_.getByRole('button', { name: 'Live room' }).click();
   return (await console_.locator('.join-link code').textContent()) ?? '';
@@ -93,6 +95,7 @@ describe('phones stay joined', () => {
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(console_);
     await console_.getByRole('button', { name: 'Form the groups' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';

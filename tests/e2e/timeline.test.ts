@@ -9,6 +9,7 @@ import {
   showWallOnEveryScreen,
   type Person,
   useBrowser,
+  openTheWall,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -68,6 +69,7 @@ describe('the incident timeline across devices', () => {
       .first()
       .click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     await showWallOnEveryScreen(console_);

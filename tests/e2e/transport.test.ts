@@ -11,6 +11,7 @@ import {
   useBrowser,
   withoutWebRtc,
   withoutWebSocket,
+  openTheWall,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -29,6 +30,7 @@ describe('a phone whose WebSocket cannot open', () => {
     const console_ = trainer.page;
     await console_.getByRole('button', { name: 'Live room' }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
+    await openTheWall(console_);
     await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';

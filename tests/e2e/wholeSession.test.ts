@@ -17,7 +17,7 @@ import { validateContent } from '../../src/content/validate';
 import ar from '../../src/i18n/locales/ar.json';
 import en from '../../src/i18n/locales/en.json';
 import es from '../../src/i18n/locales/es.json';
-import { PHONE, newPerson, useBrowser, type Person } from './harness';
+import { PHONE, newPerson, openWallSetting, useBrowser, type Person } from './harness';
 
 const { browser, baseURL } = useBrowser();
 const { library } = validateContent(readContentFiles(process.cwd()));
@@ -160,6 +160,8 @@ describe('the whole session from the agenda', () => {
     // The room, and the projector window beside the console.
     await act.click(button('Live room'), 'Live room');
     await act.click(button('Open a live room'), 'Open a live room');
+    // Cards for the room go on the wall as written: this group runs an open wall.
+    await act.check(openWallSetting(console_), 'open wall');
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const [projector] = await Promise.all([
       trainer.context.waitForEvent('page'),

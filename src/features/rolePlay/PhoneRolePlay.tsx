@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findCase } from '../../content/library';
 import type { RolePlayCase } from '../../content/schema';
@@ -11,6 +11,8 @@ import {
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addRolePoint, joinCast } from '../../sync/rolePlayOperations';
+import type { IdentifyingDetail } from '../../domain/identifiability';
+import { IdentifyingWarning, useIdentifyingCheck } from '../timeline/PrivateCardParts';
 import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { PointList } from '../common/PointList';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
@@ -101,6 +103,16 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
   const [text, setText] = useState('');
   const [who, setWho] = useState('');
   const [when, setWhen] = useState('');
+  const [warning, setWarning] = useState<IdentifyingDetail[] | null>(null);
+  const identifying = useIdentifyingCheck();
+  const textId = useId();
+  const send = () => {
+    addRolePoint(doc, { caseId: rolePlay.id, step, part: current, text, who, when, device });
+    setText('');
+    setWho('');
+    setWhen('');
+    setWarning(null);
+  };
   const current: StepPart = (parts as readonly StepPart[]).includes(part) ? part : parts[0];
   const prompts = rolePlay.steps.find((s) => s.id === step)?.prompts ?? [];
   return (
@@ -110,10 +122,10 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
       onSubmit={(event) => {
         event.preventDefault();
         if (text.trim() === '') return;
-        addRolePoint(doc, { caseId: rolePlay.id, step, part: current, text, who, when, device });
-        setText('');
-        setWho('');
-        setWhen('');
+        // "Could this identify someone?": a gentle warning, never a block (who and when included).
+        const details = identifying([text, who, when].filter(Boolean).join('\n'));
+        if (details.length > 0) setWarning(details);
+        else send();
       }}
     >
       <h3 id="phone-step-heading">
@@ -137,10 +149,14 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
       <label className="field">
         <span>{t('rolePlay.yourPoint')}</span>
         <textarea
+          id={textId}
           rows={2}
           maxLength={CARD_TEXT_MAX_CHARS}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            setWarning(null);
+          }}
         />
       </label>
       {current === 'actions' && (
@@ -163,9 +179,20 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
           </label>
         </>
       )}
-      <button type="submit" className="button--primary">
-        {t('rolePlay.send')}
-      </button>
+      {warning ? (
+        <IdentifyingWarning
+          details={warning}
+          onKeep={send}
+          onEdit={() => {
+            setWarning(null);
+            document.getElementById(textId)?.focus();
+          }}
+        />
+      ) : (
+        <button type="submit" className="button--primary">
+          {t('rolePlay.send')}
+        </button>
+      )}
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddres
 import { useJoinCode } from '../join/useJoinCode';
 import { formatJoinCode } from '../../sync/joinCode';
 import { useStage } from './useRoom';
+import { OpenWallSetting } from '../timeline/ModerationQueue';
 import './room.css';
 
 export function LiveRoomPanel() {
@@ -143,6 +144,7 @@ function OpenRoom({
         {refusedMessages > 0 && (
           <p className="note">{t('room.refusedMessages', { count: refusedMessages })}</p>
         )}
+        <OpenWallSetting />
         <WallPdfButton cards={cards.items} />
         <div className="live-room__actions">
           <RoomFileButton />

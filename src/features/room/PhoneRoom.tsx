@@ -8,6 +8,7 @@ import {
   type RoomStatus,
 } from '../../sync/roomConnection';
 import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
+import { forgetOwnWords, keepOwnWords } from '../../sync/ownWords';
 import { randomToken } from '../../sync/roomId';
 import { useQuiz } from '../quiz/useQuiz';
 import { useRolePlay } from '../rolePlay/useRolePlay';
@@ -33,6 +34,7 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
   useEffect(() => {
     if (status !== 'closed') return;
     forget(room);
+    forgetOwnWords(room);
     void connection.persistOnDevice(false).then(() => closeRoomConnection(room));
   }, [status, room, connection]);
   const inRoom = status !== 'closed' && status !== 'wrong-key';
@@ -69,6 +71,7 @@ function PhoneShell({ room, roomKey, device, connection }: ShellProps) {
   const choose = (next: View) => setChosen({ view: next, during: key });
   if (welcome) return <PhoneWelcome room={room} onDone={passWelcome} />;
   const cards: CardWriterProps = {
+    room,
     device,
     nickname,
     onNickname: (name) => {
@@ -94,12 +97,15 @@ function PhoneShell({ room, roomKey, device, connection }: ShellProps) {
       {view === 'now' && <PhoneActivity room={room} view={activity} cards={cards} />}
       {view === 'cards' && (
         <>
-          <PhoneYourCards device={device} unsent={unsent} />
+          <PhoneYourCards room={room} device={device} unsent={unsent} />
           <KeepOnPhone
             room={room}
             onChange={(on) => {
-              if (on) keep(room, { key: roomKey, device });
-              else forget(room);
+              if (on) {
+                // The whole visit's memory (admission secret, console key) and this visit's words.
+                keep(room, recall(room) ?? { key: roomKey, device });
+                keepOwnWords(room);
+              } else forget(room);
               void connection.persistOnDevice(on);
             }}
           />

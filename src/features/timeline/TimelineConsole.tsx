@@ -24,6 +24,8 @@ import { useRoomDoc } from '../room/RoomContext';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { WallPdfButton } from './WallPdfButton';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
+import { ModerationQueue } from './ModerationQueue';
+import { usePrivateLayer } from './usePrivateCards';
 import './timeline.css';
 
 /** The facilitator's wall: move and reclassify cards, link them, note them, capture the insights. */
@@ -48,9 +50,11 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
   };
   const thisYear = new Date().getFullYear();
   const onProjector = useStage().kind === 'timeline';
+  const { counted } = usePrivateLayer();
   return (
     <section className="timeline-console" aria-labelledby="timeline-console-heading">
       <h2 id="timeline-console-heading">{t('timeline.console')}</h2>
+      <ModerationQueue />
       <div className="timeline-console__settings">
         <ShowOnProjectorButton
           kind="timeline"
@@ -119,6 +123,7 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
             links={links}
             months={months}
             shown={shown}
+            counted={counted}
             draggable
             CardControls={CardControls}
           />

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wallColumns, type Severity } from '../../domain/timeline';
+import { wallColumns, type CountedOnly, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
 import { WallDragArea, useWallDragHandle } from './wallDrag';
@@ -20,7 +20,11 @@ type Props = {
   CardControls?: ComponentType<{ card: IncidentCard }>;
   /** On the projector, a month shows the cards that fit and says how many more it holds. */
   fitToScreen?: boolean;
+  /** Cards counted on their month, not shown. */
+  counted?: readonly CountedOnly[];
 };
+
+const NONE_COUNTED: readonly CountedOnly[] = [];
 
 /**
  * Twelve months across the screen, each card in its month in the order it was
@@ -35,9 +39,10 @@ export function TimelineWall({
   draggable = false,
   CardControls,
   fitToScreen = false,
+  counted = NONE_COUNTED,
 }: Props) {
   const { t, i18n } = useTranslation();
-  const wall = wallColumns(cards, months, shown);
+  const wall = wallColumns(cards, months, shown, counted);
   const frame = useRef<HTMLDivElement>(null);
   const lines = useLinkLines(frame, links, cards);
   const wallView = (
