@@ -14,6 +14,9 @@ import { CARD_TEXT_MAX_CHARS } from './limits';
 import { writeRecord, writeValue } from './record';
 import { randomToken } from './roomId';
 import { addIncidentCard, CardRejected } from './roomOperations';
+import { addRolePoint, writeRolePoints, type NewPoint } from './rolePlayOperations';
+import type { RolePoint } from '../domain/rolePlay';
+import { readRolePoints, rolePointSchema } from './rolePlaySchema';
 import {
   countedCards,
   decisions,
@@ -329,4 +332,97 @@ export function sealedCardIds(doc: Y.Doc): string[] {
 
 export function publishedIds(doc: Y.Doc): Set<string> {
   return new Set(readIncidentCards(doc).items.map((card) => card.id));
+}
+
+/**
+ * A role-play point from a phone: like a card, sealed to the console unless the
+ * room has an open wall, and on the room's board only once the facilitator
+ * accepts it (the accepted point is what the reveal shows).
+ */
+export async function sendPoint(
+  doc: Y.Doc,
+  phone: PhoneSide,
+  input: Omit<NewPoint, 'device'>,
+  now = Date.now(),
+): Promise<{ point: RolePoint; sealed: boolean }> {
+  if (readPrivacySettings(doc).openWall) {
+    return { point: addRolePoint(doc, { ...input, device: phone.device }, now), sealed: false };
+  }
+  if (!phone.box) throw new CardRejected('no-console-key');
+  const point = rolePointSchema.parse({
+    id: randomToken(12),
+    caseId: input.caseId,
+    step: input.step,
+    part: input.part,
+    text: input.text.trim(),
+    who: (input.who ?? '').trim(),
+    when: (input.when ?? '').trim(),
+    device: phone.device,
+    status: 'proposed',
+    mergedInto: null,
+    at: now,
+  });
+  const sealed = await phone.box.sealForFacilitator(binding(phone.room, 'point', point.id), point);
+  writeRecord(doc, sealedRecords, {
+    id: point.id,
+    kind: 'point' as const,
+    device: phone.device,
+    ...sealed,
+    createdAt: now,
+  });
+  return { point, sealed: true };
+}
+
+/**
+ * The points phones sealed to this console, opened, as the console's lists
+ * take them: waiting ("proposed") until accepted, "declined" once kept private.
+ * A point already on the room's board is read from there instead.
+ */
+export async function openSealedPoints(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  cache: Map<string, RolePoint | null>,
+): Promise<RolePoint[]> {
+  const onBoard = new Set(readRolePoints(doc).items.map((point) => point.id));
+  const states = readDecisions(doc);
+  const opened: RolePoint[] = [];
+  for (const record of readSealedRecords(doc).items) {
+    if (record.kind !== 'point' || onBoard.has(record.id)) continue;
+    const name = `${record.id}\0${record.box}`;
+    if (!cache.has(name)) {
+      const parsed = rolePointSchema.safeParse(
+        await box.openAsFacilitator(binding(room, 'point', record.id), record),
+      );
+      const fits =
+        parsed.success && parsed.data.id === record.id && parsed.data.device === record.device;
+      cache.set(name, fits ? { ...parsed.data, status: 'proposed', mergedInto: null } : null);
+    }
+    const point = cache.get(name);
+    if (!point) continue;
+    opened.push(
+      states.get(point.id)?.state === 'private' ? { ...point, status: 'declined' } : point,
+    );
+  }
+  return opened;
+}
+
+/**
+ * Writes the facilitator's decisions on points. A sealed point that is declined
+ * is kept private: only its decision goes into the room, never its text.
+ */
+export function writeModeratedPoints(
+  doc: Y.Doc,
+  points: readonly RolePoint[],
+  sealedIds: ReadonlySet<string>,
+  now = Date.now(),
+): void {
+  doc.transact(() => {
+    const published = points.filter((p) => !(sealedIds.has(p.id) && p.status === 'declined'));
+    writeRolePoints(doc, published);
+    for (const point of points) {
+      if (!sealedIds.has(point.id)) continue;
+      decide(doc, point.id, point.status === 'declined' ? 'private' : 'published', now);
+    }
+  });
 }

@@ -14,9 +14,14 @@ import {
   sendCard,
   setOpenWall,
   settleAnswers,
+  openSealedPoints,
+  sendPoint,
+  writeModeratedPoints,
   type OpenedCard,
   type PhoneSide,
 } from '../../src/sync/sealedOperations';
+import { readRolePoints } from '../../src/sync/roomSchema';
+import { acceptPoint, declinePoint } from '../../src/domain/rolePlay';
 import { readCountedCards, readIncidentCards, readSealedRecords } from '../../src/sync/roomSchema';
 import { linkedPeers } from '../support/peers';
 
@@ -213,5 +218,32 @@ describe('moderation', () => {
       [card.id]: { state: 'declined' },
       [second.id]: { state: 'private' },
     });
+  });
+});
+
+describe('role-play points', () => {
+  it('reach the board only when the facilitator accepts them; a declined one leaves no text in the room', async () => {
+    const { consoleDoc, phoneDocA, phoneDocB, consoleBox, phoneA } = await room3();
+    const about = { caseId: 'role-play-followed', step: 'analyse', part: 'facts' } as const;
+    await sendPoint(phoneDocA, phoneA, { ...about, text: 'She was followed by Pedro' });
+    await sendPoint(phoneDocA, phoneA, { ...about, text: 'The van waited two hours' });
+    expect(readRolePoints(phoneDocB).items).toEqual([]);
+    expect(everythingIn(phoneDocB)).not.toContain('Pedro');
+    const cache = new Map();
+    const [named, van] = await openSealedPoints(consoleDoc, consoleBox, room, cache);
+    expect(named?.text).toBe('She was followed by Pedro');
+    expect(named?.status).toBe('proposed');
+    const sealedIds = new Set([named!.id, van!.id]);
+    writeModeratedPoints(consoleDoc, [declinePoint(named!)], sealedIds);
+    writeModeratedPoints(consoleDoc, [acceptPoint(van!)], sealedIds);
+    expect(readRolePoints(phoneDocB).items.map((p) => [p.text, p.status])).toEqual([
+      ['The van waited two hours', 'accepted'],
+    ]);
+    expect(everythingIn(phoneDocB)).not.toContain('Pedro');
+    // Kept private on the console: listed as declined there, and never on the board.
+    const again = await openSealedPoints(consoleDoc, consoleBox, room, cache);
+    expect(again.map((p) => [p.text, p.status])).toEqual([
+      ['She was followed by Pedro', 'declined'],
+    ]);
   });
 });

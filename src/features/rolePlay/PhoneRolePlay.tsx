@@ -10,7 +10,10 @@ import {
   type StepPart,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addRolePoint, joinCast } from '../../sync/rolePlayOperations';
+import { joinCast } from '../../sync/rolePlayOperations';
+import { sendPoint, type PhoneSide } from '../../sync/sealedOperations';
+import { rememberOwnPoint } from '../../sync/ownWords';
+import { useOwnSealedPoints, usePhoneSide, usePrivateLayer } from '../timeline/usePrivateCards';
 import type { IdentifyingDetail } from '../../domain/identifiability';
 import { IdentifyingWarning, useIdentifyingCheck } from '../timeline/PrivateCardParts';
 import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
@@ -23,11 +26,12 @@ import { useRoomDoc } from '../room/RoomContext';
 import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
 import { REGISTER_FIELD_MAX_CHARS } from '../../sync/limits';
 
-type Props = { device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
+type Props = { room: string; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
 
 /** A participant's phone in the role-play: their role card, then points for the step the group is on. */
-export default function PhoneRolePlay({ device, run, snapshot }: Props) {
+export default function PhoneRolePlay({ room, device, run, snapshot }: Props) {
   const doc = useRoomDoc();
+  const phone = usePhoneSide(room, device);
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const found = findCase(library, run.caseId, i18n.language);
@@ -50,9 +54,9 @@ export default function PhoneRolePlay({ device, run, snapshot }: Props) {
         </button>
       )}
       {run.stage !== 'setup' && (
-        <StepInput device={device} rolePlay={rolePlay} step={run.stage} content={content} />
+        <StepInput phone={phone} rolePlay={rolePlay} step={run.stage} content={content} />
       )}
-      <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
+      <MyPoints snapshot={snapshot} room={room} device={device} caseId={rolePlay.id} />
     </PhoneActivityFrame>
   );
 }
@@ -89,13 +93,13 @@ function RoleCard({ rolePlay, number, roleId, content }: CardProps) {
 }
 
 type StepProps = {
-  device: string;
+  phone: PhoneSide & { missingKey: boolean };
   rolePlay: RolePlayCase;
   step: PointStep;
   content: ContentText;
 };
 
-function StepInput({ device, rolePlay, step, content }: StepProps) {
+function StepInput({ phone, rolePlay, step, content }: StepProps) {
   const doc = useRoomDoc();
   const { t } = useTranslation();
   const parts = STEP_PARTS[step];
@@ -106,12 +110,21 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
   const [warning, setWarning] = useState<IdentifyingDetail[] | null>(null);
   const identifying = useIdentifyingCheck();
   const textId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
   const send = () => {
-    addRolePoint(doc, { caseId: rolePlay.id, step, part: current, text, who, when, device });
-    setText('');
-    setWho('');
-    setWhen('');
     setWarning(null);
+    // Sealed to the facilitator unless the room has an open wall (sealedOperations.sendPoint).
+    void sendPoint(doc, phone, { caseId: rolePlay.id, step, part: current, text, who, when })
+      .then(({ point, sealed }) => {
+        if (sealed) rememberOwnPoint(phone.room, point);
+        setText('');
+        setWho('');
+        setWhen('');
+        setProblem(null);
+      })
+      .catch(() =>
+        setProblem(t(phone.missingKey ? 'privateLayer.noConsoleKey' : 'privateLayer.notSent')),
+      );
   };
   const current: StepPart = (parts as readonly StepPart[]).includes(part) ? part : parts[0];
   const prompts = rolePlay.steps.find((s) => s.id === step)?.prompts ?? [];
@@ -179,6 +192,7 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
           </label>
         </>
       )}
+      {problem && <p role="alert">{problem}</p>}
       {warning ? (
         <IdentifyingWarning
           details={warning}
@@ -199,15 +213,27 @@ function StepInput({ device, rolePlay, step, content }: StepProps) {
 
 function MyPoints({
   snapshot,
+  room,
   device,
   caseId,
 }: {
   snapshot: RolePlaySnapshot;
+  room: string;
   device: string;
   caseId: string;
 }) {
   const { t } = useTranslation();
-  const mine = snapshot.points.items.filter((p) => p.device === device && p.caseId === caseId);
+  const onBoard = snapshot.points.items.filter((p) => p.device === device && p.caseId === caseId);
+  const known = new Set(onBoard.map((p) => p.id));
+  // This phone's sealed points, in its own words, until the facilitator puts them on the board.
+  const sealed = useOwnSealedPoints(room).filter((p) => p.caseId === caseId && !known.has(p.id));
+  const kept = usePrivateLayer().decisions;
+  const mine = [
+    ...onBoard,
+    ...sealed.map((p) =>
+      kept.get(p.id)?.state === 'private' ? { ...p, status: 'declined' as const } : p,
+    ),
+  ].sort((a, b) => a.at - b.at);
   if (mine.length === 0) return null;
   return (
     <>

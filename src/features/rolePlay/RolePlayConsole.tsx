@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RolePlayCase } from '../../content/schema';
 import * as play from '../../domain/rolePlay';
@@ -12,6 +13,7 @@ import { RolePlayPoints } from './RolePlayPoints';
 import { RolePlayRegister } from './RolePlayRegister';
 import { RolePlayTimer } from './RolePlayTimer';
 import { useRolePlay } from './useRolePlay';
+import { moderatedWriter, PointWriterProvider, useSealedPoints } from './useSealedPoints';
 import { stageTitle } from './labels';
 import './rolePlay.css';
 import { useRoomDoc } from '../room/RoomContext';
@@ -26,6 +28,9 @@ export function RolePlayConsole({ rolePlay }: Props) {
   const { t } = useTranslation();
   const library = useContentLibrary();
   const snapshot = useRolePlay();
+  const sealedPoints = useSealedPoints();
+  const sealedIds = sealedPoints.map((p) => p.id).join(' ');
+  const writePoints = useMemo(() => moderatedWriter(new Set(sealedIds.split(' '))), [sealedIds]);
   const stage = useStage();
   const run = snapshot.run?.caseId === rolePlay.id ? snapshot.run : null;
   if (!run || !run.open) {
@@ -55,7 +60,9 @@ export function RolePlayConsole({ rolePlay }: Props) {
     );
   }
   const change = (next: play.RolePlayRun) => writeRolePlayRun(doc, next);
-  const points = snapshot.points.items.filter((p) => p.caseId === rolePlay.id);
+  const points = [...snapshot.points.items, ...sealedPoints].filter(
+    (p) => p.caseId === rolePlay.id,
+  );
   const nudges = play.nudges(run, snapshot.form, points);
   const onProjector = stage.kind === 'roleplay';
   return (
@@ -101,7 +108,9 @@ export function RolePlayConsole({ rolePlay }: Props) {
           ))}
         </ul>
       )}
-      <StagePanel rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
+      <PointWriterProvider value={writePoints}>
+        <StagePanel rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
+      </PointWriterProvider>
     </section>
   );
 }

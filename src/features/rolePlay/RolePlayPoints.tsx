@@ -12,7 +12,8 @@ import {
   type StepPart,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addRolePoint, mergeRolePoints, writeRolePoints } from '../../sync/rolePlayOperations';
+import { addRolePoint, mergeRolePoints } from '../../sync/rolePlayOperations';
+import { usePointWriter } from './useSealedPoints';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
 import { useRoomDoc } from '../room/RoomContext';
@@ -73,6 +74,7 @@ type PartProps = {
 
 function PartBlock({ caseId, step, part, points, selected, onSelect }: PartProps) {
   const doc = useRoomDoc();
+  const writePoints = usePointWriter();
   const { t } = useTranslation();
   const label = partLabel(t, part);
   const done = agreed(points, step, part);
@@ -104,10 +106,10 @@ function PartBlock({ caseId, step, part, points, selected, onSelect }: PartProps
                 />
                 <span dir="auto">{withWhoAndWhen(point)}</span>
               </label>
-              <button type="button" onClick={() => writeRolePoints(doc, [acceptPoint(point)])}>
+              <button type="button" onClick={() => writePoints(doc, [acceptPoint(point)])}>
                 {t('rolePlay.accept')}
               </button>
-              <button type="button" onClick={() => writeRolePoints(doc, [declinePoint(point)])}>
+              <button type="button" onClick={() => writePoints(doc, [declinePoint(point)])}>
                 {t('rolePlay.decline')}
               </button>
             </li>
@@ -133,6 +135,7 @@ type AgreedProps = {
 
 function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
   const doc = useRoomDoc();
+  const writePoints = usePointWriter();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   if (draft !== null) {
@@ -141,7 +144,7 @@ function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            writeRolePoints(doc, [acceptPoint(point, draft)]);
+            writePoints(doc, [acceptPoint(point, draft)]);
             setDraft(null);
           }}
         >
@@ -174,7 +177,7 @@ function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
       <button type="button" onClick={() => setDraft(point.text)}>
         {t('rolePlay.edit')}
       </button>
-      <button type="button" onClick={() => writeRolePoints(doc, [declinePoint(point)])}>
+      <button type="button" onClick={() => writePoints(doc, [declinePoint(point)])}>
         {t('rolePlay.remove')}
       </button>
     </li>

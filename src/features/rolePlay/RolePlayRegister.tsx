@@ -11,7 +11,8 @@ import {
   type RolePoint,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { writeRegisterForm, writeRolePoints } from '../../sync/rolePlayOperations';
+import { writeRegisterForm } from '../../sync/rolePlayOperations';
+import { usePointWriter } from './useSealedPoints';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
 import { useRoomDoc } from '../room/RoomContext';
@@ -21,6 +22,7 @@ type Props = { rolePlay: RolePlayCase; form: RegisterForm; points: RolePoint[] }
 /** Step 1: the register's form, typed by the facilitator or filled from the phones' points. */
 export function RolePlayRegister({ rolePlay, form, points }: Props) {
   const doc = useRoomDoc();
+  const writePoints = usePointWriter();
   const { t } = useTranslation();
   const incoming = proposed(points).filter((p) => p.step === 'register');
   const use = (point: RolePoint) => {
@@ -29,7 +31,7 @@ export function RolePlayRegister({ rolePlay, form, points }: Props) {
       rolePlay.id,
       fillRegister(form, point.part as RegisterField, point.text),
     );
-    writeRolePoints(doc, [acceptPoint(point)]);
+    writePoints(doc, [acceptPoint(point)]);
   };
   return (
     <div className="role-play__panel">
@@ -62,7 +64,7 @@ export function RolePlayRegister({ rolePlay, form, points }: Props) {
               <button type="button" onClick={() => use(point)}>
                 {t('rolePlay.addTo', { field: partLabel(t, point.part) })}
               </button>
-              <button type="button" onClick={() => writeRolePoints(doc, [declinePoint(point)])}>
+              <button type="button" onClick={() => writePoints(doc, [declinePoint(point)])}>
                 {t('rolePlay.decline')}
               </button>
             </li>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { recall } from '../../sync/phoneMemory';
-import { ownSealedCards, subscribeOwnWords } from '../../sync/ownWords';
+import { ownSealedCards, ownSealedPoints, subscribeOwnWords } from '../../sync/ownWords';
 import {
   phoneBoxFor,
   proposalsForPhone,
@@ -39,6 +39,13 @@ export function useOwnSealedCards(room: string) {
   return useSyncExternalStore(
     (listener) => subscribeOwnWords(room, listener),
     () => ownSealedCards(room),
+  );
+}
+
+export function useOwnSealedPoints(room: string) {
+  return useSyncExternalStore(
+    (listener) => subscribeOwnWords(room, listener),
+    () => ownSealedPoints(room),
   );
 }
 
