@@ -35,7 +35,7 @@ export default function PhoneRolePlay({ device, run, snapshot }: Props) {
   const me = snapshot.cast.items.find((m) => m.device === device);
   return (
     <PhoneActivityFrame
-      className="phone-quiz phone-role-play"
+      className="phone-tool phone-role-play"
       title={rolePlay.title}
       titleAttrs={content.attrs}
     >

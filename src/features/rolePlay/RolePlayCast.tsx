@@ -44,7 +44,7 @@ export function RolePlayCast({ rolePlay, cast }: Props) {
                   aria-label={t('rolePlay.removePerson', { number: member.number })}
                   onClick={() => removeFromCast(doc, member.device)}
                 >
-                  {t('rolePlay.remove')}
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
