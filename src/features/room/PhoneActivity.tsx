@@ -36,7 +36,7 @@ export function PhoneActivity({ room, view, cards }: Props) {
     case 'roleplay':
       return (
         <Suspense fallback={loading}>
-          <RolePlay device={cards.device} />
+          <RolePlay room={room} device={cards.device} />
         </Suspense>
       );
     case 'plan':
@@ -56,9 +56,9 @@ function Quiz({ room, device }: { room: string; device: string }) {
   return <PhoneQuiz room={room} device={device} snapshot={useQuiz()} />;
 }
 
-function RolePlay({ device }: { device: string }) {
+function RolePlay({ room, device }: { room: string; device: string }) {
   const snapshot = useRolePlay();
   return snapshot.run ? (
-    <PhoneRolePlay device={device} run={snapshot.run} snapshot={snapshot} />
+    <PhoneRolePlay room={room} device={device} run={snapshot.run} snapshot={snapshot} />
   ) : null;
 }
