@@ -36,7 +36,18 @@ export type RolePlayRun = {
   timer: RolePlayTimer;
 };
 
-export type CastMember = { device: string; number: number; roleId: string | null; at: number };
+/**
+ * A person in the cast. In a room with working groups (the room's `groups`, the same the quiz
+ * and the plan use), each group holds its own meeting: its own witness, its own staff.
+ */
+export type CastMember = {
+  device: string;
+  number: number;
+  roleId: string | null;
+  at: number;
+  /** The working group the person plays in; null for a room without groups. */
+  groupId: string | null;
+};
 
 export type PointStatus = 'proposed' | 'accepted' | 'declined' | 'merged';
 export type RolePoint = {
@@ -226,34 +237,58 @@ export function fillRegister(form: RegisterForm, field: RegisterField, text: str
 }
 
 /**
- * Roles at random: one person gets each "one" role, everyone else the "rest"
- * role. `random` returns [0, 1), like Math.random.
+ * Roles at random, in each working group on its own: one person of the group gets
+ * each "one" role, everyone else the "rest" role. `random` returns [0, 1), like Math.random.
  */
 export function assignRolesAtRandom(
   cast: readonly CastMember[],
   roles: readonly { id: string; count: 'one' | 'rest' }[],
   random: () => number,
 ): CastMember[] {
-  const shuffled = [...cast];
-  for (let i = shuffled.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j] as CastMember, shuffled[i] as CastMember];
-  }
   const singles = roles.filter((r) => r.count === 'one').map((r) => r.id);
   const rest = roles.find((r) => r.count === 'rest')?.id ?? null;
-  const roleOf = new Map(shuffled.map((m, i) => [m.device, singles[i] ?? rest]));
+  const roleOf = new Map<string, string | null>();
+  for (const members of castByGroup(cast).values()) {
+    const shuffled = [...members];
+    for (let i = shuffled.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as CastMember, shuffled[i] as CastMember];
+    }
+    shuffled.forEach((m, i) => roleOf.set(m.device, singles[i] ?? rest));
+  }
   return cast.map((member) => ({ ...member, roleId: roleOf.get(member.device) ?? null }));
 }
 
-/** Each "one" role held by exactly one person? Lists the roles that are not. */
+/**
+ * Each "one" role held by exactly one person in each group that plays? Lists
+ * the roles that are not, with their group (null: the room without groups).
+ */
 export function castProblems(
   cast: readonly CastMember[],
   roles: readonly { id: string; count: 'one' | 'rest' }[],
-): { roleId: string; holders: number }[] {
-  return roles
-    .filter((r) => r.count === 'one')
-    .map((r) => ({ roleId: r.id, holders: cast.filter((m) => m.roleId === r.id).length }))
-    .filter((r) => r.holders !== 1);
+): { roleId: string; holders: number; groupId: string | null }[] {
+  const groups = cast.length === 0 ? new Map([[null, []]]) : castByGroup(cast);
+  return [...groups].flatMap(([groupId, members]) =>
+    roles
+      .filter((r) => r.count === 'one')
+      .map((r) => ({
+        roleId: r.id,
+        holders: members.filter((m) => m.roleId === r.id).length,
+        groupId,
+      }))
+      .filter((r) => r.holders !== 1),
+  );
+}
+
+/** The cast by working group, in the order people joined each; one bucket when there are no groups. */
+export function castByGroup(cast: readonly CastMember[]): Map<string | null, CastMember[]> {
+  const groups = new Map<string | null, CastMember[]>();
+  for (const member of cast) {
+    const members = groups.get(member.groupId) ?? [];
+    members.push(member);
+    groups.set(member.groupId, members);
+  }
+  return groups;
 }
 
 /** The next person number: never reused, so "Person 3" stays the same person. */

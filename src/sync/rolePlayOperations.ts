@@ -52,12 +52,22 @@ export function writeRegisterForm(doc: Y.Doc, caseId: string, form: RegisterForm
   });
 }
 
-/** A phone steps into the cast; it keeps its number if it was there already. */
-export function joinCast(doc: Y.Doc, device: string, now = Date.now()): CastMember {
+/**
+ * A phone steps into the cast, in its working group (null in a room without groups); it
+ * keeps its number if it was there already, and moves to the group it now names.
+ */
+export function joinCast(
+  doc: Y.Doc,
+  device: string,
+  groupId: string | null = null,
+  now = Date.now(),
+): CastMember {
   const members = readCast(doc).items;
   const existing = members.find((m) => m.device === device);
-  if (existing) return existing;
-  const member: CastMember = { device, number: nextCastNumber(members), roleId: null, at: now };
+  if (existing && existing.groupId === groupId) return existing;
+  const member: CastMember = existing
+    ? { ...existing, groupId, roleId: null }
+    : { device, number: nextCastNumber(members), roleId: null, at: now, groupId };
   writeRecord(doc, cast, member);
   return member;
 }

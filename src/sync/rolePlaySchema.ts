@@ -90,11 +90,15 @@ export const castMemberSchema = z.object({
   number: z.number().check(z.int(), z.gte(1), z.lte(999)),
   roleId: z.nullable(caseIdSchema),
   at: timestamp,
+  /** The room's working group (groupSchema); absent in casts from before groups. */
+  groupId: z.optional(z.nullable(tokenSchema)),
 });
 
-export const cast = defineRoomRecord<CastMember>({
+/** Who plays whom; a cast member written before groups had none and plays in the whole room. */
+export const cast = defineRoomRecord<CastMember, z.infer<typeof castMemberSchema>>({
   map: ROOM_MAPS.rolePlayCast,
   schema: castMemberSchema,
+  defaults: (stored) => ({ ...stored, groupId: stored.groupId ?? null }),
   key: (m) => m.device,
   order: (a, b) => a.number - b.number || compareKeys(a.device, b.device),
   device: (m) => m.device,

@@ -225,7 +225,7 @@ describe('the whole session from the agenda', () => {
     await expectProjectorOn(projector, 'projector--quiz', caseTitle('case-analysis-1', 'en'));
     for (const phone of phones) {
       await expectPhoneOn(phone, caseTitle('case-analysis-1', phone.language));
-      expect(await phone.page.getByText(say(phone.language, 'phoneQuiz.noGroups')).count()).toBe(1);
+      expect(await phone.page.getByText(say(phone.language, 'common.noGroups')).count()).toBe(1);
     }
     const quizLabel = /^Open on every screen: Quiz: Case analysis 1/;
     await act.click(button(quizLabel), 'Open on every screen: Quiz');
@@ -234,7 +234,7 @@ describe('the whole session from the agenda', () => {
     await expectProjectorOn(projector, 'projector--quiz', 'Situation 1.1');
     for (const [index, phone] of phones.entries()) {
       await phone.page
-        .getByRole('combobox', { name: say(phone.language, 'phoneQuiz.chooseGroup') })
+        .getByRole('combobox', { name: say(phone.language, 'common.chooseGroup') })
         .selectOption({ index: index + 1 });
       const form = phone.page.getByRole('form', {
         name: say(phone.language, 'case.situation', { id: '1.1' }),

@@ -23,10 +23,12 @@ import {
   type CastMember,
   type RolePoint,
 } from '../../src/domain/rolePlay';
+import { setGroups } from '../../src/sync/groupOperations';
 import {
   addRolePoint,
   joinCast,
   registerIncident,
+  writeCast,
   writeRegisterForm,
   writeRolePoints,
 } from '../../src/sync/rolePlayOperations';
@@ -166,6 +168,7 @@ describe('roles', () => {
     number: n,
     roleId: null,
     at: n,
+    groupId: null,
   }));
   const roles = [
     { id: 'witness', count: 'one' as const },
@@ -179,20 +182,66 @@ describe('roles', () => {
       expect(assigned.filter((m) => m.roleId === 'staff-member')).toHaveLength(3);
       expect(castProblems(assigned, roles)).toEqual([]);
     }
-    expect(castProblems(cast, roles)).toEqual([{ roleId: 'witness', holders: 0 }]);
+    expect(castProblems(cast, roles)).toEqual([{ roleId: 'witness', holders: 0, groupId: null }]);
+  });
+
+  it('draws a witness in each working group: every group holds its own meeting', () => {
+    const inGroups = cast.map((m, i) => ({ ...m, groupId: i < 2 ? 'group-aaaa1' : 'group-bbbb2' }));
+    for (const seed of [0, 0.5, 0.99]) {
+      const assigned = assignRolesAtRandom(inGroups, roles, () => seed);
+      for (const group of ['group-aaaa1', 'group-bbbb2']) {
+        const members = assigned.filter((m) => m.groupId === group);
+        expect(members.map((m) => m.roleId).sort()).toEqual(['staff-member', 'witness']);
+      }
+      expect(castProblems(assigned, roles)).toEqual([]);
+    }
+    // Two witnesses in one group and none in the other: both groups are named.
+    const wrong = inGroups.map((m, i) => ({ ...m, roleId: i < 2 ? 'witness' : 'staff-member' }));
+    expect(castProblems(wrong, roles)).toEqual([
+      { roleId: 'witness', holders: 2, groupId: 'group-aaaa1' },
+      { roleId: 'witness', holders: 0, groupId: 'group-bbbb2' },
+    ]);
   });
 });
 
 describe('in the room document', () => {
   it('numbers people in the order they join, once each', () => {
     const doc = new Y.Doc();
-    joinCast(doc, 'device-aaaa', 1);
-    joinCast(doc, 'device-bbbb', 2);
-    joinCast(doc, 'device-aaaa', 3);
+    joinCast(doc, 'device-aaaa', null, 1);
+    joinCast(doc, 'device-bbbb', null, 2);
+    joinCast(doc, 'device-aaaa', null, 3);
     expect(readCast(doc).items.map((m) => [m.device, m.number])).toEqual([
       ['device-aaaa', 1],
       ['device-bbbb', 2],
     ]);
+  });
+
+  it('puts a phone in the room’s working group it names, and moves it when it names another', () => {
+    const doc = new Y.Doc();
+    setGroups(doc, [
+      { id: 'group-aaaa1', number: 1, name: null },
+      { id: 'group-bbbb2', number: 2, name: null },
+    ]);
+    joinCast(doc, 'device-aaaa', 'group-aaaa1', 1);
+    writeCast(doc, [{ ...readCast(doc).items[0]!, roleId: 'witness' }]);
+    joinCast(doc, 'device-aaaa', 'group-bbbb2', 2);
+    // Same person, same number; the role drawn in the other group does not follow.
+    expect(readCast(doc).items).toEqual([
+      { device: 'device-aaaa', number: 1, roleId: null, at: 1, groupId: 'group-bbbb2' },
+    ]);
+  });
+
+  it('reads the cast of a room from before groups: everyone plays in the one meeting', () => {
+    const doc = new Y.Doc();
+    // As a room opened before groups holds it: no groupId field.
+    doc
+      .getMap(ROOM_MAPS.rolePlayCast)
+      .set('device-aaaa', { device: 'device-aaaa', number: 1, roleId: 'witness', at: 5 });
+    expect(readCast(doc)).toEqual({
+      items: [{ device: 'device-aaaa', number: 1, roleId: 'witness', at: 5, groupId: null }],
+      dropped: 0,
+    });
+    expect(castProblems(readCast(doc).items, [{ id: 'witness', count: 'one' }])).toEqual([]);
   });
 
   it('drops hostile points and forms, and caps a flooding phone', () => {

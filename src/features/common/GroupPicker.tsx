@@ -14,11 +14,11 @@ type Props = {
 /** On a phone: which working group it speaks for, remembered for the room; or that there are no groups yet. */
 export function GroupPicker({ room, groups, groupId, onChange }: Props) {
   const { t } = useTranslation();
-  if (groups.length === 0) return <p>{t('phoneQuiz.noGroups')}</p>;
+  if (groups.length === 0) return <p>{t('common.noGroups')}</p>;
   const chosen = groups.some((g) => g.id === groupId) ? (groupId ?? '') : '';
   return (
     <label className="field">
-      <span>{t('phoneQuiz.chooseGroup')}</span>
+      <span>{t('common.chooseGroup')}</span>
       <select
         value={chosen}
         onChange={(event) => {
@@ -27,7 +27,7 @@ export function GroupPicker({ room, groups, groupId, onChange }: Props) {
         }}
       >
         <option value="" disabled>
-          {t('phoneQuiz.pickGroup')}
+          {t('common.pickGroup')}
         </option>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>

@@ -68,7 +68,7 @@ export function ActivityPlans({ snapshot, library }: Props) {
                 ))}
               </div>
             ))}
-            <div className="quiz-console__actions">
+            <div className="tool-actions">
               <button
                 type="button"
                 disabled={plan.rows.length >= 20}

@@ -122,7 +122,7 @@ export function OrganisationalPlan({ room, groupId, library }: Props) {
                   aria-label={t('plan.removeProtocolActivity', { activity })}
                   onClick={() => setActivities(activities.filter((_, i) => i !== index))}
                 >
-                  {t('rolePlay.remove')}
+                  {t('common.remove')}
                 </button>
               </li>
             ))}

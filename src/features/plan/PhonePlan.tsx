@@ -21,7 +21,7 @@ export default function PhonePlan({ room }: Props) {
   const [groupId, setGroupId] = useState(() => recallGroup(room));
   const group = groups.find((g) => g.id === groupId);
   return (
-    <PhoneActivityFrame className="phone-quiz phone-plan" title={t('plan.phoneHeading')}>
+    <PhoneActivityFrame className="phone-tool phone-plan" title={t('plan.phoneHeading')}>
       <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
       {group && (
         <>

@@ -35,7 +35,7 @@ export function PlanFactors({ snapshot, kind }: Props) {
                     aria-label={t('plan.removeFactor', { text: factor.text })}
                     onClick={() => removePlanRecord(doc, 'planFactors', factor.id)}
                   >
-                    {t('rolePlay.remove')}
+                    {t('common.remove')}
                   </button>
                 </li>
               ))}

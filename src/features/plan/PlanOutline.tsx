@@ -44,7 +44,7 @@ export function PlanOutline({ room, snapshot, library, groups }: Props) {
   return (
     <div className="plan-step">
       <p>{t('plan.outlineHint')}</p>
-      <div className="quiz-console__actions">
+      <div className="tool-actions">
         <PdfExportButton
           label={t('plan.outlinePdf')}
           fileName={fileName}

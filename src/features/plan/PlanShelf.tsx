@@ -74,7 +74,7 @@ function PlanBuilder({ room, library }: { room: string; library: ContentLibrary 
       <h2 id="plan-heading">{t('plan.heading')}</h2>
       <ConsoleActivityClock target={{ kind: 'plan' }} />
       <PlanSettingsForm settings={snapshot.settings} />
-      <div className="quiz-console__actions">
+      <div className="tool-actions">
         <label className="check">
           <input
             type="checkbox"
@@ -111,7 +111,7 @@ function PlanBuilder({ room, library }: { room: string; library: ContentLibrary 
         <QuizGroups />
       </details>
       <nav aria-label={t('plan.stepsLabel')}>
-        <ol className="role-play__stages">
+        <ol className="step-nav">
           {STEPS.map((name) => (
             <li key={name}>
               <button

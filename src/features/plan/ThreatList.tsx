@@ -102,7 +102,7 @@ export function ThreatList({ snapshot, groups }: Props) {
                 aria-label={t('plan.removeThreat', { threat: threat.text })}
                 onClick={() => removePlanRecord(doc, 'planThreats', threat.id)}
               >
-                {t('rolePlay.remove')}
+                {t('common.remove')}
               </button>
               {byVulnerabilities && <ThreatVulnerabilities snapshot={snapshot} threat={threat} />}
             </li>

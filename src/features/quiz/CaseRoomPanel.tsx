@@ -16,7 +16,7 @@ export function CaseRoomPanel({ data }: { data: Case }) {
   if (!room) {
     return (
       <NeedsRoom
-        className="quiz-console"
+        className="tool-console quiz-console"
         heading={t('quiz.heading')}
         explanation={t('quiz.needsRoom')}
       />

@@ -32,11 +32,11 @@ export function NarrativeConsole({ story }: Props) {
     ['lesson', t('narrative.lesson')],
   ] as const;
   return (
-    <section className="quiz-console" aria-labelledby="narrative-heading">
+    <section className="tool-console narrative-console" aria-labelledby="narrative-heading">
       <h2 id="narrative-heading">{t('narrative.heading')}</h2>
       <ConsoleActivityClock target={{ kind: 'narrative', caseId: story.id }} />
       <p>{t('narrative.daysShown', { count: run.daysShown, total })}</p>
-      <div className="quiz-console__actions">
+      <div className="tool-actions">
         <button type="button" onClick={() => showOnProjector(doc, 'narrative', story.id)}>
           {t('narrative.show')}
         </button>

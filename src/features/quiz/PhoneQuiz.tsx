@@ -29,7 +29,11 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
   const group = groups.find((g) => g.id === groupId);
   const live = run.situations.filter((id) => run.open.includes(id) || run.revealed.includes(id));
   return (
-    <PhoneActivityFrame className="phone-quiz" title={quizCase.title} titleAttrs={content.attrs}>
+    <PhoneActivityFrame
+      className="phone-tool phone-quiz"
+      title={quizCase.title}
+      titleAttrs={content.attrs}
+    >
       <FallbackNote origin={found} />
       <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
       {group && live.length === 0 && <p className="note">{t('phoneQuiz.waiting')}</p>}

@@ -37,7 +37,7 @@ export function QuizConsole({ quizCase }: Props) {
   const onProjector = useStage().kind === 'quiz' && snapshot.run?.caseId === quizCase.id;
 
   return (
-    <section className="quiz-console" aria-labelledby="quiz-console-heading">
+    <section className="tool-console quiz-console" aria-labelledby="quiz-console-heading">
       <h2 id="quiz-console-heading">{t('quiz.heading')}</h2>
       <ConsoleActivityClock target={{ kind: 'quiz', caseId: quizCase.id }} />
       <QuizGroups />
@@ -114,7 +114,7 @@ export function QuizConsole({ quizCase }: Props) {
                   )}
                 </p>
               )}
-              <div className="quiz-console__actions">
+              <div className="tool-actions">
                 <button
                   type="button"
                   disabled={groups.length === 0}

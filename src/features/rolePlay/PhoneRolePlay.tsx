@@ -24,6 +24,9 @@ import { partLabel, stageTitle } from './labels';
 import './rolePlay.css';
 import { useRoomDoc } from '../room/RoomContext';
 import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
+import { useGroups } from '../room/useRoom';
+import { GroupPicker } from '../common/GroupPicker';
+import { recallGroup } from '../quiz/phoneGroup';
 import { REGISTER_FIELD_MAX_CHARS } from '../../sync/limits';
 
 type Props = { room: string; device: string; run: RolePlayRun; snapshot: RolePlaySnapshot };
@@ -36,20 +39,41 @@ export default function PhoneRolePlay({ room, device, run, snapshot }: Props) {
   const library = useContentLibrary();
   const found = findCase(library, run.caseId, i18n.language);
   const content = useContentText(found);
+  // In a room with working groups, each group holds its own meeting: the phone names its group.
+  const groups = useGroups();
+  const [groupId, setGroupId] = useState(() => recallGroup(room));
   if (found?.data.format !== 'roleplay') return null;
   const rolePlay = found.data;
   const me = snapshot.cast.items.find((m) => m.device === device);
+  const group = groups.find((g) => g.id === groupId)?.id ?? null;
+  const choosing = groups.length > 0;
   return (
     <PhoneActivityFrame
-      className="phone-quiz phone-role-play"
+      className="phone-tool phone-role-play"
       title={rolePlay.title}
       titleAttrs={content.attrs}
     >
       <FallbackNote origin={found} />
+      {choosing && (
+        <GroupPicker
+          room={room}
+          groups={groups}
+          groupId={groupId}
+          onChange={(chosen) => {
+            setGroupId(chosen);
+            if (me) joinCast(doc, device, chosen);
+          }}
+        />
+      )}
       {me ? (
         <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
       ) : (
-        <button type="button" className="button--primary" onClick={() => joinCast(doc, device)}>
+        <button
+          type="button"
+          className="button--primary"
+          disabled={choosing && group === null}
+          onClick={() => joinCast(doc, device, group)}
+        >
           {t('rolePlay.takePart')}
         </button>
       )}

@@ -3,6 +3,8 @@ import type { RolePlayCase } from '../../content/schema';
 import { assignRolesAtRandom, castProblems, type CastMember } from '../../domain/rolePlay';
 import { removeFromCast, writeCast } from '../../sync/rolePlayOperations';
 import { useRoomDoc } from '../room/RoomContext';
+import { useGroups } from '../room/useRoom';
+import { groupName } from '../quiz/groupName';
 
 type Props = { rolePlay: RolePlayCase; cast: readonly CastMember[] };
 
@@ -12,6 +14,12 @@ export function RolePlayCast({ rolePlay, cast }: Props) {
   const { t } = useTranslation();
   const problems = castProblems(cast, rolePlay.roles);
   const roleName = (id: string) => rolePlay.roles.find((r) => r.id === id)?.name ?? id;
+  // Each working group holds its own meeting: a person's group is named beside them.
+  const groups = useGroups();
+  const groupLabel = (id: string) => {
+    const group = groups.find((g) => g.id === id);
+    return group ? groupName(t, group) : t('rolePlay.groupGone');
+  };
   return (
     <div className="role-play__panel">
       <h3>{t('case.story')}</h3>
@@ -24,7 +32,12 @@ export function RolePlayCast({ rolePlay, cast }: Props) {
           <ul className="role-play__cast" aria-label={t('rolePlay.cast')}>
             {cast.map((member) => (
               <li key={member.device}>
-                <span>{t('rolePlay.person', { number: member.number })}</span>
+                <span>
+                  {member.groupId !== null && (
+                    <span className="tag">{groupLabel(member.groupId)}</span>
+                  )}{' '}
+                  {t('rolePlay.person', { number: member.number })}
+                </span>
                 <select
                   aria-label={t('rolePlay.roleOf', { number: member.number })}
                   value={member.roleId ?? ''}
@@ -44,7 +57,7 @@ export function RolePlayCast({ rolePlay, cast }: Props) {
                   aria-label={t('rolePlay.removePerson', { number: member.number })}
                   onClick={() => removeFromCast(doc, member.device)}
                 >
-                  {t('rolePlay.remove')}
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
@@ -56,11 +69,17 @@ export function RolePlayCast({ rolePlay, cast }: Props) {
             {t('rolePlay.draw')}
           </button>
           {problems.map((problem) => (
-            <p key={problem.roleId} role="note" className="note">
-              {t('rolePlay.castProblem', {
-                role: roleName(problem.roleId),
-                count: problem.holders,
-              })}
+            <p key={`${problem.groupId ?? ''}/${problem.roleId}`} role="note" className="note">
+              {problem.groupId === null
+                ? t('rolePlay.castProblem', {
+                    role: roleName(problem.roleId),
+                    count: problem.holders,
+                  })
+                : t('rolePlay.castProblemInGroup', {
+                    group: groupLabel(problem.groupId),
+                    role: roleName(problem.roleId),
+                    count: problem.holders,
+                  })}
             </p>
           ))}
         </>

@@ -38,7 +38,7 @@ export function RolePlayConclusion({ rolePlay, form, points, registered }: Props
       <RegisterIncident form={form} registered={registered} />
       <SendToPlan points={points} />
       <h3>{t('rolePlay.exports')}</h3>
-      <div className="quiz-console__actions">
+      <div className="tool-actions">
         <PdfExportButton
           label={t('rolePlay.recordPdf')}
           fileName={`${rolePlay.id}-record`}
@@ -74,7 +74,7 @@ function RegisterIncident({ form, registered }: RegisterProps) {
                 {entry.when && ` · ${entry.when}`}
               </span>
               <button type="button" onClick={() => removeRegisteredIncident(doc, entry.id)}>
-                {t('rolePlay.remove')}
+                {t('common.remove')}
               </button>
             </li>
           ))}

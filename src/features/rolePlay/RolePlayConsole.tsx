@@ -40,8 +40,8 @@ export function RolePlayConsole({ rolePlay }: Props) {
       rolePlay.minutes,
     );
     return (
-      <section className="quiz-console role-play" aria-labelledby="role-play-heading">
-        <h2 id="role-play-heading">{t('quiz.heading')}</h2>
+      <section className="tool-console role-play" aria-labelledby="role-play-heading">
+        <h2 id="role-play-heading">{t('rolePlay.heading')}</h2>
         <p>{t('rolePlay.intro')}</p>
         <button
           type="button"
@@ -66,9 +66,9 @@ export function RolePlayConsole({ rolePlay }: Props) {
   const nudges = play.nudges(run, snapshot.form, points);
   const onProjector = stage.kind === 'roleplay';
   return (
-    <section className="quiz-console role-play" aria-labelledby="role-play-heading">
-      <h2 id="role-play-heading">{t('quiz.heading')}</h2>
-      <div className="quiz-console__actions">
+    <section className="tool-console role-play" aria-labelledby="role-play-heading">
+      <h2 id="role-play-heading">{t('rolePlay.heading')}</h2>
+      <div className="tool-actions">
         <ShowOnProjectorButton
           kind="roleplay"
           activity={rolePlay.id}
@@ -80,7 +80,7 @@ export function RolePlayConsole({ rolePlay }: Props) {
         </button>
       </div>
       <nav aria-label={t('rolePlay.stages')}>
-        <ol className="role-play__stages">
+        <ol className="step-nav">
           {play.ROLE_PLAY_STAGES.map((stage) => (
             <li key={stage}>
               <button
@@ -129,11 +129,11 @@ function StandaloneTimer({
       <RolePlayTimer timer={run.timer} />
       {run.timer.startedAt === null ? (
         <button type="button" onClick={() => onChange(play.startTimer(run, Date.now()))}>
-          {run.timer.spentMs > 0 ? t('run.resume') : t('rolePlay.startTimer')}
+          {run.timer.spentMs > 0 ? t('rolePlay.resumeTimer') : t('rolePlay.startTimer')}
         </button>
       ) : (
         <button type="button" onClick={() => onChange(play.pauseTimer(run, Date.now()))}>
-          {t('run.pause')}
+          {t('rolePlay.pauseTimer')}
         </button>
       )}
       <NumberField

@@ -46,7 +46,7 @@ export function RolePlayPoints({ rolePlay, step, points }: Props) {
           onSelect={toggle}
         />
       ))}
-      <div className="quiz-console__actions">
+      <div className="tool-actions">
         <button
           type="button"
           disabled={chosen.length < 2 || !samePart}
@@ -178,7 +178,7 @@ function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
         {t('rolePlay.edit')}
       </button>
       <button type="button" onClick={() => writePoints(doc, [declinePoint(point)])}>
-        {t('rolePlay.remove')}
+        {t('common.remove')}
       </button>
     </li>
   );

@@ -5,7 +5,7 @@ type Props = {
   title: ReactNode;
   /** The heading's language and direction when the title is content (see useContentText). */
   titleAttrs?: HTMLAttributes<HTMLHeadingElement>;
-  /** The tool's own class (phone-quiz, phone-role-play...), for its styles. */
+  /** The tool's own class (phone-tool with phone-quiz, phone-role-play...), for its styles. */
   className?: string;
   children: ReactNode;
 };
