@@ -167,7 +167,15 @@ const rolePlayCase = z.object({
   actions: text,
   roles: z.array(z.object({ id, name: text, brief: text, count: z.enum(['one', 'rest']) })).min(2),
   steps: z
-    .array(z.object({ id: z.enum(rolePlayStepIds), title: text, prompts: points.min(1) }))
+    .array(
+      z.object({
+        id: z.enum(rolePlayStepIds),
+        title: text,
+        /** Advice for the facilitator on this step: the console and the case page only, never the room. */
+        facilitatorNote: text.optional(),
+        prompts: points.min(1),
+      }),
+    )
     .length(3, 'expected the three steps: register, analyse, react'),
   careReminder: text,
   conclusion: text,

@@ -6,6 +6,7 @@ import type { PrintSheet, Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
 import './pdf.css';
+import { withFrenchSpacing } from './frenchSpacing';
 
 const PAPERS = ['A1', 'A3', 'A4', 'A1-tiled'] as const;
 type Paper = (typeof PAPERS)[number];
@@ -68,7 +69,9 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
             }
           : sheet,
       );
-      const bytes = await renderSheets(built, size, await loadPdfFont(), (page, pages) =>
+      // French sheets get French spacing; content fallen back to English keeps its own.
+      const typeset = i18n.language === 'fr' && !fallback ? built.map(withFrenchSpacing) : built;
+      const bytes = await renderSheets(typeset, size, await loadPdfFont(), (page, pages) =>
         t('pdf.page', { page, pages }),
       );
       download(

@@ -105,7 +105,10 @@ export function typeScale(widthMm: number) {
   return { title: body * 1.7, heading: body * 1.25, body, footer: body * 0.6 };
 }
 
-/** Greedy word wrap; a word longer than the line is cut so nothing runs off the page. */
+/**
+ * Greedy word wrap; a word longer than the line is cut so nothing runs off the
+ * page. No-break spaces (U+00A0, U+202F: French "Source : …") hold their words together.
+ */
 export function wrapText(
   text: string,
   widthMm: number,
@@ -114,7 +117,7 @@ export function wrapText(
 ): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[^\S\u00a0\u202f]+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (measure(candidate, sizePt) <= widthMm) {
       line = candidate;

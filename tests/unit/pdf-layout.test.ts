@@ -20,6 +20,12 @@ describe('wrapping', () => {
     for (const line of lines) expect(measure(line, 10)).toBeLessThanOrEqual(20);
   });
 
+  it('never breaks a line at a no-break space, and keeps it', () => {
+    const lines = wrapText('Source\u202f: un manuel de protection', 20, 10, measure);
+    expect(lines[0]).toBe('Source\u202f:');
+    expect(lines.join(' ')).toBe('Source\u202f: un manuel de protection');
+  });
+
   it('cuts a word longer than the line instead of letting it run off the page', () => {
     const lines = wrapText('x'.repeat(25), 20, 10, measure);
     expect(lines.join('')).toBe('x'.repeat(25));

@@ -187,6 +187,11 @@ function RolePlayDetails({ play, origin }: { play: RolePlayCase; origin: Content
           {play.steps.map((step) => (
             <li key={step.id}>
               <strong>{step.title}</strong>
+              {step.facilitatorNote && (
+                <p className="note">
+                  <strong>{t('case.facilitatorNote')}</strong> {step.facilitatorNote}
+                </p>
+              )}
               <PointList points={step.prompts} />
             </li>
           ))}

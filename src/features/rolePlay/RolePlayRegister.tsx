@@ -35,6 +35,11 @@ export function RolePlayRegister({ rolePlay, form, points }: Props) {
   };
   return (
     <div className="role-play__panel">
+      {rolePlay.steps[0]?.facilitatorNote && (
+        <p className="note">
+          <strong>{t('case.facilitatorNote')}</strong> {rolePlay.steps[0].facilitatorNote}
+        </p>
+      )}
       <PointList points={rolePlay.steps[0]?.prompts ?? []} />
       <fieldset className="role-play__form">
         <legend>{t('rolePlay.registerForm')}</legend>
