@@ -3,6 +3,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createAdmission, fromLoopback } from './admission.js';
+import { isLoopback, servedAddresses } from './addresses.js';
 import { lanAddresses } from './certificate.js';
 import { createHttpSignaling } from './httpSignaling.js';
 import { createJoinCodeRelay } from './joinCode.js';
@@ -37,7 +38,9 @@ export const TLS_OPTIONS = {
  * @param {{ dist: string, tls?: { cert: string, key: string, fingerprint?: string },
  *           admission?: import('./admission.js').Admission,
  *           joinCode?: import('./joinCode.js').JoinCodeOptions,
- *           signaling?: import('./signaling.js').SignalingOptions }} options
+ *           signaling?: import('./signaling.js').SignalingOptions,
+ *           lanAddresses?: () => string[] }} options
+ *   lanAddresses: the laptop's LAN addresses (tests give their own interfaces)
  */
 export function createWorkshopServer(options) {
   const serveFile = createStaticHandler(options.dist);
@@ -72,11 +75,16 @@ export function createWorkshopServer(options) {
     }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const urls = lanAddresses().map((ip) => `https://${ip}:${port}/`);
+    // Only the addresses it listens on: with --host 127.0.0.1 a phone can reach none of them.
+    const bound = typeof address === 'object' && address ? address.address : '';
+    const served = servedAddresses(bound, (options.lanAddresses ?? lanAddresses)());
+    // Plain HTTP (--http, development) is loopback only: phones have no secure context there.
+    const urls = options.tls ? served.map((ip) => `https://${ip}:${port}/`) : [];
     res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
     res.end(
       JSON.stringify({
-        lanUrls: options.tls ? urls : [],
+        lanUrls: urls,
+        loopbackOnly: isLoopback(bound) || !options.tls,
         admission: admission.secret,
         fingerprint: options.tls?.fingerprint ?? null,
       }),
