@@ -38,6 +38,7 @@ async function relayedPhone(browser: Browser, link: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(link);
   await page.locator('[data-status="connected"]').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Go to the workshop' }).click({ timeout: 20_000 });
   await page.evaluate(WATCH_PHONE);
   return page;
 }
@@ -57,6 +58,15 @@ export async function measureRelayedWrites(
   await console_.getByRole('button', { name: 'Live room' }).click();
   await console_.getByRole('button', { name: 'Open a live room' }).click();
   const link = (await console_.locator('.join-link code').textContent()) ?? '';
+  // The wall on every screen: phones then show the card writer.
+  await console_.getByRole('button', { name: 'Cases', exact: true }).click();
+  await console_
+    .getByRole('button', { name: /Our own incidents/ })
+    .first()
+    .click();
+  await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
+  await console_.getByRole('button', { name: 'Put the agenda back on the projector' }).waitFor();
+  await console_.getByRole('button', { name: 'Live room' }).click();
   const pages: Page[] = [];
   try {
     for (let i = 0; i < phones; i += 1) pages.push(await relayedPhone(browser, link));

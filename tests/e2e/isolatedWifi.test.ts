@@ -5,6 +5,8 @@ import {
   expectStayedInRoom,
   newPerson,
   openConsole,
+  passWelcome,
+  showWallOnEveryScreen,
   useBrowser,
   withoutWebRtc,
   type Person,
@@ -50,8 +52,10 @@ describe('an isolated Wi-Fi: no phone reaches another', () => {
 
     const phones: Person[] = [];
     for (let i = 0; i < PHONES; i += 1) phones.push(await relayedPhone(link));
-    for (const phone of phones)
+    for (const phone of phones) {
       await expect.poll(() => statusOf(phone.page), { timeout: 30_000 }).toBe('connected');
+      await passWelcome(phone.page);
+    }
     // Every one of them relayed, and the console says so beside each.
     const participants = console_.locator('.participants li');
     await expect
@@ -66,6 +70,8 @@ describe('an isolated Wi-Fi: no phone reaches another', () => {
       expect(await phone.page.evaluate(() => 'RTCPeerConnection' in window)).toBe(false);
 
     // A card from every phone: the console counts them, every phone's wall and the projector show them.
+    await showWallOnEveryScreen(console_);
+    await console_.getByRole('button', { name: 'Live room' }).click();
     for (const [i, phone] of phones.entries()) {
       await phone.page.getByLabel('What happened? A few words.').fill(`Isolated card ${i + 1}`);
       await phone.page.getByRole('button', { name: 'Add the card' }).click();
@@ -77,12 +83,22 @@ describe('an isolated Wi-Fi: no phone reaches another', () => {
       await expect
         .poll(() => wallCount(phone.page), { timeout: 20_000 })
         .toMatch(new RegExp(`\\b${PHONES}$`));
+    const wall = projector.getByRole('region', { name: 'Incidents of the year' });
+    for (const n of [1, PHONES])
+      await expect
+        .poll(() => wall.textContent(), { timeout: 15_000 })
+        .toContain(`Isolated card ${n}`);
     // Each phone hears that the console holds its card: nothing is left "not sent yet".
     for (const phone of phones)
-      await expect.poll(() => phone.page.locator('.unsent').count(), { timeout: 10_000 }).toBe(0);
+      await expect
+        .poll(() => phone.page.getByText('Not sent yet', { exact: true }).count(), {
+          timeout: 10_000,
+        })
+        .toBe(0);
 
     // A quiz situation answered by four groups, each from one of the relayed phones.
-    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: 'Cases', exact: true }).click();
+    await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();
     await expect
       .poll(() => projector.locator('.projector__label').first().textContent(), {
