@@ -3,7 +3,13 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createAdmission, fromLoopback } from './admission.js';
+import { isLoopback, servedAddresses } from './addresses.js';
 import { lanAddresses } from './certificate.js';
+import {
+  CONNECTIONS_KEPT_FOR_THIS_LAPTOP,
+  CONNECTIONS_PER_ADDRESS_MAX,
+  limitConnections,
+} from './connections.js';
 import { createHttpSignaling } from './httpSignaling.js';
 import { createJoinCodeRelay } from './joinCode.js';
 import { attachSignaling } from './signaling.js';
@@ -13,6 +19,14 @@ import { SECURITY_HEADERS, createStaticHandler } from './static.js';
 export const SERVER_CONNECTIONS_MAX = 1024;
 /** A client has this long to send a request's headers (a slow-loris holds no place for long). */
 export const HEADERS_TIMEOUT_MS = 10_000;
+/** ...and this long to finish the TLS handshake (Node's default is 120 s). */
+export const TLS_HANDSHAKE_TIMEOUT_MS = 10_000;
+/**
+ * How often Node looks for requests past their headers timeout (its default, 30 s, let a
+ * slow-loris socket live up to 40 s).
+ */
+export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+export { CONNECTIONS_KEPT_FOR_THIS_LAPTOP, CONNECTIONS_PER_ADDRESS_MAX };
 /**
  * TLS 1.3, or TLS 1.2 with forward-secret AEAD suites only (older phones); no CBC, no RSA
  * key exchange. Node's TLS 1.3 suites are all AEAD.
@@ -37,7 +51,9 @@ export const TLS_OPTIONS = {
  * @param {{ dist: string, tls?: { cert: string, key: string, fingerprint?: string },
  *           admission?: import('./admission.js').Admission,
  *           joinCode?: import('./joinCode.js').JoinCodeOptions,
- *           signaling?: import('./signaling.js').SignalingOptions }} options
+ *           signaling?: import('./signaling.js').SignalingOptions,
+ *           lanAddresses?: () => string[] }} options
+ *   lanAddresses: the laptop's LAN addresses (tests give their own interfaces)
  */
 export function createWorkshopServer(options) {
   const serveFile = createStaticHandler(options.dist);
@@ -72,20 +88,36 @@ export function createWorkshopServer(options) {
     }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const urls = lanAddresses().map((ip) => `https://${ip}:${port}/`);
+    // Only the addresses it listens on: with --host 127.0.0.1 a phone can reach none of them.
+    const bound = typeof address === 'object' && address ? address.address : '';
+    const served = servedAddresses(bound, (options.lanAddresses ?? lanAddresses)());
+    // Plain HTTP (--http, development) is loopback only: phones have no secure context there.
+    const urls = options.tls ? served.map((ip) => `https://${ip}:${port}/`) : [];
     res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
     res.end(
       JSON.stringify({
-        lanUrls: options.tls ? urls : [],
+        lanUrls: urls,
+        loopbackOnly: isLoopback(bound) || !options.tls,
         admission: admission.secret,
         fingerprint: options.tls?.fingerprint ?? null,
       }),
     );
   };
+  const timeouts = { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS };
   const server = options.tls
-    ? createHttpsServer({ ...TLS_OPTIONS, cert: options.tls.cert, key: options.tls.key }, handler)
-    : createHttpServer(handler);
+    ? createHttpsServer(
+        {
+          ...TLS_OPTIONS,
+          ...timeouts,
+          handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS,
+          cert: options.tls.cert,
+          key: options.tls.key,
+        },
+        handler,
+      )
+    : createHttpServer(timeouts, handler);
   server.maxConnections = SERVER_CONNECTIONS_MAX;
+  limitConnections(server, { total: SERVER_CONNECTIONS_MAX });
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = 30_000;
   const signaling = attachSignaling(server, { ...options.signaling, admission });

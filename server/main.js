@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
+import { servedAddresses } from './addresses.js';
 import { loadAdmission } from './admission.js';
 import { createWorkshopServer } from './app.js';
 import { dataFolder, lanAddresses, loadCertificate } from './certificate.js';
@@ -67,11 +68,18 @@ const admission = loadAdmission(dataFolder(), { fresh: values['new-links'] });
 const workshop = createWorkshopServer({ dist, tls, admission, signaling: { allowedOrigins } });
 const bound = await workshop.listen(port, host);
 
-const addresses = host === '0.0.0.0' ? lanAddresses() : [host];
-const urls = addresses.map((address) => `${scheme}://${address}:${bound}/`);
+// The same list /workshop.json gives the console for its QR code.
+const urls = tls ? servedAddresses(host).map((address) => `${scheme}://${address}:${bound}/`) : [];
 console.log('Security Workshop Kit is running.');
 console.log(`  On this laptop:  ${scheme}://${LOOPBACK.has(host) ? host : '127.0.0.1'}:${bound}/`);
 for (const url of urls) console.log(`  On the network:  ${url}`);
+if (urls.length === 0) {
+  console.log(
+    LOOPBACK.has(host) || !tls
+      ? '  Phones cannot reach it: it listens on this laptop only. Start it with npm start to let phones join over the Wi-Fi.'
+      : "  Phones cannot reach it yet: this laptop is on no private network. Join the workshop's Wi-Fi (or start a hotspot) and start it again.",
+  );
+}
 if (tls) {
   console.log(`  Certificate SHA-256: ${tls.fingerprint}`);
   if (tls.created) console.log(`  (a new certificate was made and kept in ${dataFolder()})`);

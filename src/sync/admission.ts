@@ -14,7 +14,10 @@ export const ADMISSION_PROTOCOL_PREFIX = 'swk.admit.';
 
 /** What /workshop.json tells the console on this laptop. */
 export type WorkshopInfo = {
+  /** The addresses the server listens on that phones can reach, as `https://<ip>:<port>/`. */
   lanUrls: string[];
+  /** The server listens on this laptop only (`--host 127.0.0.1`, `--http`): no phone can join. */
+  loopbackOnly: boolean;
   admission: string | null;
   fingerprint: string | null;
 };
@@ -30,6 +33,14 @@ export function fetchWorkshopInfo(): Promise<WorkshopInfo | null> {
   return workshopInfo;
 }
 
+/** The next fetchWorkshopInfo asks the server again (a test's new server). */
+export function forgetWorkshopInfo(): void {
+  workshopInfo = null;
+}
+
+/** A join address as the server writes it: an IPv4 address and a port, nothing after them. */
+const SERVED_URL = /^https:\/\/\d{1,3}(\.\d{1,3}){3}:\d{1,5}\/$/;
+
 function readWorkshopInfo(value: unknown): WorkshopInfo | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
@@ -37,8 +48,9 @@ function readWorkshopInfo(value: unknown): WorkshopInfo | null {
     typeof x === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(x) ? x : null;
   return {
     lanUrls: Array.isArray(v.lanUrls)
-      ? v.lanUrls.filter((u): u is string => typeof u === 'string')
+      ? v.lanUrls.filter((u): u is string => typeof u === 'string' && SERVED_URL.test(u))
       : [],
+    loopbackOnly: v.loopbackOnly === true,
     admission: token(v.admission),
     fingerprint:
       typeof v.fingerprint === 'string' && /^[0-9A-F:]{95}$/.test(v.fingerprint)

@@ -125,6 +125,14 @@ export const FIGURES: Figure[] = [
     max: 500,
   },
   { key: 'pdf_max_size_kb', what: 'the largest PDF', max: 1024 },
+  {
+    key: 'relayed_10_phones_to_console_median_ms',
+    what: 'isolated Wi-Fi: a card from one of 10 relayed phones reaches the console, median',
+  },
+  {
+    key: 'relayed_10_phones_to_console_p95_ms',
+    what: 'isolated Wi-Fi: a card from one of 10 relayed phones reaches the console, p95',
+  },
   { key: 'server_rss_30_relayed_mb', what: 'server RSS, 30 relayed phones', max: 150 },
   {
     key: 'server_cpu_30_relayed_ratio',

@@ -67,8 +67,15 @@ describe('phones stay joined', () => {
 
     await phone.page.getByLabel('What happened? A few words.').fill('Written while cut off');
     await phone.page.getByRole('button', { name: 'Add the card' }).click();
-    const unsent = phone.page.getByRole('region', { name: 'Not sent yet' });
-    await expect.poll(() => unsent.textContent()).toContain('Written while cut off');
+    // The card is on the phone among its own, marked as not sent yet.
+    const card = phone.page
+      .getByRole('region', { name: 'Your cards', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: 'Written while cut off' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Not sent yet');
+    const unsent = phone.page.getByText('Not sent yet', { exact: true });
+    expect(await unsent.count()).toBe(1);
 
     workshop = createWorkshopServer({ dist: 'dist', admission, signaling: { log: () => {} } });
     await workshop.listen(port, '127.0.0.1');
@@ -77,6 +84,7 @@ describe('phones stay joined', () => {
       .poll(() => console_.getByText('Incident cards in the room: 1').count(), { timeout: 10_000 })
       .toBe(1);
     await expect.poll(() => unsent.count(), { timeout: 10_000 }).toBe(0);
+    expect(await card.count()).toBe(1);
     expect(await phone.page.getByText('Back in the room.').count()).toBe(1);
     expect(await help.count()).toBe(0);
     expect(Date.now() - backAt).toBeLessThan(10_000);

@@ -1,6 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import QRCode from 'qrcode';
 import { fetchWorkshopInfo, type WorkshopInfo } from '../../sync/admission';
+import {
+  chooseJoinAddress,
+  chosenJoinAddress,
+  joinBase,
+  subscribeJoinAddress,
+} from '../../sync/joinAddress';
 
 /** Where phones reach this laptop, as the console and the projector show it. */
 export type JoinAddress = {
@@ -12,19 +18,36 @@ export type JoinAddress = {
   fingerprint: string | null;
   /** The server has answered (or is known not to): the link can be shown. */
   known: boolean;
+  /** The workshop server answered: what it said below is known (not so without it, or off the laptop). */
+  server: boolean;
+  /** The addresses the server listens on that phones can reach (https://<ip>:<port>/). */
+  served: string[];
+  /** The server listens on this laptop only (--host 127.0.0.1): no phone can join. */
+  loopbackOnly: boolean;
+  /** Puts another of `served` into every join link and QR code of this laptop. */
+  choose: (url: string) => void;
 };
 
 /**
- * The one choice of address for the join QR code and link: the laptop's first LAN
- * address when its server tells it (on the laptop itself), else the address this
- * page was opened at (a remote projector was opened at the laptop's LAN address).
+ * The one choice of address for the join QR code and link: the LAN address the trainer
+ * picked on this laptop while the server serves it, else its first, when the server tells
+ * them (on the laptop itself), else the address this page was opened at (a remote
+ * projector was opened at the laptop's LAN address). See sync/joinAddress.joinBase.
  */
-export function joinAddressFrom(info: WorkshopInfo | null | undefined, here: string): JoinAddress {
+export function joinAddressFrom(
+  info: WorkshopInfo | null | undefined,
+  here: string,
+  chosen: string | null = null,
+): JoinAddress {
   return {
-    base: info?.lanUrls[0] ?? here,
+    base: joinBase(info ?? null, here, chosen),
     admission: info?.admission ?? null,
     fingerprint: info?.fingerprint ?? null,
     known: info !== undefined,
+    server: Boolean(info),
+    served: info?.lanUrls ?? [],
+    loopbackOnly: info?.loopbackOnly ?? false,
+    choose: chooseJoinAddress,
   };
 }
 
@@ -37,7 +60,9 @@ export function useJoinAddress(): JoinAddress {
       current = false;
     };
   }, []);
-  return joinAddressFrom(info, `${window.location.origin}${window.location.pathname}`);
+  // The projector's window follows the console's picker (the storage event).
+  const chosen = useSyncExternalStore(subscribeJoinAddress, chosenJoinAddress);
+  return joinAddressFrom(info, `${window.location.origin}${window.location.pathname}`, chosen);
 }
 
 /** A QR code of `value` as an SVG data URL, once drawn. */

@@ -13,6 +13,7 @@ import { useIncidentCards, useRoomSnapshot } from './useRoom';
 import { WallPdfButton } from '../timeline/WallPdfButton';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddress';
+import { JoinAddressChoice } from '../join/JoinAddressChoice';
 import { useJoinCode } from '../join/useJoinCode';
 import { formatJoinCode } from '../../sync/joinCode';
 import { useStage } from './useRoom';
@@ -95,6 +96,7 @@ function OpenRoom({
   return (
     <div className="live-room__open">
       <div className="live-room__join">
+        <JoinAddressChoice />
         {link.qr && <img src={link.qr} alt={t('room.qrAlt')} width={280} height={280} />}
         {link.code && (
           <p className="join-code-shown">

@@ -1,7 +1,7 @@
 import { Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_TEXT_MAX_CHARS, NICKNAME_MAX_CHARS } from '../../sync/limits';
-import type { IncidentCard, Severity } from '../../sync/roomSchema';
+import type { Severity } from '../../sync/roomSchema';
 import { sendCard } from '../../sync/sealedOperations';
 import { rememberOwnCard } from '../../sync/ownWords';
 import { DEFAULT_SHARING, type SharingChoice } from '../../domain/consent';
@@ -22,6 +22,7 @@ import { SeverityChoice } from '../common/SeverityChoice';
 import { useRoomDoc } from '../room/RoomContext';
 import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
 import { useIncidentCardItems } from '../room/useRoom';
+import { OwnCardsPlain } from './UnsentMark';
 import './timeline.css';
 
 // Placing cards on the year needs drag and drop: loaded once the phone has a card.
@@ -175,8 +176,8 @@ export function PhoneCardWriter(props: CardWriterProps) {
 }
 
 /**
- * This phone's own cards, to place on the year (and withdraw), after those
- * not sent yet: part of the timeline activity, and the "Your cards" view.
+ * This phone's own cards, to place on the year (and withdraw), each the console does not
+ * hold yet marked so: part of the timeline activity, and the "Your cards" view.
  */
 export function PhoneYourCards({
   room,
@@ -197,39 +198,20 @@ export function PhoneYourCards({
   return (
     <>
       <OwnSealedCards phone={phone} unsent={unsent} />
-      <UnsentCards cards={mine.filter((card) => unsent.has(card.id))} />
       {(mine.length > 0 || !sentSealed) && (
         <section className="phone-your-cards" aria-labelledby={headingId}>
           <h2 id={headingId}>{t('phone.yourCards')}</h2>
           {mine.length === 0 ? (
             <p>{t('phone.noCards')}</p>
           ) : (
-            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-              <PhoneCards cards={mine} allCards={items} />
+            // Cut off from the laptop, the part that places cards may not load: the cards and
+            // their marks show meanwhile.
+            <Suspense fallback={<OwnCardsPlain cards={mine} unsent={unsent} />}>
+              <PhoneCards cards={mine} allCards={items} unsent={unsent} />
             </Suspense>
           )}
         </section>
       )}
     </>
-  );
-}
-
-/** What this phone wrote that has not reached the console yet: it goes when the link returns. */
-function UnsentCards({ cards }: { cards: Pick<IncidentCard, 'id' | 'text'>[] }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  if (cards.length === 0) return null;
-  return (
-    <section className="unsent" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('connection.unsentHeading')}</h2>
-      <ul>
-        {cards.map((card) => (
-          <li key={card.id} dir="auto">
-            {card.text}
-          </li>
-        ))}
-      </ul>
-      <p>{t('connection.kept')}</p>
-    </section>
   );
 }

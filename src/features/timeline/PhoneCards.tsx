@@ -9,12 +9,18 @@ import type { IncidentCard, Severity } from '../../sync/roomSchema';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useWallSettings } from './useWall';
 import { SeverityChoice } from '../common/SeverityChoice';
+import { UnsentMark } from './UnsentMark';
 import './timeline.css';
 
-type Props = { cards: IncidentCard[]; allCards: IncidentCard[] };
+type Props = {
+  cards: IncidentCard[];
+  allCards: IncidentCard[];
+  /** Those of `cards` the console does not hold yet: each is marked "not sent yet". */
+  unsent?: ReadonlySet<string>;
+};
 
 /** A phone's own cards: placed on the year by drag and drop or by picking a month; edited or withdrawn. */
-export default function PhoneCards({ cards, allCards }: Props) {
+export default function PhoneCards({ cards, allCards, unsent }: Props) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const wall = useWallSettings();
@@ -60,6 +66,7 @@ export default function PhoneCards({ cards, allCards }: Props) {
               card={card}
               months={months}
               locked={wall.locked}
+              unsent={unsent?.has(card.id) ?? false}
               onPlace={(month) => place(card.id, month)}
             />
           ))}
@@ -94,10 +101,11 @@ type OwnCardProps = {
   card: IncidentCard;
   months: string[];
   locked: boolean;
+  unsent: boolean;
   onPlace: (month: string | null) => void;
 };
 
-function OwnCard({ card, months, locked, onPlace }: OwnCardProps) {
+function OwnCard({ card, months, locked, unsent, onPlace }: OwnCardProps) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -113,7 +121,7 @@ function OwnCard({ card, months, locked, onPlace }: OwnCardProps) {
     <li
       ref={setNodeRef}
       style={style}
-      className={`card severity--${card.severity}${isDragging ? ' card--dragging' : ''}`}
+      className={`card severity--${card.severity}${isDragging ? ' card--dragging' : ''}${unsent ? ' card--unsent' : ''}`}
       data-card-id={card.id}
     >
       {editing ? (
@@ -138,6 +146,7 @@ function OwnCard({ card, months, locked, onPlace }: OwnCardProps) {
             )}
             {card.hidden && <em>{` · ${t('timeline.hiddenNote')}`}</em>}
           </p>
+          {unsent && <UnsentMark />}
           <label className="card__month">
             {t('timeline.pickMonth', { text: card.text })}
             <select
