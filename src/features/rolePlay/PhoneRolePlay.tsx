@@ -10,7 +10,8 @@ import {
   type StepPart,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addRolePoint, joinCast } from '../../sync/rolePlayOperations';
+import { addRolePoint, joinCast, removeFromCast } from '../../sync/rolePlayOperations';
+import { ActivityGate } from '../care/ActivityGate';
 import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
 import { PointList } from '../common/PointList';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
@@ -40,16 +41,26 @@ export default function PhoneRolePlay({ device, run, snapshot }: Props) {
       titleAttrs={content.attrs}
     >
       <FallbackNote origin={found} />
-      {me ? (
-        <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
-      ) : (
-        <button type="button" className="button--primary" onClick={() => joinCast(doc, device)}>
-          {t('rolePlay.takePart')}
-        </button>
-      )}
-      {run.stage !== 'setup' && (
-        <StepInput device={device} rolePlay={rolePlay} step={run.stage} content={content} />
-      )}
+      <ActivityGate
+        activity={`roleplay/${rolePlay.id}`}
+        pass="observe"
+        note={rolePlay.contentNote}
+        origin={found}
+        observing={t('care.passRole')}
+        // Out of the cast: the facilitator gives no role to a person who observes.
+        onPass={() => removeFromCast(doc, device)}
+      >
+        {me ? (
+          <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
+        ) : (
+          <button type="button" className="button--primary" onClick={() => joinCast(doc, device)}>
+            {t('rolePlay.takePart')}
+          </button>
+        )}
+        {run.stage !== 'setup' && (
+          <StepInput device={device} rolePlay={rolePlay} step={run.stage} content={content} />
+        )}
+      </ActivityGate>
       <MyPoints snapshot={snapshot} device={device} caseId={rolePlay.id} />
     </PhoneActivityFrame>
   );

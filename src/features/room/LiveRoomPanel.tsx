@@ -16,6 +16,7 @@ import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddres
 import { useJoinCode } from '../join/useJoinCode';
 import { formatJoinCode } from '../../sync/joinCode';
 import { useStage } from './useRoom';
+import { DiscreetSettings } from '../care/DiscreetSettings';
 import './room.css';
 
 export function LiveRoomPanel() {
@@ -144,6 +145,7 @@ function OpenRoom({
           <p className="note">{t('room.refusedMessages', { count: refusedMessages })}</p>
         )}
         <WallPdfButton cards={cards.items} />
+        <DiscreetSettings />
         <div className="live-room__actions">
           <RoomFileButton />
           <EraseRoom onErase={onErase} />
