@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PROJECTOR, joinAsPhone, newPerson, openConsole, useBrowser } from './harness';
+import {
+  PROJECTOR,
+  joinAsPhone,
+  newPerson,
+  openConsole,
+  showWallOnEveryScreen,
+  useBrowser,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -19,6 +26,10 @@ describe('care of the room', () => {
     await screen.context.grantPermissions(['microphone', 'camera']);
     await screen.page.goto(screenLink.replace(/^https?:\/\/[^/]+\//, baseURL));
     const phone = await joinAsPhone(browser(), link);
+    // The card writer is on phones while the wall is on every screen, its content note above it.
+    await showWallOnEveryScreen(console_);
+    await phone.page.getByRole('region', { name: 'Before this activity' }).waitFor();
+    await console_.getByRole('button', { name: 'Live room' }).click();
     const draft = phone.page.getByLabel('What happened? A few words.');
     await draft.fill('Half-written, not sent');
     await expect.poll(() => visibleText(screen.page), { timeout: 20_000 }).not.toBe('');

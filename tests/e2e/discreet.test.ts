@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicWordsIn } from '../../src/domain/care';
-import { PHONE, joinAsPhone, newPerson, openConsole, useBrowser } from './harness';
+import {
+  PHONE,
+  joinAsPhone,
+  newPerson,
+  openConsole,
+  showWallOnEveryScreen,
+  useBrowser,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 const NAME = 'Team meeting';
@@ -48,6 +55,9 @@ describe('discreet mode', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       expect(topicWordsIn(await shown(page), language)).toEqual([]);
     }
+    await showWallOnEveryScreen(console_);
+    await console_.getByRole('button', { name: 'Live room' }).click();
+    expect(topicWordsIn(await shown(phone.page), 'en')).toEqual([]);
     await phone.page.getByLabel('What happened? A few words.').fill('Door left open at night');
     await phone.page.getByRole('button', { name: 'Add the card' }).click();
     await expect.poll(() => console_.getByText('Cards in the room: 1').count()).toBe(1);

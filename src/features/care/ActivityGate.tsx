@@ -16,6 +16,11 @@ type Props = {
   onPass?: () => void;
   /** Said while the phone observes, instead of the general line. */
   observing?: string;
+  /**
+   * Whether the note holds the activity back until read (the role-play). The
+   * card writer is the activity itself: its note sits above it instead.
+   */
+  blocking?: boolean;
   children: ReactNode;
 };
 
@@ -25,7 +30,8 @@ type Props = {
  * "I'd rather observe", which asks no reason and sends nothing (unless the
  * activity needs to know, as the role-play's cast does).
  */
-export function ActivityGate({ activity, pass, note, origin, onPass, observing, children }: Props) {
+export function ActivityGate(props: Props) {
+  const { activity, pass, note, origin, onPass, observing, blocking = true, children } = props;
   const { t } = useTranslation();
   const choice = usePassChoice(activity);
   const content = useContentText(origin);
@@ -45,7 +51,7 @@ export function ActivityGate({ activity, pass, note, origin, onPass, observing, 
       </div>
     );
   }
-  if (note && choice === 'open') {
+  if (note && choice === 'open' && blocking) {
     return (
       <section className="content-note" aria-labelledby={noteId}>
         <h3 id={noteId}>{t('care.noteHeading')}</h3>
@@ -68,6 +74,13 @@ export function ActivityGate({ activity, pass, note, origin, onPass, observing, 
   }
   return (
     <>
+      {note && !blocking && (
+        <section className="content-note" aria-labelledby={noteId}>
+          <h3 id={noteId}>{t('care.noteHeading')}</h3>
+          <FallbackNote origin={origin} />
+          <p {...content.attrs}>{note}</p>
+        </section>
+      )}
       <div className="pass">
         <button type="button" className="pass__choice" onClick={doPass}>
           {passLabel}

@@ -10,8 +10,8 @@ const OWN_INCIDENTS = 'own-incidents-timeline';
 
 /**
  * The phone's cards go through the timeline case's content note and the right
- * to pass. The note waits until the facilitator opens the timeline itself: a
- * phone that writes a card at another moment is not stopped by it.
+ * to pass. The note shows while the facilitator has the timeline open, above
+ * the card writer (the writer is the activity: the note does not hold it back).
  */
 export function TimelineGate({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
@@ -25,6 +25,7 @@ export function TimelineGate({ children }: { children: ReactNode }) {
       activity={`timeline/${caseId}`}
       pass="observe"
       note={open ? found?.data.contentNote : undefined}
+      blocking={false}
       origin={found}
     >
       {children}
