@@ -35,6 +35,16 @@ const sourceCredit = z.object({
   date: text.optional(),
 });
 
+/** Longest content note: a phone shows it whole before the activity opens. */
+export const CONTENT_NOTE_MAX_CHARS = 400;
+/**
+ * What an activity may bring up (one's own incidents, being followed): shown
+ * on phones before it opens, beside the right to observe instead.
+ */
+const contentNote = text
+  .max(CONTENT_NOTE_MAX_CHARS, `expected at most ${CONTENT_NOTE_MAX_CHARS} characters`)
+  .optional();
+
 const common = {
   id,
   lang: z.enum(LANGUAGES),
@@ -76,6 +86,7 @@ export const sessionSchema = z
   .object({
     ...common,
     kind: z.literal('session'),
+    contentNote,
     durationMinutes: z.number().int().positive(),
     timingNote: text.optional(),
     learningObjectives: points.min(1),
@@ -138,6 +149,7 @@ const situation = z.object({
 const quizCase = z.object({
   ...common,
   kind: z.literal('case'),
+  contentNote,
   format: z.literal('quiz'),
   instructions: text,
   options: z.array(option).min(2),
@@ -149,6 +161,7 @@ const quizCase = z.object({
 const narrativeCase = z.object({
   ...common,
   kind: z.literal('case'),
+  contentNote,
   format: z.literal('narrative'),
   setting: text,
   days: z.array(z.object({ day: text, person: text, text })).min(1),
@@ -161,6 +174,7 @@ const rolePlayStepIds = ['register', 'analyse', 'react'] as const;
 const rolePlayCase = z.object({
   ...common,
   kind: z.literal('case'),
+  contentNote,
   format: z.literal('roleplay'),
   minutes: z.number().int().positive(),
   story: text,
@@ -185,6 +199,7 @@ const severityIds = ['red', 'yellow', 'green'] as const;
 const timelineCase = z.object({
   ...common,
   kind: z.literal('case'),
+  contentNote,
   format: z.literal('timeline'),
   periodMonths: z.number().int().min(1).max(24),
   severities: z

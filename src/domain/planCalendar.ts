@@ -21,6 +21,11 @@ export type CalendarTexts = {
   cost(amount: number, note: string): string;
   kind(kind: 'preventive' | 'reactive'): string;
   objective(text: string): string;
+  /**
+   * Discreet mode's neutral workshop name: the calendar is named after it
+   * and its product id names no tool.
+   */
+  neutralName?: string | null;
 };
 
 type Options = { now: Date; newUid: () => string; texts: CalendarTexts };
@@ -72,8 +77,11 @@ export function planCalendar(plan: SecurityPlan, { now, newUid, texts }: Options
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Security Workshop Kit//Plan//EN',
+    texts.neutralName
+      ? 'PRODID:-//Workshop//Plan//EN'
+      : 'PRODID:-//Security Workshop Kit//Plan//EN',
     'CALSCALE:GREGORIAN',
+    ...(texts.neutralName ? [`X-WR-CALNAME:${escapeText(texts.neutralName)}`] : []),
     ...events.flat(),
     'END:VCALENDAR',
   ];

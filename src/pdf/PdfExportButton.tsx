@@ -5,6 +5,7 @@ import { directionOf, isUiLanguage } from '../i18n/languages';
 import type { PrintSheet, Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
+import { discreetName } from '../lib/discreetName';
 import './pdf.css';
 import { withFrenchSpacing } from './frenchSpacing';
 
@@ -54,7 +55,12 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
       const fallback = content?.fallback ? content : null;
       const direction = contentDirection(fallback ? fallback.lang : i18n.language);
       const note = fallback && isUiLanguage(i18n.language) ? i18n.language : null;
-      const built = sheets(direction).map((sheet) =>
+      // In discreet mode each sheet's subtitle is the neutral name (it often named the session).
+      const neutral = discreetName();
+      const named = sheets(direction).map((sheet) =>
+        neutral !== null && !('kind' in sheet) ? { ...sheet, subtitle: neutral } : sheet,
+      );
+      const built = named.map((sheet) =>
         note && !('kind' in sheet) // a page of cards to cut out has no room for a note
           ? {
               ...sheet,
@@ -71,8 +77,13 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
       );
       // French sheets get French spacing; content fallen back to English keeps its own.
       const typeset = i18n.language === 'fr' && !fallback ? built.map(withFrenchSpacing) : built;
-      const bytes = await renderSheets(typeset, size, await loadPdfFont(), (page, pages) =>
-        t('pdf.page', { page, pages }),
+      // In discreet mode the metadata carries the neutral name, and names no tool.
+      const bytes = await renderSheets(
+        typeset,
+        size,
+        await loadPdfFont(),
+        (page, pages) => t('pdf.page', { page, pages }),
+        neutral === null ? undefined : { title: neutral, creator: '' },
       );
       download(
         new Blob([bytes], { type: 'application/pdf' }),

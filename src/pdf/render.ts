@@ -30,9 +30,14 @@ const RGB: Record<Colour, [number, number, number]> = {
 };
 const FONT = 'WorkshopSans';
 
+/** What a PDF's metadata says: by default no title and the kit as creator. */
+export type PdfMeta = { title: string; creator: string };
+const DEFAULT_META: PdfMeta = { title: '', creator: 'Security Workshop Kit' };
+
 async function newDocument(
   paper: { widthMm: number; heightMm: number },
   font: PdfFont,
+  meta: PdfMeta,
 ): Promise<JsPdf> {
   const { jsPDF } = await import('jspdf');
   const doc = new jsPDF({
@@ -46,11 +51,11 @@ async function newDocument(
   doc.addFont(font.fileName, FONT, 'normal');
   doc.setFont(FONT, 'normal');
   doc.setProperties({
-    title: '',
+    title: meta.title,
     subject: '',
     author: '',
     keywords: '',
-    creator: 'Security Workshop Kit',
+    creator: meta.creator,
   });
   return doc;
 }
@@ -61,9 +66,10 @@ export async function renderSheets(
   paper: PaperChoice,
   font: PdfFont,
   footer?: (page: number, pages: number) => string,
+  meta: PdfMeta = DEFAULT_META,
 ): Promise<ArrayBuffer> {
   const target = paper.tiledA4 ? { widthMm: 210, heightMm: 297 } : paper;
-  const doc = await newDocument(target, font);
+  const doc = await newDocument(target, font, meta);
   const measure = (text: string, sizePt: number) => {
     doc.setFontSize(sizePt);
     return doc.getTextWidth(text);

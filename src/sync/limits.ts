@@ -9,6 +9,8 @@ export const REGISTER_FIELD_MAX_CHARS = NICKNAME_MAX_CHARS * 2;
 export const CARDS_PER_PARTICIPANT_MAX = 40;
 /** More than a projector can show legibly; a flood from made-up devices stops here. */
 export const CARDS_PER_ROOM_MAX = 500;
+/** Break requests a room keeps: they carry no device, so one bucket for all. */
+export const BREAK_REQUESTS_PER_ROOM_MAX = 200;
 /**
  * The largest change the relay applies as it happens (a card is under 1 KB, an
  * imported plan some tens of KB); a peer's larger one is refused and counted

@@ -16,20 +16,38 @@ const ID_FIELDS = new Set(['device', 'groupId']);
 export const ROOM_FILE_FORMAT = 'security-workshop-kit/room';
 export const ROOM_FILE_VERSION = 1;
 
-/** The room file the console saves: its format, when, and the anonymised content. */
-export function roomBackupText(doc: Y.Doc, now = new Date()): string {
+/** Maps whose entries sit under a sealed card's id: what goes when that card is left out. */
+const SEALED_ENTRY_MAPS: ReadonlySet<string> = new Set([
+  ROOM_MAPS.sealed,
+  ROOM_MAPS.sealedReplies,
+  ROOM_MAPS.moderation,
+  ROOM_MAPS.countedCards,
+]);
+
+/**
+ * The room file the console saves: its format, when, and the anonymised
+ * content. `leaveOut`: sealed cards (by id) the file must not hold: the
+ * counted and facilitator-only cards the trainer did not tick.
+ */
+export function roomBackupText(
+  doc: Y.Doc,
+  now = new Date(),
+  leaveOut: ReadonlySet<string> = new Set(),
+): string {
   return JSON.stringify({
     format: ROOM_FILE_FORMAT,
     version: ROOM_FILE_VERSION,
     exportedAt: now.toISOString(),
-    update: toBase64(Y.encodeStateAsUpdate(anonymisedCopy(doc))),
+    update: toBase64(Y.encodeStateAsUpdate(anonymisedCopy(doc, leaveOut))),
   });
 }
 
-export function anonymisedCopy(doc: Y.Doc): Y.Doc {
-  const contents = Object.values(ROOM_MAPS).map(
-    (name) => [name, doc.getMap(name).toJSON() as Record<string, unknown>] as const,
-  );
+export function anonymisedCopy(doc: Y.Doc, leaveOut: ReadonlySet<string> = new Set()): Y.Doc {
+  const contents = Object.values(ROOM_MAPS).map((name) => {
+    const entries = doc.getMap(name).toJSON() as Record<string, unknown>;
+    if (SEALED_ENTRY_MAPS.has(name)) for (const id of leaveOut) delete entries[id];
+    return [name, entries] as const;
+  });
   const ids = new Set<string>();
   for (const [name, entries] of contents) {
     collectIds(entries, ids);

@@ -6,6 +6,7 @@
  * dropped and counted, never shown.
  */
 import { agendaState } from './agendaSchema';
+import { breakRequests, breaksSeenAt, discreetMode, roomPause } from './careSchema';
 import { incidentCards } from './cardSchema';
 import { groups } from './groupSchema';
 import { PLAN_RECORDS, planSettings } from './planSchema';
@@ -26,6 +27,7 @@ import { screenLanguages } from './screenLanguages';
 
 export { ROOM_MAPS, tokenSchema, caseIdSchema, type Validated } from './schemaParts';
 export * from './agendaSchema';
+export { readCare, type CareSnapshot } from './careSchema';
 export * from './cardSchema';
 export { readIncidentCards } from './cardIndex';
 export * from './groupSchema';
@@ -59,6 +61,7 @@ export const ROOM_RECORDS: readonly RecordKind[] = [
   sealedReplies,
   decisions,
   countedCards,
+  breakRequests,
 ];
 
 /** Every single value in the room, under its map and key. */
@@ -75,4 +78,7 @@ export const ROOM_VALUES: readonly ValueDeclaration<unknown>[] = [
   registerForm('any-case'),
   planSettings,
   privacySettings,
+  roomPause,
+  discreetMode,
+  breaksSeenAt,
 ];

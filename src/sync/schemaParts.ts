@@ -36,6 +36,10 @@ export const ROOM_MAPS = {
   moderation: 'moderation',
   /** Cards their authors chose to have counted, not shown: month and severity, no text. */
   countedCards: 'countedCards',
+  /** The facilitator's care of the room: the pause, discreet mode, breaks seen. */
+  care: 'care',
+  /** "I need a break": when, and nothing about who. */
+  breakRequests: 'breakRequests',
 } as const;
 
 export const tokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));

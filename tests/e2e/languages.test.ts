@@ -103,6 +103,11 @@ async function quizRoom(base: string) {
 async function rolePlayRoom(console_: Page, phone: Page) {
   await console_.getByRole('button', { name: /^Role-play/ }).click();
   await console_.getByRole('button', { name: 'Open the role-play to the room' }).click();
+  // Its content note comes first, in the phone's language, with the right to pass beside it.
+  await phone
+    .getByRole('region', { name: 'قبل هذا النشاط' })
+    .getByRole('button', { name: 'متابعة' })
+    .click();
   await phone.getByRole('button', { name: 'المشاركة في لعب الأدوار' }).click();
   const cast = console_.getByRole('list', { name: 'Who plays whom' });
   await expect.poll(() => cast.getByRole('combobox').count(), { timeout: 10_000 }).toBe(1);

@@ -68,7 +68,8 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
       .poll(() => console_.getByText('Incident cards in the room: 1').count(), { timeout: 10_000 })
       .toBe(1);
     await expect
-      .poll(() => phone.page.getByRole('button', { name: 'Take part in the role-play' }).count(), {
+      // The role-play opens with its content note (then "Take part in the role-play").
+      .poll(() => phone.page.getByRole('region', { name: 'Before this activity' }).count(), {
         timeout: Math.max(1, 10_000 - (Date.now() - back)),
       })
       .toBe(1);

@@ -57,6 +57,11 @@ describe('the role-play walkthrough with phones', () => {
       await joinAsPhone(browser(), link),
     ];
     for (const phone of phones) {
+      // The case's content note comes first; each phone reads it and goes on.
+      await phone.page
+        .getByRole('region', { name: 'Before this activity' })
+        .getByRole('button', { name: 'Continue' })
+        .click();
       await phone.page.getByRole('button', { name: 'Take part in the role-play' }).click();
     }
     const cast = console_.getByRole('list', { name: 'Who plays whom' });
@@ -202,9 +207,12 @@ describe('the role-play walkthrough with phones', () => {
 
     // The register as CSV holds the registered incident once, though it also put a card on the wall.
     const dir = mkdtempSync(join(tmpdir(), 'swk-roleplay-'));
+    // The console asks who will keep the register before it leaves the laptop.
+    await console_.getByRole('button', { name: 'Incident register (CSV)' }).click();
+    await console_.getByLabel('Who keeps it (a name or a role)').fill('The coordinator');
     const [csvDownload] = await Promise.all([
       console_.waitForEvent('download'),
-      console_.getByRole('button', { name: 'Incident register (CSV)' }).click(),
+      console_.getByRole('button', { name: 'Export the file' }).click(),
     ]);
     const csvPath = join(dir, 'register.csv');
     await csvDownload.saveAs(csvPath);

@@ -154,9 +154,11 @@ describe('a live room across devices', () => {
       .toBe('Incident cards in the room: 2');
 
     // A backup of the room, taken before erasing.
+    await console_.getByRole('button', { name: 'Export the room to a file' }).click();
+    await console_.getByLabel('Who keeps it (a name or a role)').fill('The coordinator');
     const [download] = await Promise.all([
       console_.waitForEvent('download'),
-      console_.getByRole('button', { name: 'Export the room to a file' }).click(),
+      console_.getByRole('button', { name: 'Export the file' }).click(),
     ]);
     const backup = join(mkdtempSync(join(tmpdir(), 'swk-backup-')), 'room.json');
     await download.saveAs(backup);

@@ -34,7 +34,7 @@ async function writeCard(page: Page, text: string, severity: 'Red' | 'Yellow' | 
 /** A long press on the card's handle, then a finger slide onto the month, as on a real phone. */
 async function touchDrag(page: Page, text: string, month: string) {
   // Touches land where the screen shows things: bring the months and the card into view.
-  await page.locator('.month-strip').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('.month-strip').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const handle = await page.getByRole('button', { name: `Move “${text}”` }).boundingBox();
   const target = await page
     .locator('.month-strip__month', { hasText: month })

@@ -57,6 +57,34 @@ describe('the content schema', () => {
     ]);
   });
 
+  it('takes a content note on a session or a case, and names file and field of a bad one', () => {
+    const noted = validSession.replace(
+      'summary: A session for tests.\n',
+      'summary: A session for tests.\ncontentNote: It asks about hard moments.\n',
+    );
+    const { library, errors } = validateContent(files({ 'sessions/en/demo-session.md': noted }));
+    expect(errors).toEqual([]);
+    expect(library.sessions.en[0]?.data.contentNote).toBe('It asks about hard moments.');
+    const long = validQuiz.replace(/^kind: case$/m, `kind: case\ncontentNote: ${'x'.repeat(401)}`);
+    expect(errorsFor({ 'cases/en/demo-quiz.md': long })).toEqual([
+      'cases/en/demo-quiz.md: contentNote: expected at most 400 characters',
+    ]);
+    const empty = validQuiz.replace(/^kind: case$/m, 'kind: case\ncontentNote: " "');
+    expect(errorsFor({ 'cases/en/demo-quiz.md': empty })).toEqual([
+      'cases/en/demo-quiz.md: contentNote: expected a non-empty text',
+    ]);
+  });
+
+  it('ships content notes for the own-incidents timeline and the role-play in every language', () => {
+    const { library } = validateContent(readContentFiles(process.cwd()));
+    for (const lang of LANGUAGES) {
+      for (const id of ['own-incidents-timeline', 'role-play-followed']) {
+        const found = library.cases[lang].find((c) => c.data.id === id);
+        expect(found?.data.contentNote, `${lang} ${id}`).toMatch(/\S{3}/);
+      }
+    }
+  });
+
   it('names the field of a wrong type', () => {
     const broken = validSession.replace('minutes: 10', 'minutes: ten');
     expect(errorsFor({ 'sessions/en/demo-session.md': broken })).toContainEqual(

@@ -6,6 +6,7 @@ import { incidentRegisterCsv } from '../../src/domain/timeline';
 import { newQuizRun, openSituation } from '../../src/domain/quiz';
 import { newStage, showOnStage } from '../../src/domain/stage';
 import { agendaStore } from '../../src/sync/agendaSync';
+import { careStore } from '../../src/sync/careSchema';
 import { REMOTE_BURST_MS, type DocStore } from '../../src/sync/docStore';
 import { setGroups } from '../../src/sync/groupOperations';
 import {
@@ -69,6 +70,7 @@ const STORES: Record<string, DocStore<unknown>> = {
   privateLayerStore,
   privacySettingsStore,
   roomMetaStore,
+  careStore,
 };
 
 describe('every record of the room, declared once', () => {

@@ -24,6 +24,8 @@ import type { ToolLaunch } from '../../domain/agendaTools';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
 import { shareScreenLanguagesWithRoom } from '../projector/projectorLanguage';
+import { ConsoleCare } from '../care/ConsoleCare';
+import { RoomProvider } from '../room/RoomContext';
 import './console.css';
 import { ContentOriginProvider } from '../common/ContentText';
 
@@ -100,6 +102,11 @@ export default function ConsolePage() {
         </button>
         <SecondLanguagePicker />
       </nav>
+      {room && (
+        <RoomProvider doc={room.doc}>
+          <ConsoleCare room={room.room} />
+        </RoomProvider>
+      )}
       {shelf === 'day' && <DayShelf library={library} onOpenTool={openTool} />}
       {shelf === 'room' && <LiveRoomPanel />}
       {shelf === 'plan' && <PlanShelf library={library} />}

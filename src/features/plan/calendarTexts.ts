@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CalendarTexts } from '../../domain/planCalendar';
 import type { PlanFormat } from '../../pdf/planFormat';
+import { discreetName } from '../../lib/discreetName';
 
 /** The calendar's words in the interface's language. */
 export function calendarTexts(t: TFunction, format: Pick<PlanFormat, 'cost'>): CalendarTexts {
@@ -15,5 +16,6 @@ export function calendarTexts(t: TFunction, format: Pick<PlanFormat, 'cost'>): C
     cost: (amount, note) => t('plan.ics.cost', { cost: format.cost(amount, note) }),
     kind: (kind) => t('plan.ics.kind', { kind: t(`plan.${kind}`) }),
     objective: (text) => t('plan.ics.objective', { text }),
+    neutralName: discreetName(),
   };
 }

@@ -25,6 +25,9 @@ import { RolePlayScreen } from '../rolePlay/RolePlayScreen';
 import { PlanScreen } from '../plan/PlanScreen';
 import { useRolePlay } from '../rolePlay/useRolePlay';
 import { ProjectorJoinScreen } from '../join/ProjectorJoinScreen';
+import { ProjectorPaused } from '../care/PauseCurtain';
+import { usePause, useRoomDiscretion } from '../care/useCare';
+import { useDiscreetName } from '../../lib/discreetName';
 
 const ProjectorTimeline = lazyWithRetry(() => import('../timeline/ProjectorTimeline'));
 import { ProjectorSlides } from '../slides/ProjectorSlides';
@@ -78,7 +81,13 @@ function useConsoleLanguage(room: RoomConnection | null): void {
   }, [language, i18n.language]);
 }
 
-function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
+/** The paused room shows nothing of itself, whatever the stage. */
+function RoomScreen(props: { library: ContentLibrary; room: RoomConnection }) {
+  useRoomDiscretion();
+  return usePause().paused ? <ProjectorPaused /> : <StageScreen {...props} />;
+}
+
+function StageScreen({ library, room }: { library: ContentLibrary; room: RoomConnection }) {
   const stage = useStage();
   const snapshot = useQuiz();
   const rolePlay = useRolePlay();
@@ -144,6 +153,7 @@ function RoomScreen({ library, room }: { library: ContentLibrary; room: RoomConn
 
 function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomConnection | null }) {
   const { t, i18n } = useTranslation();
+  const neutral = useDiscreetName();
   const day = useFollowedDay(room?.doc ?? null);
   const [sessionId] = useSelectedSession();
   const [slides] = useSlides();
@@ -168,9 +178,17 @@ function AgendaScreen({ library, room }: { library: ContentLibrary; room: RoomCo
       </BilingualScreen>
     );
   }
+  // In discreet mode the room's screen opens with the neutral name, not the kit's.
   return (
     <div className="projector projector--idle">
-      <h1>{t('projector.waiting')}</h1>
+      {neutral ? (
+        <>
+          <h1>{neutral}</h1>
+          <p>{t('projector.waiting')}</p>
+        </>
+      ) : (
+        <h1>{t('projector.waiting')}</h1>
+      )}
       <p>{t('projector.hint')}</p>
     </div>
   );

@@ -12,6 +12,7 @@ import { recallGroup } from './phoneGroup';
 import { GroupPicker } from '../common/GroupPicker';
 import { useRoomDoc } from '../room/RoomContext';
 import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
+import { ActivityGate } from '../care/ActivityGate';
 
 type Props = { room: string; device: string; snapshot: QuizSnapshot };
 
@@ -35,26 +36,33 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
       titleAttrs={content.attrs}
     >
       <FallbackNote origin={found} />
-      <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
-      {group && live.length === 0 && <p className="note">{t('phoneQuiz.waiting')}</p>}
-      {group &&
-        live.map((id) =>
-          acceptsAnswers(run, id) ? (
-            <SituationAnswer
-              key={`${id}/${group.id}`}
-              device={device}
-              quizCase={quizCase}
-              situationId={id}
-              groupId={group.id}
-              snapshot={snapshot}
-              content={content}
-            />
-          ) : (
-            <p key={id} className="note">
-              {t('phoneQuiz.revealed', { id })}
-            </p>
-          ),
-        )}
+      <ActivityGate
+        activity={`quiz/${run.caseId}`}
+        pass="answer"
+        note={quizCase.contentNote}
+        origin={found}
+      >
+        <GroupPicker room={room} groups={groups} groupId={groupId} onChange={setGroupId} />
+        {group && live.length === 0 && <p className="note">{t('phoneQuiz.waiting')}</p>}
+        {group &&
+          live.map((id) =>
+            acceptsAnswers(run, id) ? (
+              <SituationAnswer
+                key={`${id}/${group.id}`}
+                device={device}
+                quizCase={quizCase}
+                situationId={id}
+                groupId={group.id}
+                snapshot={snapshot}
+                content={content}
+              />
+            ) : (
+              <p key={id} className="note">
+                {t('phoneQuiz.revealed', { id })}
+              </p>
+            ),
+          )}
+      </ActivityGate>
     </PhoneActivityFrame>
   );
 }

@@ -10,7 +10,8 @@ import {
   type StepPart,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { joinCast } from '../../sync/rolePlayOperations';
+import { joinCast, removeFromCast } from '../../sync/rolePlayOperations';
+import { ActivityGate } from '../care/ActivityGate';
 import { sendPoint, type PhoneSide } from '../../sync/sealedOperations';
 import { rememberOwnPoint } from '../../sync/ownWords';
 import { useOwnSealedPoints, usePhoneSide, usePrivateLayer } from '../timeline/usePrivateCards';
@@ -54,32 +55,42 @@ export default function PhoneRolePlay({ room, device, run, snapshot }: Props) {
       titleAttrs={content.attrs}
     >
       <FallbackNote origin={found} />
-      {choosing && (
-        <GroupPicker
-          room={room}
-          groups={groups}
-          groupId={groupId}
-          onChange={(chosen) => {
-            setGroupId(chosen);
-            if (me) joinCast(doc, device, chosen);
-          }}
-        />
-      )}
-      {me ? (
-        <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
-      ) : (
-        <button
-          type="button"
-          className="button--primary"
-          disabled={choosing && group === null}
-          onClick={() => joinCast(doc, device, group)}
-        >
-          {t('rolePlay.takePart')}
-        </button>
-      )}
-      {run.stage !== 'setup' && (
-        <StepInput phone={phone} rolePlay={rolePlay} step={run.stage} content={content} />
-      )}
+      <ActivityGate
+        activity={`roleplay/${rolePlay.id}`}
+        pass="observe"
+        note={rolePlay.contentNote}
+        origin={found}
+        observing={t('care.passRole')}
+        // Out of the cast: the facilitator gives no role to a person who observes.
+        onPass={() => removeFromCast(doc, device)}
+      >
+        {choosing && (
+          <GroupPicker
+            room={room}
+            groups={groups}
+            groupId={groupId}
+            onChange={(chosen) => {
+              setGroupId(chosen);
+              if (me) joinCast(doc, device, chosen);
+            }}
+          />
+        )}
+        {me ? (
+          <RoleCard rolePlay={rolePlay} number={me.number} roleId={me.roleId} content={content} />
+        ) : (
+          <button
+            type="button"
+            className="button--primary"
+            disabled={choosing && group === null}
+            onClick={() => joinCast(doc, device, group)}
+          >
+            {t('rolePlay.takePart')}
+          </button>
+        )}
+        {run.stage !== 'setup' && (
+          <StepInput phone={phone} rolePlay={rolePlay} step={run.stage} content={content} />
+        )}
+      </ActivityGate>
       <MyPoints snapshot={snapshot} room={room} device={device} caseId={rolePlay.id} />
     </PhoneActivityFrame>
   );

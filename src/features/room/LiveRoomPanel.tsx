@@ -18,6 +18,7 @@ import { useJoinCode } from '../join/useJoinCode';
 import { formatJoinCode } from '../../sync/joinCode';
 import { useStage } from './useRoom';
 import { OpenWallSetting } from '../timeline/ModerationQueue';
+import { DiscreetSettings } from '../care/DiscreetSettings';
 import './room.css';
 
 export function LiveRoomPanel() {
@@ -148,6 +149,7 @@ function OpenRoom({
         )}
         <OpenWallSetting />
         <WallPdfButton cards={cards.items} />
+        <DiscreetSettings />
         <div className="live-room__actions">
           <RoomFileButton />
           <EraseRoom onErase={onErase} />

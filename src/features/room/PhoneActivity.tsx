@@ -8,6 +8,7 @@ import { useRolePlay } from '../rolePlay/useRolePlay';
 import { PhoneCardWriter, type CardWriterProps } from '../timeline/PhoneCardWriter';
 import { PhoneBreak, PhoneFollow } from './PhoneDay';
 import { useWakeLock } from './useWakeLock';
+import { TimelineGate } from '../care/TimelineGate';
 
 // Each tool needs its case's text in the phone's language: loaded only once it is on.
 const PhoneQuiz = lazyWithRetry(() => import('../quiz/PhoneQuiz'));
@@ -32,7 +33,14 @@ export function PhoneActivity({ room, view, cards }: Props) {
     case 'narrative':
       return <PhoneThoughts device={cards.device} caseId={view.caseId} />;
     case 'cards':
-      return <PhoneCardWriter {...cards} />;
+      // The timeline's content note and the right to pass come before the card writer.
+      return (
+        <Suspense fallback={loading}>
+          <TimelineGate>
+            <PhoneCardWriter {...cards} />
+          </TimelineGate>
+        </Suspense>
+      );
     case 'roleplay':
       return (
         <Suspense fallback={loading}>

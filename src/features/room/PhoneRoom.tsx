@@ -20,6 +20,9 @@ import { PhoneGroup } from './PhoneGroup';
 import { RoomProvider } from './RoomContext';
 import { useRoomSnapshot, useStage } from './useRoom';
 import { useUnsent } from './useUnsent';
+import { PauseCurtain } from '../care/PauseCurtain';
+import { BreakSignal } from '../care/BreakSignal';
+import { RoomDiscretion } from '../care/DiscreetSettings';
 import './room.css';
 
 /**
@@ -44,7 +47,11 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
       {inRoom && <ConnectionHelp connection={connection} />}
       {inRoom && (
         <RoomProvider doc={connection.doc}>
-          <PhoneShell room={room} roomKey={roomKey} device={device} connection={connection} />
+          <PauseCurtain>
+            <PhoneShell room={room} roomKey={roomKey} device={device} connection={connection} />
+          </PauseCurtain>
+          <BreakSignal room={room} />
+          <RoomDiscretion />
         </RoomProvider>
       )}
     </>

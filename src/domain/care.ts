@@ -1,0 +1,86 @@
+/**
+ * Looking after the people in the room: the facilitator's pause, the private
+ * "I need a break" signal, and discreet mode's neutral name. Pure; the room's
+ * document holds them (src/sync/careSchema.ts).
+ */
+
+/** The room is paused: the projector shows a calm screen and phones hide what they show. */
+export type RoomPause = { paused: boolean; at: number };
+
+export function notPaused(): RoomPause {
+  return { paused: false, at: 0 };
+}
+
+/** The same key pauses and restores. */
+export function togglePause(current: RoomPause, now: number): RoomPause {
+  return { paused: !current.paused, at: now };
+}
+
+/**
+ * Someone asked for a break. The request carries no name and no device: only
+ * when, so the facilitator can tell a new request from one already seen.
+ */
+export type BreakRequest = { id: string; at: number };
+
+/** How long a phone waits before it can ask again (one person, one request at a time). */
+export const BREAK_REQUEST_INTERVAL_MS = 5 * 60_000;
+
+/** Requests the facilitator has not marked as seen yet. */
+export function unseenBreakRequests(
+  requests: readonly BreakRequest[],
+  seenAt: number,
+): BreakRequest[] {
+  return requests.filter((request) => request.at > seenAt);
+}
+
+/** Discreet mode: a neutral workshop name shown and exported instead of the topic. */
+export type Discreet = { on: boolean; name: string };
+
+export const WORKSHOP_NAME_MAX_CHARS = 60;
+
+export function notDiscreet(): Discreet {
+  return { on: false, name: '' };
+}
+
+/** The name to show for the workshop: the neutral one in discreet mode, else the kit's own. */
+export function workshopTitle(discreet: Discreet, ownName: string): string {
+  const name = discreet.name.trim();
+  return discreet.on && name !== '' ? name : ownName;
+}
+
+/** Whether the room is in discreet mode with a name to use. */
+export function isDiscreet(discreet: Discreet): boolean {
+  return discreet.on && discreet.name.trim() !== '';
+}
+
+/**
+ * The words that name the topic, per language, as discreet mode keeps them
+ * out of what it shows and exports (matched without case, as word starts).
+ */
+export const TOPIC_WORDS: Record<'en' | 'es' | 'fr' | 'ar', readonly string[]> = {
+  en: ['security', 'incident', 'human rights'],
+  es: ['seguridad', 'incidente', 'derechos humanos'],
+  fr: ['sécurité', 'incident', 'droits humains', "droits de l'homme", 'droits de la personne'],
+  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان'],
+};
+
+/** The topic words a text contains, in the given language and in English. */
+export function topicWordsIn(text: string, language: string): string[] {
+  const lower = text.toLocaleLowerCase();
+  const words = [
+    ...TOPIC_WORDS.en,
+    ...(language in TOPIC_WORDS ? TOPIC_WORDS[language as keyof typeof TOPIC_WORDS] : []),
+  ];
+  return [...new Set(words)].filter((word) => lower.includes(word.toLocaleLowerCase()));
+}
+
+/** An entry its author kept off the wall: what the facilitator may take with an export, ticked one by one. */
+export type HeldEntry = { id: string; text: string; choice: 'counted' | 'facilitator' };
+
+/** Only the held entries the trainer ticked go with an export; none by default. */
+export function entriesToTake<T extends { id: string }>(
+  held: readonly T[],
+  ticked: ReadonlySet<string>,
+): T[] {
+  return held.filter((entry) => ticked.has(entry.id));
+}

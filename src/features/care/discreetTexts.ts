@@ -1,0 +1,68 @@
+/**
+ * Discreet mode's words: while it is on, the interface strings that name the
+ * topic ("Security plan", "Incident cards", the credit line's titles) read as
+ * their neutral versions (`care.plain.*` in each locale), everywhere at once:
+ * screens, and the PDFs, calendar and CSV built from the same strings. The
+ * originals are put back when it is turned off.
+ */
+import i18next from 'i18next';
+
+type Tree = { [key: string]: string | Tree };
+
+const NAMESPACE = 'translation';
+const PLAIN = 'care.plain';
+
+/** Per language, the original of each string discreet mode replaced. */
+const originals = new Map<string, Map<string, string>>();
+let on = false;
+
+function paths(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [[path, value] as [string, string]] : paths(value, path);
+  });
+}
+
+function overlay(language: string): boolean {
+  if (originals.has(language)) return false;
+  const plain: unknown = i18next.getResource(language, NAMESPACE, PLAIN);
+  if (plain === null || typeof plain !== 'object') return false;
+  const saved = new Map<string, string>();
+  for (const [path, text] of paths(plain as Tree)) {
+    const original: unknown = i18next.getResource(language, NAMESPACE, path);
+    if (typeof original !== 'string') continue;
+    saved.set(path, original);
+    i18next.addResource(language, NAMESPACE, path, text);
+  }
+  originals.set(language, saved);
+  return true;
+}
+
+function restore(language: string): boolean {
+  const saved = originals.get(language);
+  if (!saved) return false;
+  for (const [path, text] of saved) i18next.addResource(language, NAMESPACE, path, text);
+  originals.delete(language);
+  return true;
+}
+
+/** Redraws every translated screen (react-i18next listens to this event). */
+function redraw(): void {
+  void i18next.changeLanguage(i18next.language);
+}
+
+/** Turns discreet mode's words on or off for every language this page has loaded. */
+export function setDiscreetWords(next: boolean): void {
+  if (next === on) return;
+  on = next;
+  let changed = false;
+  for (const language of Object.keys(i18next.store.data)) {
+    changed = (next ? overlay(language) : restore(language)) || changed;
+  }
+  if (changed) redraw();
+}
+
+// A language loaded later (a phone switching to Spanish) gets the neutral words too.
+i18next.on('languageChanged', (language: string) => {
+  if (on && overlay(language)) redraw();
+});

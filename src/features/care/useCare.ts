@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { isDiscreet, type Discreet, type RoomPause } from '../../domain/care';
+import { setDiscreetName } from '../../lib/discreetName';
+import { careStore, type CareSnapshot } from '../../sync/careSchema';
+import { useRoomValue } from '../room/RoomContext';
+import { setDiscreetWords } from './discreetTexts';
+
+const pauseOf = (care: CareSnapshot) => care.pause;
+const discreetOf = (care: CareSnapshot) => care.discreet;
+
+/** The room's care: pause, discreet mode, break requests. */
+export function useCare(): CareSnapshot {
+  return useRoomValue(careStore);
+}
+
+export function usePause(): RoomPause {
+  return useRoomValue(careStore, pauseOf);
+}
+
+export function useDiscreet(): Discreet {
+  return useRoomValue(careStore, discreetOf);
+}
+
+/**
+ * Applies the room's discreet mode to this page while the room is open here:
+ * the neutral name (page title, header, file names, PDF metadata) and the
+ * neutral words of the interface. Called once per page, by its room's screen.
+ */
+export function useRoomDiscretion(): void {
+  const discreet = useDiscreet();
+  const name = isDiscreet(discreet) ? discreet.name.trim() : null;
+  useEffect(() => {
+    setDiscreetName(name);
+    setDiscreetWords(name !== null);
+  }, [name]);
+  useEffect(
+    () => () => {
+      setDiscreetName(null);
+      setDiscreetWords(false);
+    },
+    [],
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TimelineCard } from '../../domain/timeline';
+import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
+import { openSealedCards, type OpenedCard } from '../../sync/sealedOperations';
+import { privateLayerStore } from '../../sync/sealedStore';
+import { useConsoleRoom } from '../room/consoleRoomStore';
+import { useRoomDoc, useRoomValue } from '../room/RoomContext';
+
+export type HeldCard = OpenedCard & { choice: 'counted' | 'facilitator' };
+
+const isHeld = (card: OpenedCard): card is HeldCard => card.choice !== 'room';
+
+/**
+ * The cards their authors gave to the facilitator only, or to be counted: the
+ * console opens them with its room key. They are never in an export unless
+ * the trainer ticks them one by one (KeepFileDialog).
+ */
+export function useHeldCards(): HeldCard[] {
+  const doc = useRoomDoc();
+  const room = useConsoleRoom()?.room ?? null;
+  const layer = useRoomValue(privateLayerStore);
+  const [held, setHeld] = useState<HeldCard[]>([]);
+  const cache = useRef(new Map<string, OpenedCard | null>());
+  useEffect(() => {
+    if (room === null) return;
+    let live = true;
+    facilitatorBoxFor(room)
+      .then((box) => openSealedCards(doc, box, room, cache.current))
+      .then((opened) => {
+        if (live) setHeld(opened.filter(isHeld));
+      })
+      .catch(() => {
+        if (live) setHeld([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [doc, room, layer]);
+  return held;
+}
+
+/** A held card as a row of the register, once the trainer ticked it. */
+export function heldAsRegisterCard(card: HeldCard): TimelineCard {
+  return {
+    id: card.id,
+    text: card.text,
+    severity: card.severity,
+    month: card.month,
+    author: card.author,
+    createdAt: card.createdAt,
+    hidden: false,
+    note: null,
+  };
+}
