@@ -12,9 +12,9 @@ import {
 import { fromBase64 } from './roomCrypto';
 import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION } from './roomBackup';
 import { createRoomCredentials } from './roomId';
-import { closeRoom } from './roomOperations';
+import { closeRoom } from './roomLifecycle';
 import { forgetRoomOnDevice } from './phoneMemory';
-import { deleteFacilitatorKeys, facilitatorBoxFor } from './facilitatorKeys';
+import { deleteFacilitatorKeys, facilitatorBoxFor } from './privateLayer/facilitatorKeys';
 
 /** The console's own device keeps the room's id and key so a reload finds the room again. */
 const ROOM_STORAGE_KEY = 'swk.room';

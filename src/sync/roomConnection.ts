@@ -24,7 +24,7 @@ import { deriveRoomSecrets } from './roomCrypto';
 import { isKept } from './phoneMemory';
 import { installRoomSocket, signalingTransport, signalingTrouble } from './roomSocket';
 import { diagnose, type ConnectionTrouble } from './connectionTrouble';
-import { initialiseRoom } from './roomOperations';
+import { initialiseRoom } from './roomLifecycle';
 import { roomMetaStore } from './roomMetaStore';
 
 export type RoomRole = 'console' | 'projector' | 'phone';

@@ -3,14 +3,14 @@
  * sees what goes before it goes, and can save the room file first.
  */
 import type * as Y from 'yjs';
-import { readIncidentCards } from './cardIndex';
+import { readIncidentCards } from './timeline/cardIndex';
 import { createDocStore, sameJson } from './docStore';
-import { PLAN_RECORDS } from './planSchema';
-import { readQuizAnswers, readThoughts } from './quizSchema';
-import { readPlan } from './planStore';
-import { readRegisteredIncidents, readRolePoints } from './rolePlaySchema';
+import { PLAN_RECORDS } from './plan/planSchema';
+import { readQuizAnswers, readThoughts } from './quiz/quizSchema';
+import { readPlan } from './plan/planStore';
+import { readRegisteredIncidents, readRolePoints } from './rolePlay/rolePlaySchema';
 import { ROOM_MAPS } from './schemaParts';
-import { readInsights } from './timelineSchema';
+import { readInsights } from './timeline/timelineSchema';
 
 export type RoomContents = {
   /** Incident cards on the wall. */

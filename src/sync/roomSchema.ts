@@ -5,14 +5,20 @@
  * through those declarations, so a malformed or oversized entry from a peer is
  * dropped and counted, never shown.
  */
-import { agendaState } from './agendaSchema';
-import { breakRequests, breaksSeenAt, discreetMode, roomPause } from './careSchema';
-import { incidentCards } from './cardSchema';
-import { groups } from './groupSchema';
-import { PLAN_RECORDS, planSettings } from './planSchema';
-import { narrativeRun, quizAnswers, quizRun, thoughts } from './quizSchema';
+import { agendaState } from './day/agendaSchema';
+import { breakRequests, breaksSeenAt, discreetMode, roomPause } from './care/careSchema';
+import { incidentCards } from './timeline/cardSchema';
+import { groups } from './groups/groupSchema';
+import { PLAN_RECORDS, planSettings } from './plan/planSchema';
+import { narrativeRun, quizAnswers, quizRun, thoughts } from './quiz/quizSchema';
 import type { RecordDeclaration, ValueDeclaration } from './record';
-import { cast, registerForm, registeredIncidents, rolePlayRun, rolePoints } from './rolePlaySchema';
+import {
+  cast,
+  registerForm,
+  registeredIncidents,
+  rolePlayRun,
+  rolePoints,
+} from './rolePlay/rolePlaySchema';
 import { roomClosedAt, roomCreatedAt } from './roomMetaSchema';
 import {
   countedCards,
@@ -20,24 +26,24 @@ import {
   privacySettings,
   sealedRecords,
   sealedReplies,
-} from './sealedSchema';
-import { stage } from './stageSchema';
-import { cardLinks, insights, wallSettings } from './timelineSchema';
-import { screenLanguages } from './screenLanguages';
+} from './privateLayer/sealedSchema';
+import { stage } from './stage/stageSchema';
+import { cardLinks, insights, wallSettings } from './timeline/timelineSchema';
+import { screenLanguages } from './day/screenLanguages';
 
 export { ROOM_MAPS, tokenSchema, caseIdSchema, type Validated } from './schemaParts';
-export * from './agendaSchema';
-export { readCare, type CareSnapshot } from './careSchema';
-export * from './cardSchema';
-export { readIncidentCards } from './cardIndex';
-export * from './groupSchema';
-export * from './planSchema';
-export * from './quizSchema';
-export * from './rolePlaySchema';
+export * from './day/agendaSchema';
+export { readCare, type CareSnapshot } from './care/careSchema';
+export * from './timeline/cardSchema';
+export { readIncidentCards } from './timeline/cardIndex';
+export * from './groups/groupSchema';
+export * from './plan/planSchema';
+export * from './quiz/quizSchema';
+export * from './rolePlay/rolePlaySchema';
 export * from './roomMetaSchema';
-export * from './sealedSchema';
-export * from './stageSchema';
-export * from './timelineSchema';
+export * from './privateLayer/sealedSchema';
+export * from './stage/stageSchema';
+export * from './timeline/timelineSchema';
 
 /** What the index needs to know of a record kind, whatever its type. */
 type RecordKind = Pick<

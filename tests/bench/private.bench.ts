@@ -9,15 +9,19 @@
  * out to every phone again), which the sync figures measure.
  */
 import * as Y from 'yjs';
-import { readIncidentCards } from '../../src/sync/cardIndex';
-import { createBoxKeys, createPhoneBox, facilitatorBox } from '../../src/sync/facilitatorBox';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { readIncidentCards } from '../../src/sync/timeline/cardIndex';
+import {
+  createBoxKeys,
+  createPhoneBox,
+  facilitatorBox,
+} from '../../src/sync/privateLayer/facilitatorBox';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import {
   openSealedCards,
   publishCard,
   sendCard,
   type OpenedCard,
-} from '../../src/sync/sealedOperations';
+} from '../../src/sync/privateLayer/sealedOperations';
 import { ROUNDS, figure, guarded, interleaved, median, recordPairs } from './results';
 
 const CARDS_PER_ROUND = 30;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { wallMonths } from '../../src/domain/timeline';
 import { toBase64 } from '../../src/sync/roomCrypto';
-import { addIncidentCard, changeIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard, changeIncidentCard } from '../../src/sync/timeline/cardOperations';
 
 export function roomFileWithCards(count = 300): string {
   const doc = new Y.Doc();

@@ -8,7 +8,7 @@ import { newDaySettings, planForSettings } from '../../src/domain/workshopDay';
 import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
 import { updateConsoleDay, useConsoleDay } from '../../src/features/day/consoleDayStore';
 import { RolePlayConsole } from '../../src/features/rolePlay/RolePlayConsole';
-import { writeRolePlayRun } from '../../src/sync/rolePlayOperations';
+import { writeRolePlayRun } from '../../src/sync/rolePlay/rolePlayOperations';
 import { linkedPair, renderWithRoom } from '../support/room';
 
 const MIN = 60_000;

@@ -8,8 +8,8 @@ import { preloadContentLibrary } from '../../src/features/common/useContentLibra
 import { QuizScreen } from '../../src/features/quiz/QuizScreen';
 import { switchLanguage } from '../../src/i18n/setup';
 import { newQuizRun } from '../../src/domain/quiz';
-import { quizStore } from '../../src/sync/quizStore';
-import { writeQuizRun } from '../../src/sync/quizOperations';
+import { quizStore } from '../../src/sync/quiz/quizStore';
+import { writeQuizRun } from '../../src/sync/quiz/quizOperations';
 import { renderWithI18n } from './render';
 
 const ARABIC_NOTE = 'غير متوفر بعد باللغة العربية: يُعرض بالإنجليزية.';

@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyRegister } from '../../src/domain/rolePlay';
 import { EraseRoom } from '../../src/features/room/EraseRoom';
-import { setGroups } from '../../src/sync/groupOperations';
-import { addThreat } from '../../src/sync/planOperations';
-import { answerSituation } from '../../src/sync/quizOperations';
-import { addRolePoint, registerIncident } from '../../src/sync/rolePlayOperations';
+import { setGroups } from '../../src/sync/groups/groupOperations';
+import { addThreat } from '../../src/sync/plan/planOperations';
+import { answerSituation } from '../../src/sync/quiz/quizOperations';
+import { addRolePoint, registerIncident } from '../../src/sync/rolePlay/rolePlayOperations';
 import { ROOM_FILE_FORMAT } from '../../src/sync/roomBackup';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import { renderWithRoom } from '../support/room';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JoinAddressChoice } from '../../src/features/join/JoinAddressChoice';
 import { ProjectorJoinScreen } from '../../src/features/join/ProjectorJoinScreen';
 import { forgetWorkshopInfo } from '../../src/sync/admission';
-import { JOIN_ADDRESS_STORAGE_KEY, chooseJoinAddress } from '../../src/sync/joinAddress';
+import { JOIN_ADDRESS_STORAGE_KEY, chooseJoinAddress } from '../../src/sync/join/joinAddress';
 import { renderWithI18n } from './render';
 
 const key = 'ZyXwVuTsRqPoNmLkJiHgFe';

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { JoinByCode } from '../../src/features/join/JoinByCode';
 import { JoinPage } from '../../src/features/join/JoinPage';
-import { formatJoinCode, joinCodeFor } from '../../src/sync/joinCode';
-import type { JoinByCodeResult } from '../../src/sync/joinCodeExchange';
+import { formatJoinCode, joinCodeFor } from '../../src/sync/join/joinCode';
+import type { JoinByCodeResult } from '../../src/sync/join/joinCodeExchange';
 import { recall } from '../../src/sync/phoneMemory';
 import { renderWithI18n } from './render';
 
@@ -13,7 +13,7 @@ vi.mock('../../src/features/room/PhoneRoom', () => ({
   default: ({ room }: { room: string }) => <p>{`in room ${room}`}</p>,
 }));
 const askForLink = vi.fn<(code: string) => Promise<JoinByCodeResult>>();
-vi.mock('../../src/sync/joinCodeExchange', () => ({
+vi.mock('../../src/sync/join/joinCodeExchange', () => ({
   askForLink: (code: string) => askForLink(code),
 }));
 

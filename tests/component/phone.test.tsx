@@ -8,7 +8,7 @@ import { newDaySettings } from '../../src/domain/workshopDay';
 import { PhoneActivity } from '../../src/features/room/PhoneActivity';
 import { PhoneWelcome } from '../../src/features/room/PhoneDay';
 import { welcomeSeen } from '../../src/features/room/phoneWelcome';
-import { writeAgendaState } from '../../src/sync/agendaSchema';
+import { writeAgendaState } from '../../src/sync/day/agendaSchema';
 import { renderWithRoom } from '../support/room';
 
 const MINUTE = 60_000;

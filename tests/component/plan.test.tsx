@@ -15,9 +15,9 @@ import {
   addThreat,
   writePlanRecord,
   writePlanSettings,
-} from '../../src/sync/planOperations';
+} from '../../src/sync/plan/planOperations';
 import { forgetRoomOnDevice } from '../../src/sync/phoneMemory';
-import { planStore } from '../../src/sync/planStore';
+import { planStore } from '../../src/sync/plan/planStore';
 import { ROOM_MAPS } from '../../src/sync/roomSchema';
 import i18next from 'i18next';
 import { emptyPlan, newPlanSettings } from '../../src/domain/securityPlan';

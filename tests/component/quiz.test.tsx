@@ -6,8 +6,8 @@ import { preloadContentLibrary } from '../../src/features/common/useContentLibra
 import { QuizConsole } from '../../src/features/quiz/QuizConsole';
 import { readQuizAnswers } from '../../src/sync/roomSchema';
 import { QuizScreen } from '../../src/features/quiz/QuizScreen';
-import { quizStore } from '../../src/sync/quizStore';
-import { openLaunch } from '../../src/sync/stageOperations';
+import { quizStore } from '../../src/sync/quiz/quizStore';
+import { openLaunch } from '../../src/sync/stage/stageOperations';
 import { linkedPair, renderWithRoom } from '../support/room';
 
 describe('running a quiz without phones', () => {

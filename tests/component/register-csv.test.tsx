@@ -6,8 +6,8 @@ import { emptyRegister } from '../../src/domain/rolePlay';
 import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
 import { RolePlayConclusion } from '../../src/features/rolePlay/RolePlayConclusion';
 import { RegisterCsvButton } from '../../src/features/timeline/RegisterCsvButton';
-import { registerIncident } from '../../src/sync/rolePlayOperations';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { registerIncident } from '../../src/sync/rolePlay/rolePlayOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import { renderWithRoom } from '../support/room';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);

@@ -7,8 +7,8 @@ import { preloadContentLibrary } from '../../src/features/common/useContentLibra
 import PhoneRolePlay from '../../src/features/rolePlay/PhoneRolePlay';
 import { RolePlayCast } from '../../src/features/rolePlay/RolePlayCast';
 import { useRolePlay } from '../../src/features/rolePlay/useRolePlay';
-import { setGroups } from '../../src/sync/groupOperations';
-import { joinCast } from '../../src/sync/rolePlayOperations';
+import { setGroups } from '../../src/sync/groups/groupOperations';
+import { joinCast } from '../../src/sync/rolePlay/rolePlayOperations';
 import { readCast } from '../../src/sync/roomSchema';
 import { linkedPair, renderWithRoom } from '../support/room';
 

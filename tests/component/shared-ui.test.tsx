@@ -9,7 +9,7 @@ import { ShowOnProjectorButton } from '../../src/features/common/ShowOnProjector
 import { preloadContentLibrary } from '../../src/features/common/useContentLibrary';
 import { CaseRoomPanel } from '../../src/features/quiz/CaseRoomPanel';
 import { useStage } from '../../src/features/room/useRoom';
-import { readStage } from '../../src/sync/stageSchema';
+import { readStage } from '../../src/sync/stage/stageSchema';
 import { renderWithI18n } from './render';
 import { renderWithRoom } from '../support/room';
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { RoomProvider } from '../../src/features/room/RoomContext';
 import PhoneCards from '../../src/features/timeline/PhoneCards';
 import { OwnCardsPlain } from '../../src/features/timeline/UnsentMark';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import { renderWithRoom } from '../support/room';
 
 function twoCards() {

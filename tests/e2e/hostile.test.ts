@@ -5,7 +5,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
 import { deriveRoomSecrets } from '../../src/sync/roomCrypto';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import { cardsMap } from '../../src/sync/roomSchema';
 import { admissionProtocols } from '../../server/admission.js';
 import { joinAsPhone, linkParts, openConsole, useBrowser, openTheWall } from './harness';

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { admissionProtocols } from '../../server/admission.js';
 import { RelayChannel, type SignalingLink } from '../../src/sync/relay';
 import { deriveRoomSecrets } from '../../src/sync/roomCrypto';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import {
   PHONE,
   joinAsPhone,

@@ -9,17 +9,21 @@ import * as Y from 'yjs';
 import type { QuizCase } from '../../src/content/schema';
 import { wallMonths } from '../../src/domain/timeline';
 import { ANSWER_JUSTIFICATION_MAX_CHARS, CARD_TEXT_MAX_CHARS } from '../../src/sync/limits';
-import { addMeasure, addThreat, writePlanRecord } from '../../src/sync/planOperations';
-import { newGroupId, setGroups } from '../../src/sync/groupOperations';
-import { answerSituation, writeNarrativeRun, writeQuizRun } from '../../src/sync/quizOperations';
-import { showOnProjector } from '../../src/sync/stageOperations';
+import { addMeasure, addThreat, writePlanRecord } from '../../src/sync/plan/planOperations';
+import { newGroupId, setGroups } from '../../src/sync/groups/groupOperations';
+import {
+  answerSituation,
+  writeNarrativeRun,
+  writeQuizRun,
+} from '../../src/sync/quiz/quizOperations';
+import { showOnProjector } from '../../src/sync/stage/stageOperations';
 import { toBase64 } from '../../src/sync/roomCrypto';
-import { addIncidentCard, changeIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard, changeIncidentCard } from '../../src/sync/timeline/cardOperations';
 import {
   addRolePoint,
   writeRegisterForm,
   writeRolePlayRun,
-} from '../../src/sync/rolePlayOperations';
+} from '../../src/sync/rolePlay/rolePlayOperations';
 import { ROOM_MAPS } from '../../src/sync/schemaParts';
 
 export type ProjectorLoad =

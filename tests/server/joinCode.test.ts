@@ -24,7 +24,7 @@ import {
   sealJoinAnswer,
   startJoinAsk,
   type JoinCodeSecrets,
-} from '../../src/sync/joinCode';
+} from '../../src/sync/join/joinCode';
 
 const dist = mkdtempSync(join(tmpdir(), 'swk-dist-'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html>');

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fromBase64 } from '../../src/lib/base64';
 import { roomBackupText } from '../../src/sync/roomBackup';
-import { sendCard } from '../../src/sync/sealedOperations';
+import { sendCard } from '../../src/sync/privateLayer/sealedOperations';
 import {
   isDiscreet,
   notPaused,
@@ -23,9 +23,13 @@ import {
   readCare,
   setDiscreet,
   setPause,
-} from '../../src/sync/careSchema';
-import { createBoxKeys, createPhoneBox, facilitatorBox } from '../../src/sync/facilitatorBox';
-import { readSealedRecords } from '../../src/sync/sealedSchema';
+} from '../../src/sync/care/careSchema';
+import {
+  createBoxKeys,
+  createPhoneBox,
+  facilitatorBox,
+} from '../../src/sync/privateLayer/facilitatorBox';
+import { readSealedRecords } from '../../src/sync/privateLayer/sealedSchema';
 import { ROOM_MAPS } from '../../src/sync/schemaParts';
 import { linkedPair, linkedPeers } from '../support/peers';
 

@@ -11,17 +11,22 @@ import * as Y from 'yjs';
 import { NEW_RUN } from '../../src/domain/agendaRun';
 import { newRolePlayRun, pauseTimer, startTimer } from '../../src/domain/rolePlay';
 import { newDaySettings } from '../../src/domain/workshopDay';
-import { publishAgendaState } from '../../src/sync/agendaSync';
-import { addMeasure, addThreat, sendToPlan, writePlanRecord } from '../../src/sync/planOperations';
-import { readPlan } from '../../src/sync/planStore';
-import { answerSituation } from '../../src/sync/quizOperations';
+import { publishAgendaState } from '../../src/sync/day/agendaSync';
+import {
+  addMeasure,
+  addThreat,
+  sendToPlan,
+  writePlanRecord,
+} from '../../src/sync/plan/planOperations';
+import { readPlan } from '../../src/sync/plan/planStore';
+import { answerSituation } from '../../src/sync/quiz/quizOperations';
 import {
   addRolePoint,
   mergeRolePoints,
   writeRolePlayRun,
   writeRolePoints,
-} from '../../src/sync/rolePlayOperations';
-import { addIncidentCard, changeIncidentCard } from '../../src/sync/roomOperations';
+} from '../../src/sync/rolePlay/rolePlayOperations';
+import { addIncidentCard, changeIncidentCard } from '../../src/sync/timeline/cardOperations';
 import {
   readAgendaState,
   readIncidentCards,

@@ -24,15 +24,24 @@ import { planFormat } from '../../src/pdf/planFormat';
 import { renderSheets } from '../../src/pdf/render';
 import { PAPER } from '../../src/pdf/layout';
 import { incidentWallSheet, rolePlayRecordSheet } from '../../src/pdf/sheets';
-import { addMeasure, addThreat, sendToPlan, writePlanRecord } from '../../src/sync/planOperations';
-import { planStore } from '../../src/sync/planStore';
-import { setGroups } from '../../src/sync/groupOperations';
-import { addThought, answerSituation } from '../../src/sync/quizOperations';
-import { readCast, readRolePoints } from '../../src/sync/rolePlaySchema';
-import { addRolePoint, joinCast, registerIncident } from '../../src/sync/rolePlayOperations';
+import {
+  addMeasure,
+  addThreat,
+  sendToPlan,
+  writePlanRecord,
+} from '../../src/sync/plan/planOperations';
+import { planStore } from '../../src/sync/plan/planStore';
+import { setGroups } from '../../src/sync/groups/groupOperations';
+import { addThought, answerSituation } from '../../src/sync/quiz/quizOperations';
+import { readCast, readRolePoints } from '../../src/sync/rolePlay/rolePlaySchema';
+import {
+  addRolePoint,
+  joinCast,
+  registerIncident,
+} from '../../src/sync/rolePlay/rolePlayOperations';
 import { roomBackupText } from '../../src/sync/roomBackup';
 import { fromBase64 } from '../../src/sync/roomCrypto';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import {
   readIncidentCards,
   readQuizAnswers,

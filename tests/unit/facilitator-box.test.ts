@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBoxKeys, createPhoneBox, facilitatorBox } from '../../src/sync/facilitatorBox';
+import {
+  createBoxKeys,
+  createPhoneBox,
+  facilitatorBox,
+} from '../../src/sync/privateLayer/facilitatorBox';
 import { deriveRoomKey, openJson, sealJson, toBase64 } from '../../src/sync/roomCrypto';
 import { fromBase64 } from '../../src/lib/base64';
 import {
@@ -19,7 +23,7 @@ import {
   writeModeratedPoints,
   type OpenedCard,
   type PhoneSide,
-} from '../../src/sync/sealedOperations';
+} from '../../src/sync/privateLayer/sealedOperations';
 import { readRolePoints } from '../../src/sync/roomSchema';
 import { acceptPoint, declinePoint } from '../../src/domain/rolePlay';
 import { readCountedCards, readIncidentCards, readSealedRecords } from '../../src/sync/roomSchema';

@@ -7,7 +7,7 @@ import {
   readJoinCode,
   sealJoinAnswer,
   startJoinAsk,
-} from '../../src/sync/joinCode';
+} from '../../src/sync/join/joinCode';
 
 describe('the room’s short code', () => {
   it('is 8 symbols without look-alikes, the same for the same key and another for another key', async () => {

@@ -5,12 +5,12 @@ import { NEW_RUN, projectSchedule } from '../../src/domain/agendaRun';
 import { dayNow, phoneActivity, phoneTasksOfDay, type RoomRuns } from '../../src/domain/phoneView';
 import { newStage, showOnStage, withPhoneTasks } from '../../src/domain/stage';
 import { openSituation } from '../../src/domain/quiz';
-import { writeQuizRun } from '../../src/sync/quizOperations';
-import { readQuizRun } from '../../src/sync/quizSchema';
-import { readRolePlayRun } from '../../src/sync/rolePlaySchema';
-import { readStage } from '../../src/sync/stageSchema';
-import { openLaunch } from '../../src/sync/stageOperations';
-import { openPlanToPhones } from '../../src/sync/planOperations';
+import { writeQuizRun } from '../../src/sync/quiz/quizOperations';
+import { readQuizRun } from '../../src/sync/quiz/quizSchema';
+import { readRolePlayRun } from '../../src/sync/rolePlay/rolePlaySchema';
+import { readStage } from '../../src/sync/stage/stageSchema';
+import { openLaunch } from '../../src/sync/stage/stageOperations';
+import { openPlanToPhones } from '../../src/sync/plan/planOperations';
 
 const runs: RoomRuns = {
   quizCaseId: 'case-analysis-1',

@@ -9,8 +9,8 @@ import {
   replacePlan,
   sendToPlan,
   writePlanRecord,
-} from '../../src/sync/planOperations';
-import { planStore } from '../../src/sync/planStore';
+} from '../../src/sync/plan/planOperations';
+import { planStore } from '../../src/sync/plan/planStore';
 import { ROOM_MAPS } from '../../src/sync/roomSchema';
 
 const point: RolePoint = {

@@ -15,8 +15,8 @@ import {
   tallyAnswers,
   type GroupAnswer,
 } from '../../src/domain/quiz';
-import { setGroups } from '../../src/sync/groupOperations';
-import { answerSituation } from '../../src/sync/quizOperations';
+import { setGroups } from '../../src/sync/groups/groupOperations';
+import { answerSituation } from '../../src/sync/quiz/quizOperations';
 import { ROOM_MAPS, readQuizAnswers, readGroups } from '../../src/sync/roomSchema';
 
 const ids = ['1.1', '1.2', '1.3', '1.4', '1.5'];

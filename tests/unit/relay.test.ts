@@ -12,7 +12,7 @@ import {
   sealedAsYWebrtcSeals,
 } from '../../src/sync/relay';
 import { deriveRoomSecrets, macOf, type RoomSecrets } from '../../src/sync/roomCrypto';
-import { addIncidentCard } from '../../src/sync/roomOperations';
+import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
 import { readIncidentCards } from '../../src/sync/roomSchema';
 
 /** An in-memory signaling server: every publish goes to every subscriber, sender included. */

@@ -23,7 +23,7 @@ import {
   type CastMember,
   type RolePoint,
 } from '../../src/domain/rolePlay';
-import { setGroups } from '../../src/sync/groupOperations';
+import { setGroups } from '../../src/sync/groups/groupOperations';
 import {
   addRolePoint,
   joinCast,
@@ -31,7 +31,7 @@ import {
   writeCast,
   writeRegisterForm,
   writeRolePoints,
-} from '../../src/sync/rolePlayOperations';
+} from '../../src/sync/rolePlay/rolePlayOperations';
 import {
   ROOM_MAPS,
   readCast,

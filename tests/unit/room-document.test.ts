@@ -6,10 +6,9 @@ import {
   CardRejected,
   addIncidentCard,
   changeIncidentCard,
-  closeRoom,
-  initialiseRoom,
   withdrawIncidentCard,
-} from '../../src/sync/roomOperations';
+} from '../../src/sync/timeline/cardOperations';
+import { closeRoom, initialiseRoom } from '../../src/sync/roomLifecycle';
 import {
   ROOM_MAPS,
   cardsMap,

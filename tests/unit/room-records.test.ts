@@ -5,36 +5,32 @@ import { emptyRegister, newRolePlayRun } from '../../src/domain/rolePlay';
 import { incidentRegisterCsv } from '../../src/domain/timeline';
 import { newQuizRun, openSituation } from '../../src/domain/quiz';
 import { newStage, showOnStage } from '../../src/domain/stage';
-import { agendaStore } from '../../src/sync/agendaSync';
-import { careStore } from '../../src/sync/careSchema';
+import { agendaStore } from '../../src/sync/day/agendaSync';
+import { careStore } from '../../src/sync/care/careSchema';
 import { REMOTE_BURST_MS, type DocStore } from '../../src/sync/docStore';
-import { setGroups } from '../../src/sync/groupOperations';
+import { setGroups } from '../../src/sync/groups/groupOperations';
 import {
   cardStore,
   timelineExtrasStore,
   wallSettingsStore,
-} from '../../src/sync/incidentCardStore';
+} from '../../src/sync/timeline/cardStore';
 import {
   PLAN_THREATS_PER_ROOM_MAX,
   ROLE_PLAY_POINTS_PER_DEVICE_MAX,
   THOUGHTS_PER_ROOM_MAX,
 } from '../../src/sync/limits';
-import { addThreat, openPlanToPhones } from '../../src/sync/planOperations';
-import { carryOverStore, planStore, readPlan } from '../../src/sync/planStore';
-import { addThought, answerSituation, writeQuizRun } from '../../src/sync/quizOperations';
-import { quizStore } from '../../src/sync/quizStore';
+import { addThreat, openPlanToPhones } from '../../src/sync/plan/planOperations';
+import { carryOverStore, planStore, readPlan } from '../../src/sync/plan/planStore';
+import { addThought, answerSituation, writeQuizRun } from '../../src/sync/quiz/quizOperations';
+import { quizStore } from '../../src/sync/quiz/quizStore';
 import {
   addRolePoint,
   registerIncident,
   writeRolePlayRun,
-} from '../../src/sync/rolePlayOperations';
-import { rolePlayStore } from '../../src/sync/rolePlayStore';
-import {
-  addInsight,
-  closeRoom,
-  initialiseRoom,
-  setWallSettings,
-} from '../../src/sync/roomOperations';
+} from '../../src/sync/rolePlay/rolePlayOperations';
+import { rolePlayStore } from '../../src/sync/rolePlay/rolePlayStore';
+import { addInsight, setWallSettings } from '../../src/sync/timeline/cardOperations';
+import { closeRoom, initialiseRoom } from '../../src/sync/roomLifecycle';
 import {
   ROOM_MAPS,
   ROOM_RECORDS,
@@ -49,10 +45,10 @@ import {
   readThoughts,
   setStage,
 } from '../../src/sync/roomSchema';
-import { groupStore, stageStore } from '../../src/sync/stageStore';
-import { privacySettingsStore, privateLayerStore } from '../../src/sync/sealedStore';
+import { groupStore, stageStore } from '../../src/sync/stage/stageStore';
+import { privacySettingsStore, privateLayerStore } from '../../src/sync/privateLayer/sealedStore';
 import { roomMetaStore } from '../../src/sync/roomMetaStore';
-import { showOnProjector } from '../../src/sync/stageOperations';
+import { showOnProjector } from '../../src/sync/stage/stageOperations';
 import { linkedPair } from '../support/peers';
 
 /** Every store the room's screens read, by what they read. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { ROOM_MAPS } from '../../src/sync/schemaParts';
-import { readScreenLanguages, writeScreenLanguages } from '../../src/sync/screenLanguages';
+import { readScreenLanguages, writeScreenLanguages } from '../../src/sync/day/screenLanguages';
 
 describe("the projector's second language in the room", () => {
   it('reaches another peer, and a malformed value reads as not said', () => {

@@ -14,7 +14,7 @@ import {
   changeIncidentCard,
   linkCards,
   withdrawIncidentCard,
-} from '../../src/sync/roomOperations';
+} from '../../src/sync/timeline/cardOperations';
 import { cardsMap, readCardLinks, readIncidentCards } from '../../src/sync/roomSchema';
 
 const card = (

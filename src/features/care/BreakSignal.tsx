@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BREAK_REQUEST_INTERVAL_MS } from '../../domain/care';
-import { askForBreak } from '../../sync/careSchema';
+import { askForBreak } from '../../sync/care/careSchema';
 import { recall } from '../../sync/phoneMemory';
 import { useRoomDoc } from '../room/RoomContext';
 import './care.css';

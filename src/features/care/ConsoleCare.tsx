@@ -7,9 +7,9 @@ import {
   readCare,
   setPause,
   type CareSnapshot,
-} from '../../sync/careSchema';
-import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
-import { privateLayerStore } from '../../sync/sealedStore';
+} from '../../sync/care/careSchema';
+import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
+import { privateLayerStore } from '../../sync/privateLayer/sealedStore';
 import type { RoomDoc } from '../../sync/roomDoc';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
 import { useCare, useRoomDiscretion } from './useCare';

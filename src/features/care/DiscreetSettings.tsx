@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WORKSHOP_NAME_MAX_CHARS } from '../../domain/care';
-import { setDiscreet } from '../../sync/careSchema';
+import { setDiscreet } from '../../sync/care/careSchema';
 import { useRoomDoc } from '../room/RoomContext';
 import { useDiscreet, useRoomDiscretion } from './useCare';
 import './care.css';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { isDiscreet, type Discreet, type RoomPause } from '../../domain/care';
 import { setDiscreetName } from '../../lib/discreetName';
-import { careStore, type CareSnapshot } from '../../sync/careSchema';
+import { careStore, type CareSnapshot } from '../../sync/care/careSchema';
 import { useRoomValue } from '../room/RoomContext';
 import { setDiscreetWords } from './discreetTexts';
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TimelineCard } from '../../domain/timeline';
-import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
-import { openSealedCards, type OpenedCard } from '../../sync/sealedOperations';
-import { privateLayerStore } from '../../sync/sealedStore';
+import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
+import { openSealedCards, type OpenedCard } from '../../sync/privateLayer/sealedOperations';
+import { privateLayerStore } from '../../sync/privateLayer/sealedStore';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
 

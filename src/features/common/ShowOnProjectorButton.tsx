@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StageKind } from '../../domain/stage';
-import { showOnProjector } from '../../sync/stageOperations';
+import { showOnProjector } from '../../sync/stage/stageOperations';
 import { useRoomDoc } from '../room/RoomContext';
 
 type Props = {

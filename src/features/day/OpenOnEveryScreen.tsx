@@ -5,7 +5,7 @@ import type { ContentLibrary } from '../../content/validate';
 import type { ToolLaunch } from '../../domain/agendaTools';
 import { rolePlayMinutes } from '../../domain/rolePlay';
 import type { RoomDoc } from '../../sync/roomDoc';
-import { openLaunch } from '../../sync/stageOperations';
+import { openLaunch } from '../../sync/stage/stageOperations';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useSlides, writeSlides, type SlidesState } from '../slides/slidesStore';
 import { launchLabel } from './launchLabel';

@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
 import type { RoomDoc } from '../../sync/roomDoc';
 import { isUiLanguage } from '../../i18n/languages';
-import { publishAgendaState } from '../../sync/agendaSync';
+import { publishAgendaState } from '../../sync/day/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { loadStoredDay, openDayChannel, storeDay, type DayChannel } from './dayChannel';
 

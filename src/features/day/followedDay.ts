@@ -5,7 +5,7 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { RoomDoc } from '../../sync/roomDoc';
-import { subscribeAgendaState } from '../../sync/agendaSync';
+import { subscribeAgendaState } from '../../sync/day/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { isDayStorageKey, loadStoredDay, openDayChannel } from './dayChannel';
 

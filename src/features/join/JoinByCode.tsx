@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codePath } from '../../lib/route';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/joinCode';
-import { askForLink, type JoinByCodeResult } from '../../sync/joinCodeExchange';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/join/joinCode';
+import { askForLink, type JoinByCodeResult } from '../../sync/join/joinCodeExchange';
 import { holdForVisit } from '../../sync/phoneMemory';
 import { JoinedRoom } from './JoinPage';
 import './join.css';

@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../lib/route';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
-import { formatJoinCode } from '../../sync/joinCode';
+import { formatJoinCode } from '../../sync/join/joinCode';
 import { useJoinCode } from './useJoinCode';
 import './join.css';
 

@@ -2,8 +2,8 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import { projectorCodePath } from '../../lib/route';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/joinCode';
-import { askForLink, type JoinByCodeResult } from '../../sync/joinCodeExchange';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/join/joinCode';
+import { askForLink, type JoinByCodeResult } from '../../sync/join/joinCodeExchange';
 import { holdForVisit } from '../../sync/phoneMemory';
 
 const ProjectorPage = lazyWithRetry(() => import('../projector/ProjectorPage'));

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { codeLink } from '../../lib/route';
-import { formatJoinCode } from '../../sync/joinCode';
+import { formatJoinCode } from '../../sync/join/joinCode';
 import { addressToType, fingerprintGroups, useJoinAddress, useQrCode } from './joinAddress';
 import { useJoinCode } from './useJoinCode';
 import './join.css';

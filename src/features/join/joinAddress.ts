@@ -6,7 +6,7 @@ import {
   chosenJoinAddress,
   joinBase,
   subscribeJoinAddress,
-} from '../../sync/joinAddress';
+} from '../../sync/join/joinAddress';
 
 /** Where phones reach this laptop, as the console and the projector show it. */
 export type JoinAddress = {

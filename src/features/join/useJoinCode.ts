@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { joinCodeFor } from '../../sync/joinCode';
+import { joinCodeFor } from '../../sync/join/joinCode';
 
 /** The room's short code ("ACDEFH34"; formatJoinCode shows it), once derived from the key. */
 export function useJoinCode(roomKey: string | null): string | null {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanFactor, PlanMeasure, PlanThreat, Timetable } from '../../domain/planSchema';
 import { measureFlags } from '../../domain/securityPlan';
-import { removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import { removePlanRecord, writePlanRecord } from '../../sync/plan/planOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 import { FromPaperMark } from '../common/FromPaperMark';

@@ -4,7 +4,11 @@ import { findTemplate } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
 import type { OrganisationalRow } from '../../domain/planSchema';
 import { sharedActionOf } from '../../domain/securityPlan';
-import { newOrganisationalRow, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
+import {
+  newOrganisationalRow,
+  removePlanRecord,
+  writePlanRecord,
+} from '../../sync/plan/planOperations';
 import {
   PROTOCOL_ACTIVITIES_MAX,
   loadOrganisationalRows,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { readTimetable, type TimetableWords } from '../../domain/paper';
 import { PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';
 import type { PlanThreat } from '../../domain/planSchema';
-import { addPaperMeasure } from '../../sync/planOperations';
+import { addPaperMeasure } from '../../sync/plan/planOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { submitOnEnterInSelect } from '../common/submitOnEnter';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanFactor } from '../../domain/planSchema';
 import { rankThreats } from '../../domain/securityPlan';
-import { addFactor, removePlanRecord } from '../../sync/planOperations';
-import type { PlanSnapshot } from '../../sync/planStore';
+import { addFactor, removePlanRecord } from '../../sync/plan/planOperations';
+import type { PlanSnapshot } from '../../sync/plan/planStore';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { missingKinds, planObjectives } from '../../domain/securityPlan';
-import { addMeasure } from '../../sync/planOperations';
-import type { PlanSnapshot } from '../../sync/planStore';
+import { addMeasure } from '../../sync/plan/planOperations';
+import type { PlanSnapshot } from '../../sync/plan/planStore';
 import { MeasureEditor } from './MeasureEditor';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { planObjectives } from '../../domain/securityPlan';
-import { writePlanRecord } from '../../sync/planOperations';
-import type { PlanSnapshot } from '../../sync/planStore';
+import { writePlanRecord } from '../../sync/plan/planOperations';
+import type { PlanSnapshot } from '../../sync/plan/planStore';
 import { planOf } from './planOf';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_TEXT_MAX_CHARS } from '../../domain/planSchema';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanSettings } from '../../domain/planSchema';
-import { writePlanSettings } from '../../sync/planOperations';
+import { writePlanSettings } from '../../sync/plan/planOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { PLAN_CURRENCY_MAX_CHARS, PLAN_NAME_MAX_CHARS } from '../../domain/planSchema';
 

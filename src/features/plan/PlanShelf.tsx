@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleActivityClock } from '../day/ActivityClock';
 import type { ContentLibrary } from '../../content/validate';
-import { openPlanToPhones, writePlanSettings } from '../../sync/planOperations';
+import { openPlanToPhones, writePlanSettings } from '../../sync/plan/planOperations';
 import type { Group } from '../../domain/groups';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { useConsoleRoom } from '../room/consoleRoomStore';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FitPages } from '../common/FitPages';
 import type { QuizGroup } from '../../domain/quiz';
 import { costTotals, planObjectives, planRows } from '../../domain/securityPlan';
-import type { PlanSnapshot } from '../../sync/planStore';
+import type { PlanSnapshot } from '../../sync/plan/planStore';
 import { groupName } from '../quiz/groupName';
 import { planFormat } from '../../pdf/planFormat';
 import { planOf } from './planOf';

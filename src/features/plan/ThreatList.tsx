@@ -2,8 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { QuizGroup } from '../../domain/quiz';
 import type { PlanThreat } from '../../domain/planSchema';
 import { rankThreats, splitThreatsEvenly } from '../../domain/securityPlan';
-import { addFactor, addThreat, removePlanRecord, writePlanRecord } from '../../sync/planOperations';
-import { carryOverStore, type PlanSnapshot } from '../../sync/planStore';
+import {
+  addFactor,
+  addThreat,
+  removePlanRecord,
+  writePlanRecord,
+} from '../../sync/plan/planOperations';
+import { carryOverStore, type PlanSnapshot } from '../../sync/plan/planStore';
 import { groupName } from '../quiz/groupName';
 import { AddFactor } from './PlanFactors';
 import { planOf } from './planOf';

@@ -1,5 +1,5 @@
 import type { SecurityPlan } from '../../domain/securityPlan';
-import type { PlanSnapshot } from '../../sync/planStore';
+import type { PlanSnapshot } from '../../sync/plan/planStore';
 
 /** The plan as the domain reads it, from the room's snapshot (the organisational rows stay on the device). */
 export function planOf(snapshot: PlanSnapshot): SecurityPlan {

@@ -1,4 +1,4 @@
-import { planStore, type PlanSnapshot } from '../../sync/planStore';
+import { planStore, type PlanSnapshot } from '../../sync/plan/planStore';
 import { useRoomValue } from '../room/RoomContext';
 
 /** The room's security plan, validated, re-read on every change. */

@@ -5,7 +5,7 @@ import {
   screenLanguagesStore,
   writeScreenLanguages,
   type ScreenLanguages,
-} from '../../sync/screenLanguages';
+} from '../../sync/day/screenLanguages';
 
 /**
  * The projector's second language, for a room that works with interpreters:

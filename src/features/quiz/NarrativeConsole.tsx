@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ConsoleActivityClock } from '../day/ActivityClock';
 import type { NarrativeCase } from '../../content/schema';
-import { removeThought, writeNarrativeRun } from '../../sync/quizOperations';
-import { showOnProjector } from '../../sync/stageOperations';
+import { removeThought, writeNarrativeRun } from '../../sync/quiz/quizOperations';
+import { showOnProjector } from '../../sync/stage/stageOperations';
 import { useStage } from '../room/useRoom';
 import type { NarrativeRun } from '../../sync/roomSchema';
 import { useQuiz } from './useQuiz';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FitPages } from '../common/FitPages';
 import type { NarrativeCase } from '../../content/schema';
-import type { QuizSnapshot } from '../../sync/quizStore';
+import type { QuizSnapshot } from '../../sync/quiz/quizStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { PointList } from '../common/PointList';
 import './quiz.css';

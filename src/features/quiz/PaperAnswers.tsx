@@ -5,7 +5,7 @@ import { paperDevice } from '../../domain/paper';
 import { useRoomDoc } from '../room/RoomContext';
 import { submitOnEnterInSelect } from '../common/submitOnEnter';
 import type { QuizGroup } from '../../domain/quiz';
-import { answerSituation } from '../../sync/quizOperations';
+import { answerSituation } from '../../sync/quiz/quizOperations';
 import { randomToken } from '../../sync/roomId';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 import { groupName } from './groupName';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addThought, removeThought } from '../../sync/quizOperations';
+import { addThought, removeThought } from '../../sync/quiz/quizOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { PhoneActivityFrame } from '../room/PhoneActivityFrame';
 import { useQuiz } from './useQuiz';

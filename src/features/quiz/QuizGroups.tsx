@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formGroups, type Group } from '../../domain/groups';
-import { newGroupId, renameGroup, setGroups } from '../../sync/groupOperations';
+import { newGroupId, renameGroup, setGroups } from '../../sync/groups/groupOperations';
 import { NumberField } from '../common/NumberField';
 import './quiz.css';
 import { useRoomDoc } from '../room/RoomContext';

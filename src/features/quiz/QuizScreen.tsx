@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QuizCase } from '../../content/schema';
 import * as quiz from '../../domain/quiz';
-import type { QuizSnapshot } from '../../sync/quizStore';
+import type { QuizSnapshot } from '../../sync/quiz/quizStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { FitPages } from '../common/FitPages';
 import { groupName } from './groupName';

@@ -1,4 +1,4 @@
-import { quizStore, type QuizSnapshot } from '../../sync/quizStore';
+import { quizStore, type QuizSnapshot } from '../../sync/quiz/quizStore';
 import { useRoomValue } from '../room/RoomContext';
 
 /** The room's quiz data, validated, re-read on every change. */

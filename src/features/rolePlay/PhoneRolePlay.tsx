@@ -10,14 +10,14 @@ import {
   type StepPart,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { joinCast, removeFromCast } from '../../sync/rolePlayOperations';
+import { joinCast, removeFromCast } from '../../sync/rolePlay/rolePlayOperations';
 import { ActivityGate } from '../care/ActivityGate';
-import { sendPoint, type PhoneSide } from '../../sync/sealedOperations';
-import { rememberOwnPoint } from '../../sync/ownWords';
+import { sendPoint, type PhoneSide } from '../../sync/privateLayer/sealedOperations';
+import { rememberOwnPoint } from '../../sync/privateLayer/ownWords';
 import { useOwnSealedPoints, usePhoneSide, usePrivateLayer } from '../timeline/usePrivateCards';
 import type { IdentifyingDetail } from '../../domain/identifiability';
 import { IdentifyingWarning, useIdentifyingCheck } from '../timeline/PrivateCardParts';
-import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
+import type { RolePlaySnapshot } from '../../sync/rolePlay/rolePlayStore';
 import { PointList } from '../common/PointList';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';

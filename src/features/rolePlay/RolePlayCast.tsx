@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RolePlayCase } from '../../content/schema';
 import { assignRolesAtRandom, castProblems, type CastMember } from '../../domain/rolePlay';
-import { removeFromCast, writeCast } from '../../sync/rolePlayOperations';
+import { removeFromCast, writeCast } from '../../sync/rolePlay/rolePlayOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { useGroups } from '../room/useRoom';
 import { groupName } from '../quiz/groupName';

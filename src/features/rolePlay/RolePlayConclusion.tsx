@@ -13,9 +13,9 @@ import {
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { credited } from '../../pdf/handouts';
 import { rolePlayRecordSheet } from '../../pdf/sheets';
-import { planMeasureIdFor, sendToPlan } from '../../sync/planOperations';
+import { planMeasureIdFor, sendToPlan } from '../../sync/plan/planOperations';
 import { usePlan } from '../plan/usePlan';
-import { registerIncident, removeRegisteredIncident } from '../../sync/rolePlayOperations';
+import { registerIncident, removeRegisteredIncident } from '../../sync/rolePlay/rolePlayOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
 import { today } from '../../lib/download';
 import { partLabel } from './labels';

@@ -12,7 +12,7 @@ import {
   type StepPart,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addRolePoint, mergeRolePoints } from '../../sync/rolePlayOperations';
+import { addRolePoint, mergeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
 import { usePointWriter } from './useSealedPoints';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';

@@ -11,7 +11,7 @@ import {
   type RolePoint,
 } from '../../domain/rolePlay';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { writeRegisterForm } from '../../sync/rolePlayOperations';
+import { writeRegisterForm } from '../../sync/rolePlay/rolePlayOperations';
 import { usePointWriter } from './useSealedPoints';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';

@@ -9,7 +9,7 @@ import {
   withWhoAndWhen,
   type RolePlayRun,
 } from '../../domain/rolePlay';
-import type { RolePlaySnapshot } from '../../sync/rolePlayStore';
+import type { RolePlaySnapshot } from '../../sync/rolePlay/rolePlayStore';
 import { FallbackNote, useContentText } from '../common/ContentText';
 import { partLabel, stageTitle } from './labels';
 import { RolePlayTimer } from './RolePlayTimer';

@@ -1,4 +1,4 @@
-import { rolePlayStore, type RolePlaySnapshot } from '../../sync/rolePlayStore';
+import { rolePlayStore, type RolePlaySnapshot } from '../../sync/rolePlay/rolePlayStore';
 import { useRoomValue } from '../room/RoomContext';
 
 /** The room's role-play data, validated, re-read on every change. */

@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { RolePoint } from '../../domain/rolePlay';
-import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
-import { writeRolePoints } from '../../sync/rolePlayOperations';
-import { openSealedPoints, writeModeratedPoints } from '../../sync/sealedOperations';
+import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
+import { writeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
+import { openSealedPoints, writeModeratedPoints } from '../../sync/privateLayer/sealedOperations';
 import type { RoomDoc } from '../../sync/roomDoc';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useRoomDoc } from '../room/RoomContext';

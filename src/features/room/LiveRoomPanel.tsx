@@ -1,5 +1,5 @@
 import { codeLink, joinLinkPath, projectorCodePath, projectorPath } from '../../lib/route';
-import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
+import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
@@ -15,7 +15,7 @@ import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddress';
 import { JoinAddressChoice } from '../join/JoinAddressChoice';
 import { useJoinCode } from '../join/useJoinCode';
-import { formatJoinCode } from '../../sync/joinCode';
+import { formatJoinCode } from '../../sync/join/joinCode';
 import { useStage } from './useRoom';
 import { OpenWallSetting } from '../timeline/ModerationQueue';
 import { DiscreetSettings } from '../care/DiscreetSettings';

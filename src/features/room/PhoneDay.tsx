@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import * as agendaRun from '../../domain/agendaRun';
 import { dayNow, phoneTasksOfDay, type PhoneTask } from '../../domain/phoneView';
 import { dayStartsAt } from '../../domain/workshopDay';
-import { agendaStore } from '../../sync/agendaSync';
+import { agendaStore } from '../../sync/day/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { dayModel, titleOf } from '../day/dayModel';

@@ -8,7 +8,7 @@ import {
   type RoomStatus,
 } from '../../sync/roomConnection';
 import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
-import { forgetOwnWords, keepOwnWords } from '../../sync/ownWords';
+import { forgetOwnWords, keepOwnWords } from '../../sync/privateLayer/ownWords';
 import { randomToken } from '../../sync/roomId';
 import { useQuiz } from '../quiz/useQuiz';
 import { useRolePlay } from '../rolePlay/useRolePlay';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { openConsoleRoom, storedRoom } from '../../sync/consoleRoom';
-import { answerJoinCodes } from '../../sync/joinCodeExchange';
+import { answerJoinCodes } from '../../sync/join/joinCodeExchange';
 import type { RoomConnection } from '../../sync/roomConnection';
 
 /** The console's open room, if any: restored from this laptop after a reload. */

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import type { Group } from '../../domain/groups';
 import type { Stage } from '../../domain/stage';
-import { cardStore } from '../../sync/incidentCardStore';
+import { cardStore } from '../../sync/timeline/cardStore';
 import type { RoomConnection, RoomSnapshot } from '../../sync/roomConnection';
 import type { IncidentCard, Validated } from '../../sync/roomSchema';
-import { groupStore, stageStore } from '../../sync/stageStore';
+import { groupStore, stageStore } from '../../sync/stage/stageStore';
 import { useRoomValue } from './RoomContext';
 
 export function useRoomSnapshot(connection: RoomConnection): RoomSnapshot {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../../content/languages';
 import type { Localised } from '../../content/library';
 import type { Session } from '../../content/schema';
-import { showOnProjector } from '../../sync/stageOperations';
+import { showOnProjector } from '../../sync/stage/stageOperations';
 import { PointList } from '../common/PointList';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SlideDeck } from './SlideDeck';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canPublishText, moderationQueue } from '../../domain/consent';
-import type { FacilitatorBox } from '../../sync/facilitatorBox';
-import { facilitatorBoxFor } from '../../sync/facilitatorKeys';
+import type { FacilitatorBox } from '../../sync/privateLayer/facilitatorBox';
+import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import {
   keepPrivate,
@@ -12,7 +12,7 @@ import {
   setOpenWall,
   settleAnswers,
   type OpenedCard,
-} from '../../sync/sealedOperations';
+} from '../../sync/privateLayer/sealedOperations';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useRoomDoc } from '../room/RoomContext';
 import { useIncidentCardItems } from '../room/useRoom';

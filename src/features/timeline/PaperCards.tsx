@@ -5,7 +5,7 @@ import { useRoomDoc } from '../room/RoomContext';
 import { submitOnEnterInSelect } from '../common/submitOnEnter';
 import { randomToken } from '../../sync/roomId';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addIncidentCard, changeIncidentCard } from '../../sync/roomOperations';
+import { addIncidentCard, changeIncidentCard } from '../../sync/timeline/cardOperations';
 import { SEVERITIES, type Severity } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
 

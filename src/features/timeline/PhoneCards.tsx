@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRoomDoc } from '../room/RoomContext';
 import { wallMonths } from '../../domain/timeline';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { changeIncidentCard, withdrawIncidentCard } from '../../sync/roomOperations';
+import { changeIncidentCard, withdrawIncidentCard } from '../../sync/timeline/cardOperations';
 import type { IncidentCard, Severity } from '../../sync/roomSchema';
 import { monthLabel, useCardDrag } from './useCardDrag';
 import { useWallSettings } from './useWall';

@@ -12,7 +12,11 @@ import {
   type CheckLanguage,
   type IdentifyingDetail,
 } from '../../domain/identifiability';
-import { answerProposal, type PhoneSide, type SentCard } from '../../sync/sealedOperations';
+import {
+  answerProposal,
+  type PhoneSide,
+  type SentCard,
+} from '../../sync/privateLayer/sealedOperations';
 import { useRoomDoc } from '../room/RoomContext';
 import { useIncidentCardItems } from '../room/useRoom';
 import { useOpenWall, useOwnSealedCards, usePrivateLayer, useProposals } from './usePrivateCards';

@@ -11,7 +11,7 @@ import {
   removeInsight,
   setWallSettings,
   unlinkCards,
-} from '../../sync/roomOperations';
+} from '../../sync/timeline/cardOperations';
 import { SEVERITIES, type CardLink, type IncidentCard } from '../../sync/roomSchema';
 import { RegisterCsvButton } from './RegisterCsvButton';
 import { TimelineWall } from './TimelineWall';

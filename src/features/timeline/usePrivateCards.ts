@@ -1,14 +1,18 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { recall } from '../../sync/phoneMemory';
-import { ownSealedCards, ownSealedPoints, subscribeOwnWords } from '../../sync/ownWords';
+import {
+  ownSealedCards,
+  ownSealedPoints,
+  subscribeOwnWords,
+} from '../../sync/privateLayer/ownWords';
 import {
   phoneBoxFor,
   proposalsForPhone,
   type OpenedProposal,
   type PhoneSide,
-} from '../../sync/sealedOperations';
-import type { PhoneBox } from '../../sync/facilitatorBox';
-import { privacySettingsStore, privateLayerStore } from '../../sync/sealedStore';
+} from '../../sync/privateLayer/sealedOperations';
+import type { PhoneBox } from '../../sync/privateLayer/facilitatorBox';
+import { privacySettingsStore, privateLayerStore } from '../../sync/privateLayer/sealedStore';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
 
 /**

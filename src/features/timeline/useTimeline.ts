@@ -1,4 +1,4 @@
-import { timelineExtrasStore } from '../../sync/incidentCardStore';
+import { timelineExtrasStore } from '../../sync/timeline/cardStore';
 import { useIncidentCardItems } from '../room/useRoom';
 import { useRoomValue } from '../room/RoomContext';
 

@@ -1,4 +1,4 @@
-import { wallSettingsStore } from '../../sync/incidentCardStore';
+import { wallSettingsStore } from '../../sync/timeline/cardStore';
 import type { WallSettings } from '../../sync/roomSchema';
 import { useRoomValue } from '../room/RoomContext';
 

@@ -1,0 +1,428 @@
+/**
+ * The private layer's named operations: a phone sends a card (sealed to the
+ * console unless it is for the room of an open-wall room), the console opens
+ * what was sealed, publishes it, keeps it private or proposes an edit, and the
+ * author's phone answers the proposal. Nothing here can put on the wall a text
+ * its author gave only to the facilitator or to be counted (domain/consent.ts).
+ */
+import type * as Y from 'yjs';
+import { canPublishText, sendsInTheClear, type Decision } from '../../domain/consent';
+import type { FacilitatorBox, PhoneBox, SealBinding } from './facilitatorBox';
+import { createPhoneBox } from './facilitatorBox';
+import { readIncidentCards } from '../timeline/cardIndex';
+import { CARD_TEXT_MAX_CHARS } from '../limits';
+import { writeRecord, writeValue } from '../record';
+import { randomToken } from '../roomId';
+import { addIncidentCard, CardRejected } from '../timeline/cardOperations';
+import { addRolePoint, writeRolePoints, type NewPoint } from '../rolePlay/rolePlayOperations';
+import type { RolePoint } from '../../domain/rolePlay';
+import { readRolePoints, rolePointSchema } from '../rolePlay/rolePlaySchema';
+import {
+  countedCards,
+  decisions,
+  privacySettings,
+  proposalPayloadSchema,
+  readDecisions,
+  readPrivacySettings,
+  readSealedRecords,
+  readSealedReplies,
+  replyPayloadSchema,
+  sealedCardPayloadSchema,
+  sealedRecords,
+  sealedReplies,
+  type SealedCardPayload,
+  type SealedKind,
+  type SealedRecord,
+  type SealedReply,
+} from './sealedSchema';
+
+export { CardRejected };
+
+/** A phone's box for this visit: a fresh key pair, in memory only, per room. */
+const phoneBoxes = new Map<string, Promise<PhoneBox>>();
+
+export function phoneBoxFor(room: string, facilitatorPublicKey: string): Promise<PhoneBox> {
+  const name = `${room}\0${facilitatorPublicKey}`;
+  const known = phoneBoxes.get(name);
+  if (known) return known;
+  const made = createPhoneBox(facilitatorPublicKey);
+  made.catch(() => phoneBoxes.delete(name));
+  phoneBoxes.set(name, made);
+  return made;
+}
+
+/** Where a phone is: which room, which visit, and the box it seals with (null: the link had no console key). */
+export type PhoneSide = { room: string; device: string; box: PhoneBox | null };
+
+export type NewPrivateCard = Omit<SealedCardPayload, 'author' | 'month'> & {
+  author?: string | null;
+  month?: string | null;
+};
+
+/** A card as its author's phone sent it, with how it went. */
+export type SentCard = SealedCardPayload & { id: string; createdAt: number; sealed: boolean };
+
+/**
+ * Sends a card: for the room of an open-wall room, on the wall as written;
+ * otherwise sealed to the console (and, when its author chose it, counted on
+ * its month without its text).
+ */
+export async function sendCard(
+  doc: Y.Doc,
+  phone: PhoneSide,
+  input: NewPrivateCard,
+  now = Date.now(),
+): Promise<SentCard> {
+  const text = input.text.trim();
+  if (text.length === 0) throw new CardRejected('empty');
+  if (text.length > CARD_TEXT_MAX_CHARS) throw new CardRejected('too-long');
+  const payload = sealedCardPayloadSchema.parse({
+    text,
+    severity: input.severity,
+    month: input.month ?? null,
+    author: input.author?.trim() || null,
+    choice: input.choice,
+  });
+  const openWall = readPrivacySettings(doc).openWall;
+  if (sendsInTheClear(payload.choice, openWall)) {
+    const card = addIncidentCard(doc, phone.device, payload, now);
+    return { ...payload, id: card.id, createdAt: now, sealed: false };
+  }
+  if (!phone.box) throw new CardRejected('no-console-key');
+  const id = randomToken(12);
+  const sealed = await phone.box.sealForFacilitator(binding(phone.room, 'card', id), payload);
+  doc.transact(() => {
+    writeRecord(doc, sealedRecords, {
+      id,
+      kind: 'card' as const,
+      device: phone.device,
+      ...sealed,
+      createdAt: now,
+    });
+    if (payload.choice === 'counted') {
+      writeRecord(doc, countedCards, {
+        id,
+        severity: payload.severity,
+        month: payload.month,
+        device: phone.device,
+        createdAt: now,
+      });
+    }
+  });
+  return { ...payload, id, createdAt: now, sealed: true };
+}
+
+export function setOpenWall(doc: Y.Doc, openWall: boolean): void {
+  writeValue(doc, privacySettings, { openWall });
+}
+
+/** A sealed card as the console opened it: its author's words, choice and visit. */
+export type OpenedCard = SealedCardPayload & {
+  id: string;
+  device: string;
+  /** The author's visit key: where a proposed edit is sealed to. */
+  from: string;
+  createdAt: number;
+};
+
+/** A reply to a proposed edit, opened, from the visit that sealed it. */
+type OpenedReply = { record: SealedRecord; payload: ReturnType<typeof replyPayloadSchema.parse> };
+
+export function binding(room: string, kind: SealedKind | 'proposal', id: string): SealBinding {
+  return { room, kind, id };
+}
+
+/**
+ * Opens what phones sealed to this console, each record once (`cache`, by id
+ * and box: a record replaced under its id is opened again). What does not open
+ * or does not match its schema is left out.
+ */
+export async function openSealedCards(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  cache: Map<string, OpenedCard | null>,
+): Promise<OpenedCard[]> {
+  const opened: OpenedCard[] = [];
+  for (const record of readSealedRecords(doc).items) {
+    if (record.kind !== 'card') continue;
+    const name = `${record.id}\0${record.box}`;
+    if (!cache.has(name)) {
+      const payload = sealedCardPayloadSchema.safeParse(
+        await box.openAsFacilitator(binding(room, 'card', record.id), record),
+      );
+      cache.set(
+        name,
+        payload.success
+          ? {
+              ...payload.data,
+              id: record.id,
+              device: record.device,
+              from: record.from,
+              createdAt: record.createdAt,
+            }
+          : null,
+      );
+    }
+    const card = cache.get(name);
+    if (card) opened.push(card);
+  }
+  return opened;
+}
+
+function decide(doc: Y.Doc, id: string, state: Decision['state'], now: number): void {
+  writeRecord(doc, decisions, { id, state, decidedAt: now });
+}
+
+/**
+ * Puts a card on the wall, as its author wrote it or as they agreed to have
+ * it edited. Refused for a card its author kept from the room.
+ */
+export function publishCard(
+  doc: Y.Doc,
+  card: OpenedCard,
+  text = card.text,
+  now = Date.now(),
+): void {
+  if (!canPublishText(card.choice)) throw new CardRejected('not-for-the-room');
+  doc.transact(() => {
+    addIncidentCard(
+      doc,
+      card.device,
+      { id: card.id, text, severity: card.severity, author: card.author, month: card.month },
+      card.createdAt,
+    );
+    decide(doc, card.id, 'published', now);
+  });
+}
+
+export function keepPrivate(doc: Y.Doc, card: OpenedCard, now = Date.now()): void {
+  decide(doc, card.id, 'private', now);
+}
+
+/** Seals an edit to the author's visit and waits for their answer; the wall gets nothing yet. */
+export async function proposeEdit(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  card: OpenedCard,
+  text: string,
+  now = Date.now(),
+): Promise<void> {
+  if (!canPublishText(card.choice)) throw new CardRejected('not-for-the-room');
+  const proposal = proposalPayloadSchema.parse({ text: text.trim() });
+  const id = randomToken(12);
+  const sealed = await box.sealForVisit(card.from, binding(room, 'proposal', id), proposal);
+  doc.transact(() => {
+    writeRecord(doc, sealedReplies, {
+      id,
+      about: card.id,
+      device: card.device,
+      to: card.from,
+      box: sealed,
+      createdAt: now,
+    });
+    decide(doc, card.id, 'proposed', now);
+  });
+}
+
+/** The text the console proposed for a card, opened by the console itself. */
+export async function proposedText(
+  box: FacilitatorBox,
+  room: string,
+  reply: SealedReply,
+): Promise<string | null> {
+  const parsed = proposalPayloadSchema.safeParse(
+    await box.openOwnReply(reply.to, binding(room, 'proposal', reply.id), reply.box),
+  );
+  return parsed.success ? parsed.data.text : null;
+}
+
+/**
+ * The console acts on its authors' answers: an edit they agreed to is
+ * published as proposed, one they refused goes back to the queue. An answer
+ * counts only if it was sealed by the visit that wrote the card (so no other
+ * key holder can agree in its author's name) and answers the live proposal.
+ */
+export async function settleAnswers(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  cards: readonly OpenedCard[],
+  now = Date.now(),
+): Promise<void> {
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const proposals = new Map(readSealedReplies(doc).items.map((reply) => [reply.about, reply]));
+  const states = readDecisions(doc);
+  for (const answer of await openAnswers(doc, box, room)) {
+    const card = byId.get(answer.payload.about);
+    const proposal = proposals.get(answer.payload.about);
+    if (!card || !proposal || proposal.id !== answer.payload.proposal) continue;
+    if (answer.record.from !== card.from || states.get(card.id)?.state !== 'proposed') continue;
+    if (!answer.payload.agreed) {
+      decide(doc, card.id, 'declined', now);
+      continue;
+    }
+    const text = await proposedText(box, room, proposal);
+    if (text !== null) publishCard(doc, card, text, now);
+  }
+}
+
+async function openAnswers(doc: Y.Doc, box: FacilitatorBox, room: string): Promise<OpenedReply[]> {
+  const answers: OpenedReply[] = [];
+  for (const record of readSealedRecords(doc).items) {
+    if (record.kind !== 'reply') continue;
+    const payload = replyPayloadSchema.safeParse(
+      await box.openAsFacilitator(binding(room, 'reply', record.id), record),
+    );
+    if (payload.success) answers.push({ record, payload: payload.data });
+  }
+  return answers;
+}
+
+/** A proposed edit of one of this visit's cards, opened on its phone. */
+export type OpenedProposal = { reply: SealedReply; text: string };
+
+/** The edits the console proposed to this visit that are still waiting for its answer. */
+export async function proposalsForPhone(doc: Y.Doc, phone: PhoneSide): Promise<OpenedProposal[]> {
+  const box = phone.box;
+  if (!box) return [];
+  const states = readDecisions(doc);
+  const found: OpenedProposal[] = [];
+  for (const reply of readSealedReplies(doc).items) {
+    if (reply.to !== box.publicKey || states.get(reply.about)?.state !== 'proposed') continue;
+    const parsed = proposalPayloadSchema.safeParse(
+      await box.openFromFacilitator(binding(phone.room, 'proposal', reply.id), reply.box),
+    );
+    if (parsed.success) found.push({ reply, text: parsed.data.text });
+  }
+  return found;
+}
+
+/** The author's answer, sealed with the visit key that sealed the card. */
+export async function answerProposal(
+  doc: Y.Doc,
+  phone: PhoneSide,
+  reply: SealedReply,
+  agreed: boolean,
+  now = Date.now(),
+): Promise<void> {
+  if (!phone.box) throw new CardRejected('no-console-key');
+  const id = randomToken(12);
+  const sealed = await phone.box.sealForFacilitator(binding(phone.room, 'reply', id), {
+    about: reply.about,
+    proposal: reply.id,
+    agreed,
+  });
+  writeRecord(doc, sealedRecords, {
+    id,
+    kind: 'reply' as const,
+    device: phone.device,
+    ...sealed,
+    createdAt: now,
+  });
+}
+
+/** Ids of the room's sealed cards and of the published ones: what "held back" is counted from. */
+export function sealedCardIds(doc: Y.Doc): string[] {
+  return readSealedRecords(doc)
+    .items.filter((record) => record.kind === 'card')
+    .map((record) => record.id);
+}
+
+export function publishedIds(doc: Y.Doc): Set<string> {
+  return new Set(readIncidentCards(doc).items.map((card) => card.id));
+}
+
+/**
+ * A role-play point from a phone: like a card, sealed to the console unless the
+ * room has an open wall, and on the room's board only once the facilitator
+ * accepts it (the accepted point is what the reveal shows).
+ */
+export async function sendPoint(
+  doc: Y.Doc,
+  phone: PhoneSide,
+  input: Omit<NewPoint, 'device'>,
+  now = Date.now(),
+): Promise<{ point: RolePoint; sealed: boolean }> {
+  if (readPrivacySettings(doc).openWall) {
+    return { point: addRolePoint(doc, { ...input, device: phone.device }, now), sealed: false };
+  }
+  if (!phone.box) throw new CardRejected('no-console-key');
+  const point = rolePointSchema.parse({
+    id: randomToken(12),
+    caseId: input.caseId,
+    step: input.step,
+    part: input.part,
+    text: input.text.trim(),
+    who: (input.who ?? '').trim(),
+    when: (input.when ?? '').trim(),
+    device: phone.device,
+    status: 'proposed',
+    mergedInto: null,
+    at: now,
+  });
+  const sealed = await phone.box.sealForFacilitator(binding(phone.room, 'point', point.id), point);
+  writeRecord(doc, sealedRecords, {
+    id: point.id,
+    kind: 'point' as const,
+    device: phone.device,
+    ...sealed,
+    createdAt: now,
+  });
+  return { point, sealed: true };
+}
+
+/**
+ * The points phones sealed to this console, opened, as the console's lists
+ * take them: waiting ("proposed") until accepted, "declined" once kept private.
+ * A point already on the room's board is read from there instead.
+ */
+export async function openSealedPoints(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  cache: Map<string, RolePoint | null>,
+): Promise<RolePoint[]> {
+  const onBoard = new Set(readRolePoints(doc).items.map((point) => point.id));
+  const states = readDecisions(doc);
+  const opened: RolePoint[] = [];
+  for (const record of readSealedRecords(doc).items) {
+    if (record.kind !== 'point' || onBoard.has(record.id)) continue;
+    const name = `${record.id}\0${record.box}`;
+    if (!cache.has(name)) {
+      const parsed = rolePointSchema.safeParse(
+        await box.openAsFacilitator(binding(room, 'point', record.id), record),
+      );
+      const fits =
+        parsed.success && parsed.data.id === record.id && parsed.data.device === record.device;
+      cache.set(name, fits ? { ...parsed.data, status: 'proposed', mergedInto: null } : null);
+    }
+    const point = cache.get(name);
+    if (!point) continue;
+    opened.push(
+      states.get(point.id)?.state === 'private' ? { ...point, status: 'declined' } : point,
+    );
+  }
+  return opened;
+}
+
+/**
+ * Writes the facilitator's decisions on points. A sealed point that is declined
+ * is kept private: only its decision goes into the room, never its text.
+ */
+export function writeModeratedPoints(
+  doc: Y.Doc,
+  points: readonly RolePoint[],
+  sealedIds: ReadonlySet<string>,
+  now = Date.now(),
+): void {
+  doc.transact(() => {
+    const published = points.filter((p) => !(sealedIds.has(p.id) && p.status === 'declined'));
+    writeRolePoints(doc, published);
+    for (const point of points) {
+      if (!sealedIds.has(point.id)) continue;
+      decide(doc, point.id, point.status === 'declined' ? 'private' : 'published', now);
+    }
+  });
+}
