@@ -38,6 +38,8 @@ describe('the role-play in the room’s working groups', () => {
     setGroups(doc, GROUPS);
     await renderWithRoom(<Phone />, { doc, peer });
     const user = userEvent.setup();
+    // The role-play's content note comes first, with the right to pass beside it.
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
     const takePart = screen.getByRole('button', { name: 'Take part in the role-play' });
     expect(takePart).toBeDisabled();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Your group' }), 'Lawyers');

@@ -54,8 +54,11 @@ describe('a live room across devices', () => {
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await openTheWall(console_);
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
-    // Room id, key and this run's admission secret: all in the fragment, never sent.
-    expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}$/);
+    // Room id, key, this run's admission secret and the console's public key (the private
+    // layer's): all in the fragment, never sent.
+    expect(link).toMatch(
+      /#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}\/f\.[A-Za-z0-9_-]{87}$/,
+    );
     const { key } = linkParts(link);
     await expect
       .poll(() => console_.getByRole('img', { name: 'QR code to join the room' }).count())
