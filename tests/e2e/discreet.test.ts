@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicWordsIn } from '../../src/domain/care';
 import {
+  openTheWall,
   PHONE,
   joinAsPhone,
   newPerson,
@@ -57,6 +58,8 @@ describe('discreet mode', () => {
     }
     await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
+    // An open wall, so the card is on the wall (and in every export) without moderation.
+    await openTheWall(console_);
     expect(topicWordsIn(await shown(phone.page), 'en')).toEqual([]);
     await phone.page.getByLabel('What happened? A few words.').fill('Door left open at night');
     await phone.page.getByRole('button', { name: 'Add the card' }).click();

@@ -7,6 +7,7 @@ import {
   openConsole,
   passWelcome,
   showWallOnEveryScreen,
+  openTheWall,
   useBrowser,
   withoutWebRtc,
   type Person,
@@ -72,6 +73,8 @@ describe('an isolated Wi-Fi: no phone reaches another', () => {
     // A card from every phone: the console counts them, every phone's wall and the projector show them.
     await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
+    // An open wall: every card is on the wall as written (the moderated default has its own test).
+    await openTheWall(console_);
     for (const [i, phone] of phones.entries()) {
       await phone.page.getByLabel('What happened? A few words.').fill(`Isolated card ${i + 1}`);
       await phone.page.getByRole('button', { name: 'Add the card' }).click();

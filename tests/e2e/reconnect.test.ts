@@ -42,9 +42,9 @@ describe('the laptop’s server stops and comes back mid-workshop', () => {
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Role-play: followed/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
-    await openTheWall(console_);
     await showWallOnEveryScreen(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
+    await openTheWall(console_);
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const phone = await relayedPhone(b, link);
     await expect.poll(() => statusOf(phone.page), { timeout: 20_000 }).toBe('connected');

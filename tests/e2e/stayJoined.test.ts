@@ -103,9 +103,9 @@ describe('phones stay joined', () => {
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: /Case analysis 1/ }).click();
     await console_.getByRole('button', { name: 'Open a live room' }).click();
-    await openTheWall(console_);
     await console_.getByRole('button', { name: 'Form the groups' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
+    await openTheWall(console_);
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     const sleeper = await relayedPhone(link);
     const other = await relayedPhone(link);

@@ -333,6 +333,10 @@ describe('the whole session from the agenda', () => {
     await expectProjectorOn(projector, 'projector--roleplay', 'Setup: story and roles');
     for (const phone of phones) {
       await expectPhoneOn(phone, caseTitle('role-play-followed', phone.language));
+      // The role-play's content note comes first, with the right to pass beside it.
+      await phone.page
+        .getByRole('button', { name: say(phone.language, 'care.noteContinue') })
+        .click();
       await phone.page
         .getByRole('button', { name: say(phone.language, 'rolePlay.takePart') })
         .click();
