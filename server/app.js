@@ -17,6 +17,8 @@ import { SECURITY_HEADERS, createStaticHandler } from './static.js';
 
 /** TCP connections the server holds at once (pages, their assets, signaling sockets). */
 export const SERVER_CONNECTIONS_MAX = 1024;
+/** Connections the kernel may queue before the server accepts them (Linux caps it at somaxconn). */
+const LISTEN_BACKLOG = 2048;
 /** A client has this long to send a request's headers (a slow-loris holds no place for long). */
 export const HEADERS_TIMEOUT_MS = 10_000;
 /** ...and this long to finish the TLS handshake (Node's default is 120 s). */
@@ -131,7 +133,9 @@ export function createWorkshopServer(options) {
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => {
+        // A deeper accept queue than Node's 511: a burst of sockets past it waits on SYN
+        // retransmits for seconds before the server can see (and refuse) them.
+        server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });
