@@ -4,14 +4,13 @@
  * over TLS, queued bytes live outside it), with 300 clients that never read while
  * others publish as fast as the server lets them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { admissionProtocols } from '../../server/admission.js';
 import { SIGNAL_CLIENTS_MAX } from '../../server/signaling.js';
+import { startServerProcess } from '../support/serverProcess';
 
 const SECRET = 'rss-test-admission-secret-01';
 let child: ChildProcess | undefined;
@@ -19,32 +18,11 @@ afterAll(() => {
   child?.kill();
 });
 
-/** The server in a process of its own, over TLS as on the venue's Wi-Fi; resolves its port. */
-function startServer(): Promise<number> {
-  const dist = mkdtempSync(join(tmpdir(), 'swk-rss-dist-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html>');
-  const folder = mkdtempSync(join(tmpdir(), 'swk-rss-cert-'));
-  const script = `
-    import { createWorkshopServer } from ${JSON.stringify(resolve('server/app.js'))};
-    import { createAdmission } from ${JSON.stringify(resolve('server/admission.js'))};
-    import { loadCertificate } from ${JSON.stringify(resolve('server/certificate.js'))};
-    const tls = await loadCertificate({ folder: ${JSON.stringify(folder)}, addresses: [] });
-    const workshop = createWorkshopServer({
-      dist: ${JSON.stringify(dist)}, tls, admission: createAdmission(${JSON.stringify(SECRET)}),
-      signaling: { log: () => {} },
-    });
-    console.log('port ' + (await workshop.listen(0, '127.0.0.1')));
-  `;
-  child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    child?.stdout?.on('data', (chunk: Buffer) => {
-      const port = /port (\d+)/.exec(chunk.toString())?.[1];
-      if (port) done(Number(port));
-    });
-    child?.once('exit', (code) => fail(new Error(`server exited (${code})`)));
-  });
+/** The server in a process of its own (tests/support/serverProcess.ts); resolves its port. */
+async function startServer(): Promise<number> {
+  const server = await startServerProcess(SECRET);
+  child = server.child;
+  return server.port;
 }
 
 const rssOf = (pid: number) =>

@@ -7,12 +7,9 @@
  * laptop's own 127.0.0.1. While the attack runs, a console on the laptop and a phone load the
  * app and sync through the signaling endpoint.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:https';
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -25,6 +22,7 @@ import {
   TIMEOUT_CHECK_INTERVAL_MS,
   TLS_HANDSHAKE_TIMEOUT_MS,
 } from '../../server/app.js';
+import { startServerProcess } from '../support/serverProcess';
 
 const SECRET = 'slow-loris-admission-secret-01';
 let child: ChildProcess | undefined;
@@ -38,32 +36,11 @@ afterAll(() => {
   child?.kill();
 });
 
-/** The server in a process of its own, over TLS; resolves its port. */
-function startServer(): Promise<number> {
-  const dist = mkdtempSync(join(tmpdir(), 'swk-loris-dist-'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Security Workshop Kit</title>');
-  const folder = mkdtempSync(join(tmpdir(), 'swk-loris-cert-'));
-  const script = `
-    import { createWorkshopServer } from ${JSON.stringify(resolve('server/app.js'))};
-    import { createAdmission } from ${JSON.stringify(resolve('server/admission.js'))};
-    import { loadCertificate } from ${JSON.stringify(resolve('server/certificate.js'))};
-    const tls = await loadCertificate({ folder: ${JSON.stringify(folder)}, addresses: [] });
-    const workshop = createWorkshopServer({
-      dist: ${JSON.stringify(dist)}, tls, admission: createAdmission(${JSON.stringify(SECRET)}),
-      signaling: { log: () => {} },
-    });
-    console.log('port ' + (await workshop.listen(0, '127.0.0.1')));
-  `;
-  child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    child?.stdout?.on('data', (chunk: Buffer) => {
-      const found = /port (\d+)/.exec(chunk.toString())?.[1];
-      if (found) done(Number(found));
-    });
-    child?.once('exit', (code) => fail(new Error(`server exited (${code})`)));
-  });
+/** The server in a process of its own (tests/support/serverProcess.ts); resolves its port. */
+async function startServer(): Promise<number> {
+  const server = await startServerProcess(SECRET);
+  child = server.child;
+  return server.port;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
