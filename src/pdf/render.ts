@@ -5,6 +5,7 @@
  * draw Arabic). Metadata stays neutral: no names, no room, no participant.
  */
 import type { jsPDF as JsPdf } from 'jspdf';
+import { addSharedFont } from './fontCache';
 import {
   layoutCards,
   layoutSheet,
@@ -47,8 +48,8 @@ async function newDocument(
     compress: true,
     putOnlyUsedFonts: true,
   });
-  doc.addFileToVFS(font.fileName, font.base64);
-  doc.addFont(font.fileName, FONT, 'normal');
+  // Parsed once per session, not once per PDF (see fontCache).
+  addSharedFont(doc, jsPDF.API, font, FONT);
   doc.setFont(FONT, 'normal');
   doc.setProperties({
     title: meta.title,
