@@ -30,6 +30,7 @@ import {
   SIGNALS_REMEMBERED,
   UPDATE_MAX_BYTES,
 } from './limits';
+import { markOnce } from './joinMarks';
 import { randomToken } from './roomId';
 import { fromBase64, macOf, openJson, sealJson, toBase64, type RoomSecrets } from './roomCrypto';
 
@@ -448,6 +449,7 @@ export class RelayChannel {
         if (message.to !== this.doc.clientID) return;
         this.apply(message.u, CATCH_UP_MAX_BYTES);
         this.caughtUp = true;
+        markOnce('relay-catch-up');
         this.noteConsoleState(message.sv);
         // Send back what the console lacks: changes this phone made while apart.
         void this.publish({

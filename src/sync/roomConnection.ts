@@ -25,6 +25,7 @@ import { isKept } from './phoneMemory';
 import { installRoomSocket, signalingTransport, signalingTrouble } from './roomSocket';
 import { diagnose, type ConnectionTrouble } from './connectionTrouble';
 import { initialiseRoom } from './roomLifecycle';
+import { markOnce } from './joinMarks';
 import { roomMetaStore } from './roomMetaStore';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
@@ -173,14 +174,22 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   let ownLink: WebsocketClient | null = null;
   const onLinkChange = () => {
     everConnected ||= link?.connected ?? false;
+    if (everConnected) markOnce('linked');
     notify();
   };
+  // Which path brought the room's first changes (the relay's catch-up or a peer): see markOnce.
+  const markFirstUpdate = (_update: Uint8Array, origin: unknown) => {
+    markOnce(origin === RELAY_ORIGIN ? 'first-update-relay' : 'first-update-peer');
+  };
+  if (role === 'phone') doc.on('update', markFirstUpdate);
   void retryImport(() => import('y-webrtc')).then(async ({ WebrtcProvider }) => {
+    markOnce('network-code');
     // Without this run's admission secret the server refuses the socket: the page keeps
     // trying (a restarted server's new link is needed), and says it is connecting.
     const admission = await admissionFor(room);
     // Topics derived from the key: the server never learns the room id.
     const secrets = await deriveRoomSecrets(key, room);
+    markOnce('room-secrets');
     if (destroyed) return;
     // The link falls back to EventSource and fetch where a WebSocket cannot open. Put in
     // place first: the admission wrapper then extends it, so both transports present the token.
@@ -225,6 +234,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     const conns = provider?.room?.webrtcConns;
     const direct = conns ? [...conns.values()].some((conn) => conn.connected) : false;
     // A second window of the same browser (the projector) is linked by BroadcastChannel.
+    if (direct) markOnce('direct');
     if (direct || (provider?.room?.bcConns.size ?? 0) > 0) return 'direct';
     if (!hasWebRtc() || Date.now() - startedAt > DIRECT_CONNECTION_TIMEOUT_MS)
       return signalingTransport() === 'http' ? 'relay-http' : 'relay';

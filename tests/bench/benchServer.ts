@@ -97,6 +97,18 @@ export async function passWelcome(page: Page): Promise<void> {
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
+ * Ticks the console's open-wall setting (Live room panel): phones' cards then go on the
+ * wall as written, as the bench's figures assume, instead of waiting in moderation (the
+ * default). As tests/e2e/harness.ts openTheWall, which needs vitest's expect.
+ */
+export async function openWall(console_: Page): Promise<void> {
+  await console_
+    .getByRole('checkbox', { name: /^Open wall/ })
+    .first()
+    .check();
+}
+
+/**
  * The console opens a live room and shows the incident wall on every screen,
  * as a trainer does for the timeline: phones then show the card writer. A room
  * file, when given, is imported first. Resolves the join link.
@@ -120,6 +132,7 @@ export async function openRoom(
   }
   await page.locator('.join-link code').waitFor();
   const link = (await page.locator('.join-link code').textContent()) ?? '';
+  await openWall(page);
   await page.getByRole('button', { name: 'Cases', exact: true }).click();
   await page
     .getByRole('button', { name: /Our own incidents/ })

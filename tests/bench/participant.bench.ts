@@ -111,25 +111,59 @@ async function coldLoad(
   return { js_kb: jsBytes / 1024, usable_ms: perf.usable, lcp_ms: perf.lcp, tbt_ms: tbtMs };
 }
 
+/** In the page, from its first script: when its welcome is usable, and when the wall first reads `cards`. */
+const joinObserver = (cards: number) => `(() => {
+  window.__join = { usable: 0, shown: 0 };
+  const check = () => {
+    const j = window.__join;
+    const button = document.querySelector(${JSON.stringify(PHONE_USABLE)});
+    if (!j.usable && button && !button.disabled) j.usable = performance.now();
+    if (!j.shown && document.body && document.body.textContent.includes('Cards on the wall: ${cards}'))
+      j.shown = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+/** Where a join's time went, from the page's own marks (src/sync/joinMarks.ts), in ms from navigation. */
+export type JoinSteps = Record<string, number>;
+
 /** A phone joining a room of `cards` cards: until its wall count reads so, and its heap then. */
 async function lateJoin(
   browser: Browser,
   link: string,
   cards: number,
-): Promise<{ ms: number; heapMb: number }> {
+): Promise<{ ms: number; heapMb: number; steps: JoinSteps }> {
   const context: BrowserContext = await browser.newContext({ viewport: PHONE });
   await context.grantPermissions(['microphone', 'camera']);
   const page: Page = await context.newPage();
+  await page.addInitScript(joinObserver(cards));
   const started = Date.now();
   await page.goto(link);
   await passWelcome(page);
   await page.getByText(`Cards on the wall: ${cards}`).waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
+  const steps = (await page.evaluate(`(() => {
+    const steps = { usable: window.__join.usable, shown: window.__join.shown };
+    for (const m of performance.getEntriesByType('mark'))
+      if (m.name.startsWith('swk:')) steps[m.name.slice(4)] = m.startTime;
+    return steps;
+  })()`)) as JoinSteps;
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await context.close();
-  return { ms, heapMb: heap.usedSize / 2 ** 20 };
+  return { ms, heapMb: heap.usedSize / 2 ** 20, steps };
+}
+
+/** Each step's median over the joins, in the order they came. */
+function stepsSummary(all: JoinSteps[]): string {
+  const names = [...new Set(all.flatMap((s) => Object.keys(s)))];
+  return names
+    .map((name) => [name, median(all.map((s) => s[name] ?? NaN).filter(Number.isFinite))] as const)
+    .filter(([, at]) => Number.isFinite(at) && at > 0)
+    .sort((a, b) => a[1] - b[1])
+    .map(([name, at]) => `${name} ${at.toFixed(0)}`)
+    .join(', ');
 }
 
 const server = await startBenchServer();
@@ -191,9 +225,19 @@ await guarded('late join, 300 cards', ['late_join_300_cards_ms'], async () => {
   const full = await openRoom(browser, base, { path: file, cards: 300 });
   await sleep(1_000);
   const joins: number[] = [];
-  for (let round = 0; round < ROUNDS; round += 1)
-    joins.push((await lateJoin(browser, full.link, 300)).ms);
+  const steps: JoinSteps[] = [];
+  const fromShowable: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const join = await lateJoin(browser, full.link, 300);
+    joins.push(join.ms);
+    steps.push(join.steps);
+    // From the moment the phone could show anything (its welcome usable) to the 300 cards.
+    if (join.steps.usable && join.steps.shown)
+      fromShowable.push(join.steps.shown - join.steps.usable);
+  }
+  console.log(`    where the time went (ms from navigation, median): ${stepsSummary(steps)}`);
   record('late_join_300_cards_ms', joins);
+  record('late_join_300_cards_after_welcome_ms', fromShowable);
   await full.close();
 });
 
