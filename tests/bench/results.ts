@@ -113,6 +113,10 @@ export const FIGURES: Figure[] = [
   { key: 'console_js_gzip_kb', what: "JS before the console's first screen is usable", max: 200 },
   { key: 'console_usable_ms', what: "console's first screen usable (no throttling)" },
   { key: 'late_join_300_cards_ms', what: 'a new phone shows a 300-card room', max: 500 },
+  {
+    key: 'late_join_300_cards_after_welcome_ms',
+    what: 'the same, from its welcome usable to the 300 cards shown',
+  },
   { key: 'phone_heap_500_cards_mb', what: "a phone's JS heap, 500-card room", max: 10 },
   {
     key: 'pdf_full_workshop_ms',
