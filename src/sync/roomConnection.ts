@@ -26,6 +26,7 @@ import { installRoomSocket, signalingTransport, signalingTrouble } from './roomS
 import { diagnose, type ConnectionTrouble } from './connectionTrouble';
 import { initialiseRoom } from './roomLifecycle';
 import { roomMetaStore } from './roomMetaStore';
+import { establishConsoleTrust } from './consoleTrust';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
 /** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
@@ -142,6 +143,8 @@ function hasWebRtc(): boolean {
 
 function createConnection(room: string, key: string, role: RoomRole): RoomConnection {
   const doc = new Y.Doc();
+  // Before any store reads it: who signs, and who checks, what only the console may set.
+  establishConsoleTrust(doc, room, role);
   const awareness = new Awareness(doc);
   const listeners = new Set<() => void>();
   let destroyed = false;

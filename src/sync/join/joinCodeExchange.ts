@@ -142,7 +142,7 @@ export function answerJoinCodes(room: string, key: string): () => void {
   let stopped = false;
   // The link carries what the console's own link carries: the console's public key too.
   const sealTo = facilitatorBoxFor(room).then(
-    (box) => box.publicKey,
+    (box) => box.linkKeys,
     () => null,
   );
   void Promise.all([joinCodeFor(key), fetchWorkshopInfo(), sealTo]).then(
