@@ -14,6 +14,7 @@ import { WallPdfButton } from '../timeline/WallPdfButton';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddress';
 import { JoinAddressChoice } from '../join/JoinAddressChoice';
+import { NewJoinCode } from '../join/NewJoinCode';
 import { useJoinCode } from '../join/useJoinCode';
 import { formatJoinCode } from '../../sync/join/joinCode';
 import { useStage } from './useRoom';
@@ -104,6 +105,7 @@ function OpenRoom({
             {t('joinScreen.codeOnConsole')} <code dir="ltr">{formatJoinCode(link.code)}</code>
           </p>
         )}
+        <NewJoinCode roomKey={connection.key} />
         <ShowOnProjectorButton
           kind="welcome"
           showing={stage.kind === 'welcome'}
