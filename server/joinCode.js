@@ -64,8 +64,12 @@ const ASK_ID = /^[A-Za-z0-9_-]{22}$/;
  *   failuresPerMinute?: number,
  *   askWaitMs?: number,
  *   mayListen?: (request: import('node:http').IncomingMessage) => boolean,
+ *   triesOf?: (request: import('node:http').IncomingMessage) => string,
  * }} JoinCodeOptions
  *   mayListen: who may listen and answer (by default this laptop only, over loopback).
+ *   triesOf: whose tries an ask spends (by default its network address). Only code can set
+ *   it (server/main.js never does): the browser tests give each browser context its own
+ *   count, as each phone on a Wi-Fi has its own address, while tests/server keep the real one.
  * @typedef {{
  *   asks: number, forwarded: number, answered: number, wrongCode: number,
  *   refusedTries: number, expired: number, retired: number, pending: number, listeners: number,
@@ -82,6 +86,7 @@ export function createJoinCodeRelay(options = {}) {
   const failuresMax = options.failuresPerMinute ?? JOIN_FAILURES_PER_MINUTE_MAX;
   const askWaitMs = options.askWaitMs ?? JOIN_ASK_WAIT_MS;
   const mayListen = options.mayListen ?? fromLoopback;
+  const triesOf = options.triesOf ?? ((req) => req.socket.remoteAddress ?? 'unknown');
   const nonce = randomBytes(16).toString('base64url');
   /** @type {Map<string, { tokens: number, at: number }>} */
   const tries = new Map();
@@ -176,7 +181,7 @@ export function createJoinCodeRelay(options = {}) {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   function ask(req, res) {
     stats.asks += 1;
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = triesOf(req);
     if (!takeTry(address) || !failuresLeft()) {
       stats.refusedTries += 1;
       req.resume();
