@@ -14,6 +14,10 @@
  *   GET  /join-code/listen/<topic>   text/event-stream of asks ("event: ask", {"id", "key"});
  *                                    from this laptop only (the console)
  *   POST /join-code/answer           {"id", "sealed"}: from this laptop only
+ *   POST /join-code/retire           {"topic"}: from this laptop only. The trainer replaced the
+ *                                    code (a photographed wall): its listeners are closed, its
+ *                                    waiting asks told 404, and nobody may listen on it again
+ *                                    for this run (410), so the old code joins nothing
  *
  * The ask needs no admission secret (the phone does not have it yet). What bounds a
  * guesser is the code's 21^8 (about 3.8 * 10^10) values against JOIN_TRIES_BURST tries
@@ -40,6 +44,8 @@ export const JOIN_LISTENERS_MAX = 8;
 /** Largest bodies: an ask is two short tokens, an answer a sealed link. */
 export const JOIN_ASK_BODY_MAX_BYTES = 512;
 export const JOIN_ANSWER_BODY_MAX_BYTES = 4096;
+/** Retired topics remembered for the run (a code replaced many times keeps the newest). */
+export const JOIN_RETIRED_MAX = 256;
 /** Addresses whose tries are counted at once; past it the fullest buckets are dropped. */
 export const JOIN_ADDRESSES_TRACKED_MAX = 10_000;
 const HEARTBEAT_MS = 20_000;
@@ -58,11 +64,15 @@ const ASK_ID = /^[A-Za-z0-9_-]{22}$/;
  *   failuresPerMinute?: number,
  *   askWaitMs?: number,
  *   mayListen?: (request: import('node:http').IncomingMessage) => boolean,
+ *   triesOf?: (request: import('node:http').IncomingMessage) => string,
  * }} JoinCodeOptions
  *   mayListen: who may listen and answer (by default this laptop only, over loopback).
+ *   triesOf: whose tries an ask spends (by default its network address). Only code can set
+ *   it (server/main.js never does): the browser tests give each browser context its own
+ *   count, as each phone on a Wi-Fi has its own address, while tests/server keep the real one.
  * @typedef {{
  *   asks: number, forwarded: number, answered: number, wrongCode: number,
- *   refusedTries: number, expired: number, pending: number, listeners: number,
+ *   refusedTries: number, expired: number, retired: number, pending: number, listeners: number,
  * }} JoinCodeStats
  * @typedef {{ topic: string, timer: NodeJS.Timeout,
  *   res: import('node:http').ServerResponse }} PendingAsk
@@ -76,6 +86,7 @@ export function createJoinCodeRelay(options = {}) {
   const failuresMax = options.failuresPerMinute ?? JOIN_FAILURES_PER_MINUTE_MAX;
   const askWaitMs = options.askWaitMs ?? JOIN_ASK_WAIT_MS;
   const mayListen = options.mayListen ?? fromLoopback;
+  const triesOf = options.triesOf ?? ((req) => req.socket.remoteAddress ?? 'unknown');
   const nonce = randomBytes(16).toString('base64url');
   /** @type {Map<string, { tokens: number, at: number }>} */
   const tries = new Map();
@@ -85,7 +96,17 @@ export function createJoinCodeRelay(options = {}) {
   let listenerCount = 0;
   /** @type {Map<string, PendingAsk>} */
   const pending = new Map();
-  const stats = { asks: 0, forwarded: 0, answered: 0, wrongCode: 0, refusedTries: 0, expired: 0 };
+  /** Topics of codes the trainer replaced this run. @type {Set<string>} */
+  const retired = new Set();
+  const stats = {
+    asks: 0,
+    forwarded: 0,
+    answered: 0,
+    wrongCode: 0,
+    refusedTries: 0,
+    expired: 0,
+    retired: 0,
+  };
   const heartbeat = setInterval(() => {
     for (const set of listeners.values()) for (const res of set) res.write(':\n\n');
   }, HEARTBEAT_MS);
@@ -148,6 +169,8 @@ export function createJoinCodeRelay(options = {}) {
       listen(req, res, topic);
     } else if (route === 'answer' && req.method === 'POST' && topic === '') {
       receiveAnswer(req, res);
+    } else if (route === 'retire' && req.method === 'POST' && topic === '') {
+      retire(req, res);
     } else {
       req.resume();
       answer(res, 404, null);
@@ -158,7 +181,7 @@ export function createJoinCodeRelay(options = {}) {
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
   function ask(req, res) {
     stats.asks += 1;
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = triesOf(req);
     if (!takeTry(address) || !failuresLeft()) {
       stats.refusedTries += 1;
       req.resume();
@@ -209,6 +232,7 @@ export function createJoinCodeRelay(options = {}) {
     req.resume();
     if (!mayListen(req)) return answer(res, 403, null);
     if (!TOPIC.test(topic)) return answer(res, 400, null);
+    if (retired.has(topic)) return answer(res, 410, null);
     if (listenerCount >= JOIN_LISTENERS_MAX) return answer(res, 503, null);
     const set = listeners.get(topic) ?? new Set();
     listeners.set(topic, set);
@@ -245,6 +269,32 @@ export function createJoinCodeRelay(options = {}) {
       clearTimeout(waiting.timer);
       stats.answered += 1;
       answer(waiting.res, 200, { sealed });
+      answer(res, 204, null);
+    });
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  function retire(req, res) {
+    if (!mayListen(req)) {
+      req.resume();
+      return answer(res, 403, null);
+    }
+    readJson(req, res, JOIN_ASK_BODY_MAX_BYTES, (body) => {
+      const topic = typeof body.topic === 'string' && TOPIC.test(body.topic) ? body.topic : null;
+      if (!topic) return answer(res, 400, null);
+      if (retired.size >= JOIN_RETIRED_MAX) {
+        const oldest = retired.values().next().value;
+        if (oldest !== undefined) retired.delete(oldest);
+      }
+      retired.add(topic);
+      stats.retired += 1;
+      for (const listener of listeners.get(topic) ?? []) listener.end();
+      for (const [id, waiting] of pending) {
+        if (waiting.topic !== topic) continue;
+        pending.delete(id);
+        clearTimeout(waiting.timer);
+        answer(waiting.res, 404, null);
+      }
       answer(res, 204, null);
     });
   }

@@ -31,7 +31,11 @@ export function App() {
           <Suspense fallback={loading}>
             <ProjectorPage
               room={route.room}
-              roomKey={route.room ? resolveRoomKey(route.room, route.key, route.admission) : null}
+              roomKey={
+                route.room
+                  ? resolveRoomKey(route.room, route.key, route.admission, route.facilitator)
+                  : null
+              }
             />
           </Suspense>
         </Shell>

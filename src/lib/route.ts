@@ -6,7 +6,14 @@
  */
 export type Route =
   | { screen: 'console' }
-  | { screen: 'projector'; room: string | null; key: string | null; admission?: string }
+  | {
+      screen: 'projector';
+      room: string | null;
+      key: string | null;
+      admission?: string;
+      /** The console's keys (its verify key checks what only the console sets). */
+      facilitator?: string;
+    }
   | {
       screen: 'join';
       room: string;
@@ -25,7 +32,8 @@ export type Route =
 const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
 /** A P-256 public key, raw, in base64url (87 characters), after this mark in a join link. */
 const FACILITATOR_PREFIX = 'f.';
-const FACILITATOR_KEY = /^[A-Za-z0-9_-]{87}$/;
+/** Since the console signs what only it may set: its verify key after a dot (consoleSignature.ts). */
+const FACILITATOR_KEY = /^[A-Za-z0-9_-]{87}(\.[A-Za-z0-9_-]{87})?$/;
 
 /**
  * `onThisLaptop`: the page was opened at a loopback address. The bare address on the
@@ -45,11 +53,18 @@ export function parseRoute(hash: string, onThisLaptop = true): Route {
   if (projectorCode?.[1]) return { screen: 'projector-code', code: projectorCode[1] };
   // A projector on another device (a second laptop, a smart screen) joins the room to follow;
   // once it has read the key, its address is only "#/screen/<room>" (like the join page's).
-  const screen = /^\/screen\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(path);
+  const screen = /^\/screen\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?(?:\/f\.([^/]+))?)?\/?$/.exec(path);
   if (screen?.[1] && TOKEN.test(screen[1])) {
     if (screen[2] === undefined) return { screen: 'projector', room: screen[1], key: null };
     if (TOKEN.test(screen[2])) {
-      return { screen: 'projector', room: screen[1], key: screen[2], ...admission(screen[3]) };
+      const facilitator = screen[4];
+      return {
+        screen: 'projector',
+        room: screen[1],
+        key: screen[2],
+        ...admission(screen[3]),
+        ...(facilitator && FACILITATOR_KEY.test(facilitator) ? { facilitator } : {}),
+      };
     }
   }
   const join = /^\/join\/([^/]+)(?:\/([^/]+)((?:\/[^/]+){0,2}))?\/?$/.exec(path);
@@ -84,8 +99,10 @@ export function projectorPath(
   room: string,
   key: string,
   admissionSecret: string | null = null,
+  facilitator: string | null = null,
 ): string {
-  return `#/screen/${room}/${secrets(key, admissionSecret)}`;
+  const keys = facilitator && admissionSecret ? `/${FACILITATOR_PREFIX}${facilitator}` : '';
+  return `#/screen/${room}/${secrets(key, admissionSecret)}${keys}`;
 }
 
 /** The projector's address once it has read the key: the room only. */

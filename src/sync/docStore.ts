@@ -4,6 +4,7 @@
  * component that reads it, so React sees a stable value between changes.
  */
 import type * as Y from 'yjs';
+import { onSignaturesChecked } from './signedValues';
 
 /** How long remote changes are gathered before a store reads its maps again. */
 export const REMOTE_BURST_MS = 50;
@@ -52,6 +53,10 @@ export function createDocStore<T>(
       }
     };
     for (const name of maps) doc.getMap(name).observeDeep(onChange);
+    // A console-signed value is acted on once its signature is checked, in the background.
+    onSignaturesChecked(doc, () => {
+      pending ??= setTimeout(reread, 0);
+    });
     entries.set(doc, entry);
     return entry;
   };

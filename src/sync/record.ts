@@ -16,6 +16,7 @@
 import type * as Y from 'yjs';
 import { byTimeThenId } from '../domain/order';
 import type { Validated } from './schemaParts';
+import { trustedValue, writeSigned } from './signedValues';
 
 /** What a zod (mini) schema offers that a reader needs; typed, so a record needs no cast. */
 export type Schema<T> = {
@@ -38,6 +39,8 @@ export type RecordDeclaration<T, Stored = T> = {
   readonly defaults: (stored: Stored) => T;
   /** Turns what the map holds into plain JSON (a card is a map of fields). */
   readonly value: (held: unknown) => unknown;
+  /** Only the console may write it: readers act only on its signature (signedValues.ts). */
+  readonly signed: boolean;
 };
 
 type RecordOptions<T, Stored> = {
@@ -51,6 +54,7 @@ type RecordOptions<T, Stored> = {
   time?: (record: T) => number;
   device?: (record: T) => string;
   value?: (held: unknown) => unknown;
+  signed?: boolean;
 } & ([Stored] extends [T]
   ? { defaults?: (stored: Stored) => T }
   : { defaults: (stored: Stored) => T });
@@ -74,6 +78,7 @@ export function defineRoomRecord<T, Stored = T>(
     // `Stored` is `T` when no defaults are given (the options' type says so).
     defaults: options.defaults ?? ((stored: Stored) => stored as unknown as T),
     value: options.value ?? ((held) => held),
+    signed: options.signed ?? false,
   };
 }
 
@@ -82,6 +87,8 @@ export type ValueDeclaration<T> = {
   readonly key: string;
   readonly schema: Schema<T>;
   readonly fallback: () => T;
+  /** Only the console may write it: readers act only on its signature (signedValues.ts). */
+  readonly signed?: boolean;
 };
 
 export function defineRoomValue<T>(options: ValueDeclaration<T>): ValueDeclaration<T> {
@@ -129,8 +136,14 @@ export function readRecords<T, Stored>(
   let invalid = 0;
   doc.getMap(declaration.map).forEach((held, key) => {
     const record = parseRecord(declaration, key, held);
-    if (record === null) invalid += 1;
-    else valid.push(record);
+    if (!declaration.signed) {
+      if (record === null) invalid += 1;
+      else valid.push(record);
+      return;
+    }
+    // Refused signatures are counted apart (signedValues.refusedSignatures).
+    const trusted = trustedValue(doc, `${declaration.map}/${key}`, record, declaration.value(held));
+    if (trusted) valid.push(trusted);
   });
   valid.sort(declaration.order);
   const items = withinCaps(declaration, valid);
@@ -139,14 +152,16 @@ export function readRecords<T, Stored>(
 
 /** A value, or its fallback when it is missing or malformed. */
 export function readValue<T>(doc: Y.Doc, declaration: ValueDeclaration<T>): T {
-  const parsed = declaration.schema.safeParse(doc.getMap(declaration.map).get(declaration.key));
-  return parsed.success ? parsed.data : declaration.fallback();
+  return readStoredValue(doc, declaration) ?? declaration.fallback();
 }
 
-/** A value as the map holds it, or null when it is missing or malformed. */
+/** A value as the map holds it, or null when it is missing, malformed or (signed) not trusted. */
 export function readStoredValue<T>(doc: Y.Doc, declaration: ValueDeclaration<T>): T | null {
-  const parsed = declaration.schema.safeParse(doc.getMap(declaration.map).get(declaration.key));
-  return parsed.success ? parsed.data : null;
+  const held: unknown = doc.getMap(declaration.map).get(declaration.key);
+  const parsed = declaration.schema.safeParse(held);
+  const value = parsed.success ? parsed.data : null;
+  if (!declaration.signed) return value;
+  return trustedValue(doc, `${declaration.map}/${declaration.key}`, value, held) ?? null;
 }
 
 /** Writes a record under its key, checked against its schema first. */
@@ -156,10 +171,28 @@ export function writeRecord<T, Stored>(
   record: T,
 ): void {
   const checked = declaration.schema.parse(record);
-  doc.transact(() => doc.getMap(declaration.map).set(declaration.key(record), checked));
+  const key = declaration.key(record);
+  const write = (stored: unknown) =>
+    doc.transact(() => doc.getMap(declaration.map).set(key, stored));
+  if (declaration.signed)
+    writeSigned(doc, `${declaration.map}/${key}`, checked as Record<string, unknown>, write);
+  else write(checked);
 }
 
+/**
+ * Writes a value, checked against its schema first. A signed one is signed by the
+ * console before it lands (its own reads see it at once), and not written elsewhere.
+ */
 export function writeValue<T>(doc: Y.Doc, declaration: ValueDeclaration<T>, value: T): void {
   const checked = declaration.schema.parse(value);
-  doc.transact(() => doc.getMap(declaration.map).set(declaration.key, checked));
+  const write = (stored: unknown) =>
+    doc.transact(() => doc.getMap(declaration.map).set(declaration.key, stored));
+  if (declaration.signed) {
+    writeSigned(
+      doc,
+      `${declaration.map}/${declaration.key}`,
+      checked as Record<string, unknown>,
+      write,
+    );
+  } else write(checked);
 }

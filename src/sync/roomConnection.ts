@@ -27,6 +27,8 @@ import { diagnose, type ConnectionTrouble } from './connectionTrouble';
 import { initialiseRoom } from './roomLifecycle';
 import { markOnce } from './joinMarks';
 import { roomMetaStore } from './roomMetaStore';
+import { establishConsoleTrust } from './consoleTrust';
+import { followJoinCode } from './join/followJoinCode';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
 /** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
@@ -143,6 +145,9 @@ function hasWebRtc(): boolean {
 
 function createConnection(room: string, key: string, role: RoomRole): RoomConnection {
   const doc = new Y.Doc();
+  // Before any store reads it: who signs, and who checks, what only the console may set.
+  establishConsoleTrust(doc, room, role);
+  followJoinCode(doc, key);
   const awareness = new Awareness(doc);
   const listeners = new Set<() => void>();
   let destroyed = false;

@@ -28,6 +28,7 @@ import {
   sealedReplies,
 } from './privateLayer/sealedSchema';
 import { stage } from './stage/stageSchema';
+import { joinCodeGeneration, roomCertificate } from './join/joinSchema';
 import { cardLinks, insights, wallSettings } from './timeline/timelineSchema';
 import { screenLanguages } from './day/screenLanguages';
 
@@ -78,6 +79,8 @@ export const ROOM_VALUES: readonly ValueDeclaration<unknown>[] = [
   agendaState,
   screenLanguages,
   stage,
+  joinCodeGeneration,
+  roomCertificate,
   quizRun,
   narrativeRun,
   rolePlayRun,

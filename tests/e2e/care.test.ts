@@ -86,7 +86,7 @@ describe('care of the room', () => {
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     // The link carries the console's public key: the break request is sealed to it.
-    expect(link).toMatch(/\/f\.[A-Za-z0-9_-]{87}$/);
+    expect(link).toMatch(/\/f\.[A-Za-z0-9_-]{87}\.[A-Za-z0-9_-]{87}$/);
     await console_.getByRole('button', { name: 'Cases' }).click();
     const projector = await trainer.context.newPage();
     await projector.goto(`${baseURL}#/screen`);

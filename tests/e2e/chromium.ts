@@ -13,6 +13,9 @@ export function assertChromium(): void {
   }
 }
 
+/** Names a test's browser context to the test server, whose code tries it counts apart (globalSetup). */
+export const TEST_CONTEXT_HEADER = 'x-swk-test-context';
+
 /** DESIGN.md's recipe: these flags keep Chromium off the closed network; no --disable-features. */
 export const CHROMIUM_ARGS = [
   '--disable-gpu',

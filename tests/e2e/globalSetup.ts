@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { createWorkshopServer } from '../../server/app.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, TEST_CONTEXT_HEADER, assertChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +29,12 @@ export async function setup(project: TestProject): Promise<void> {
   workshop = createWorkshopServer({
     dist,
     signaling: { onFrame: (frame) => appendFileSync(FRAMES_FILE, `${frame}\n`), log: () => {} },
+    // Every browser context is a phone of its own: its own 10 code tries (harness.newPerson
+    // names each context), as phones on a Wi-Fi each have an address; all share 127.0.0.1 here.
+    joinCode: {
+      triesOf: (req) =>
+        `${req.socket.remoteAddress ?? ''} ${String(req.headers[TEST_CONTEXT_HEADER] ?? '')}`,
+    },
   });
   const port = await workshop.listen(0, '127.0.0.1');
   browserServer = await chromium.launchServer({

@@ -6,6 +6,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { TEST_CONTEXT_HEADER } from './chromium';
 
 export const PHONE = { width: 390, height: 844 };
 export const PROJECTOR = { width: 1920, height: 1080 };
@@ -154,6 +155,8 @@ export async function openYourCards(page: Page): Promise<void> {
 }
 
 /** A new person with their own storage; every request and uncaught error of the page is recorded. */
+let contextCount = 0;
+
 export async function newPerson(
   browser: Browser,
   viewport = PROJECTOR,
@@ -162,6 +165,7 @@ export async function newPerson(
   const context = await browser.newContext({
     viewport,
     locale: options.locale ?? 'en-GB',
+    extraHTTPHeaders: { [TEST_CONTEXT_HEADER]: `context-${(contextCount += 1)}-${process.pid}` },
     ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   await context.addInitScript(REPORT_CSP_VIOLATIONS);

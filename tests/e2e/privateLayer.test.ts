@@ -56,7 +56,7 @@ describe('the private layer: sealed cards, the choice per card, moderation', () 
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';
     // The console's public key travels in the link, after the secrets.
-    expect(link).toMatch(/\/f\.[A-Za-z0-9_-]{87}$/);
+    expect(link).toMatch(/\/f\.[A-Za-z0-9_-]{87}\.[A-Za-z0-9_-]{87}$/);
     await console_.getByRole('button', { name: 'Cases' }).click();
     await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
     const projector = await trainer.context.newPage();

@@ -57,7 +57,7 @@ describe('a live room across devices', () => {
     // Room id, key, this run's admission secret and the console's public key (the private
     // layer's): all in the fragment, never sent.
     expect(link).toMatch(
-      /#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}\/f\.[A-Za-z0-9_-]{87}$/,
+      /#\/join\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}\/f\.[A-Za-z0-9_-]{87}\.[A-Za-z0-9_-]{87}$/,
     );
     const { key } = linkParts(link);
     await expect

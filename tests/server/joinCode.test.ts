@@ -212,6 +212,47 @@ describe('joining by the short code', () => {
   });
 });
 
+describe('a new join code without a new room', () => {
+  it('retires the old code: its listener closes, its waiting asks and new ones find nobody, and nobody may listen on it again', async () => {
+    const base = await start({ askWaitMs: 5_000 });
+    const oldCode = await joinCodeFor(KEY);
+    const newCode = await joinCodeFor(KEY, 1);
+    expect(newCode).not.toBe(oldCode);
+    const old = await secretsFor(base, oldCode);
+    // A console that listens on the old code and does not answer: an ask waits there.
+    const controller = new AbortController();
+    const stale = await fetch(`${base}listen/${old.topic}`, { signal: controller.signal });
+    expect(stale.status).toBe(200);
+    const waitingAsk = await startJoinAsk(old);
+    const waiting = postJson(`${base}ask`, { topic: old.topic, key: waitingAsk.publicKey });
+    await expect.poll(() => workshop!.joinCodes.stats().pending).toBe(1);
+
+    const retired = await postJson(`${base}retire`, { topic: old.topic });
+    expect(retired.status).toBe(204);
+    expect((await waiting).status).toBe(404);
+    // The stale listener's stream ended.
+    const reader = stale.body!.getReader();
+    while (!(await reader.read()).done);
+    expect(workshop!.joinCodes.stats().listeners).toBe(0);
+    expect((await fetch(`${base}listen/${old.topic}`)).status).toBe(410);
+    const ask = await startJoinAsk(old);
+    expect((await postJson(`${base}ask`, { topic: old.topic, key: ask.publicKey })).status).toBe(
+      404,
+    );
+
+    // The new code joins.
+    const fresh = await secretsFor(base, newCode);
+    const listening = await consoleListening(base, fresh);
+    const phone = await startJoinAsk(fresh);
+    const response = await postJson(`${base}ask`, { topic: fresh.topic, key: phone.publicKey });
+    expect(response.status).toBe(200);
+    expect(await phone.open(((await response.json()) as { sealed: string }).sealed)).toBe(LINK);
+    listening.stop();
+    controller.abort();
+    expect(workshop!.joinCodes.stats().retired).toBe(1);
+  });
+});
+
 describe('who may listen and answer', () => {
   /** A request as if from a phone on the Wi-Fi, handed to the relay without a network. */
   function fromNetwork(method: string, url: string): Promise<number> {
@@ -237,5 +278,6 @@ describe('who may listen and answer', () => {
   it('refuses a listener or an answer from anywhere but this laptop', async () => {
     expect(await fromNetwork('GET', `/join-code/listen/${'D'.repeat(22)}`)).toBe(403);
     expect(await fromNetwork('POST', '/join-code/answer')).toBe(403);
+    expect(await fromNetwork('POST', '/join-code/retire')).toBe(403);
   });
 });

@@ -3,6 +3,7 @@ import { codeLink } from '../../lib/route';
 import { formatJoinCode } from '../../sync/join/joinCode';
 import { addressToType, fingerprintGroups, useJoinAddress, useQrCode } from './joinAddress';
 import { useJoinCode } from './useJoinCode';
+import { useRoomFingerprint } from './NewJoinCode';
 import './join.css';
 
 /**
@@ -13,6 +14,10 @@ import './join.css';
 export function ProjectorJoinScreen({ roomKey }: { roomKey: string }) {
   const { t } = useTranslation();
   const address = useJoinAddress();
+  // A projector on another device is not told the fingerprint by the server: the console's
+  // signed copy in the room is what it shows (the laptop's own window gets both, the same).
+  const published = useRoomFingerprint();
+  const fingerprint = address.fingerprint ?? published;
   const code = useJoinCode(roomKey);
   const qr = useQrCode(code && address.known ? codeLink(address.base, code) : null);
   return (
@@ -29,10 +34,9 @@ export function ProjectorJoinScreen({ roomKey }: { roomKey: string }) {
         <p className="join-screen__code">
           <span dir="ltr">{code && formatJoinCode(code)}</span>
         </p>
-        {address.fingerprint && (
+        {fingerprint && (
           <p className="join-screen__fingerprint">
-            {t('joinScreen.fingerprint')}{' '}
-            <span dir="ltr">{fingerprintGroups(address.fingerprint)}</span>
+            {t('joinScreen.fingerprint')} <span dir="ltr">{fingerprintGroups(fingerprint)}</span>
           </p>
         )}
         <p className="join-screen__private">{t('joinScreen.privateTab')}</p>

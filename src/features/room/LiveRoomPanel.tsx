@@ -14,6 +14,7 @@ import { WallPdfButton } from '../timeline/WallPdfButton';
 import { ShowOnProjectorButton } from '../common/ShowOnProjectorButton';
 import { fingerprintGroups, useJoinAddress, useQrCode } from '../join/joinAddress';
 import { JoinAddressChoice } from '../join/JoinAddressChoice';
+import { NewJoinCode } from '../join/NewJoinCode';
 import { useJoinCode } from '../join/useJoinCode';
 import { formatJoinCode } from '../../sync/join/joinCode';
 import { useStage } from './useRoom';
@@ -104,6 +105,7 @@ function OpenRoom({
             {t('joinScreen.codeOnConsole')} <code dir="ltr">{formatJoinCode(link.code)}</code>
           </p>
         )}
+        <NewJoinCode roomKey={connection.key} />
         <ShowOnProjectorButton
           kind="welcome"
           showing={stage.kind === 'welcome'}
@@ -127,7 +129,7 @@ function OpenRoom({
             <summary>{t('room.projectorLink')}</summary>
             <p>{t('room.projectorLinkHint')}</p>
             <p className="projector-link" dir="ltr">
-              <code>{`${link.base}${projectorPath(connection.room, connection.key, link.admission)}`}</code>
+              <code>{`${link.base}${projectorPath(connection.room, connection.key, link.admission, link.sealTo)}`}</code>
             </p>
             {link.code && (
               <>
@@ -171,6 +173,8 @@ function useJoinLink(connection: RoomConnection): {
   code: string | null;
   admission: string | null;
   fingerprint: string | null;
+  /** The console's keys as the links carry them (box and verify keys). */
+  sealTo: string | null;
 } {
   const { base, admission, fingerprint, known } = useJoinAddress();
   const code = useJoinCode(connection.key);
@@ -179,12 +183,12 @@ function useJoinLink(connection: RoomConnection): {
   // could not seal cards).
   const [sealTo, setSealTo] = useState<string | null>(null);
   useEffect(() => {
-    void facilitatorBoxFor(connection.room).then((box) => setSealTo(box.publicKey));
+    void facilitatorBoxFor(connection.room).then((box) => setSealTo(box.linkKeys));
   }, [connection.room]);
   const url =
     known && sealTo
       ? `${base}${joinLinkPath(connection.room, connection.key, admission, sealTo)}`
       : null;
   const qr = useQrCode(known && code ? codeLink(base, code) : null);
-  return { base, url, qr, code, admission, fingerprint };
+  return { base, url, qr, code, admission, fingerprint, sealTo };
 }

@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { openConsoleRoom, storedRoom } from '../../sync/consoleRoom';
 import { answerJoinCodes } from '../../sync/join/joinCodeExchange';
+import { publishFingerprint } from '../../sync/join/joinSchema';
+import { fetchWorkshopInfo } from '../../sync/admission';
 import type { RoomConnection } from '../../sync/roomConnection';
 
 /** The console's open room, if any: restored from this laptop after a reload. */
@@ -12,6 +14,14 @@ let stopAnswering: (() => void) | null = null;
 function answerCodesOf(connection: RoomConnection | null): void {
   stopAnswering?.();
   stopAnswering = connection ? answerJoinCodes(connection.room, connection.key) : null;
+  // The certificate's fingerprint goes into the room (signed), for projectors on other devices.
+  if (connection) {
+    void fetchWorkshopInfo().then((info) => {
+      if (info?.fingerprint && current === connection) {
+        publishFingerprint(connection.doc, info.fingerprint);
+      }
+    });
+  }
 }
 
 function get(): RoomConnection | null {

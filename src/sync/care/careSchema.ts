@@ -36,6 +36,7 @@ export const roomPause = defineRoomValue<RoomPause>({
   key: 'pause',
   schema: z.object({ paused: z.boolean(), at: time }),
   fallback: notPaused,
+  signed: true,
 });
 
 export const discreetMode = defineRoomValue<Discreet>({

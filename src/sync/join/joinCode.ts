@@ -34,8 +34,11 @@ const RAW_POINT_BYTES = 65;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The room's code, from its key: the same on the console, the projector and a remote projector. */
-export async function joinCodeFor(roomKey: string): Promise<string> {
+/**
+ * The room's code, from its key and the code's generation (joinSchema.ts; 0 until the
+ * trainer asks for a new code): the same on the console, the projector and a remote projector.
+ */
+export async function joinCodeFor(roomKey: string, generation = 0): Promise<string> {
   const mac = await crypto.subtle.importKey(
     'raw',
     encoder.encode(roomKey),
@@ -44,7 +47,11 @@ export async function joinCodeFor(roomKey: string): Promise<string> {
     ['sign'],
   );
   const tag = new Uint8Array(
-    await crypto.subtle.sign('HMAC', mac, encoder.encode('swk-join-code')),
+    await crypto.subtle.sign(
+      'HMAC',
+      mac,
+      encoder.encode(generation === 0 ? 'swk-join-code' : `swk-join-code\0${generation}`),
+    ),
   );
   // 64 bits reduced modulo 21^8 (about 2^35): a bias of about 2^-29, nothing to exploit.
   let value = 0n;

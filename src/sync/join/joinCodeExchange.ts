@@ -7,6 +7,7 @@
 import { joinLinkPath, parseRoute } from '../../lib/route';
 import { fetchWorkshopInfo } from '../admission';
 import { facilitatorBoxFor } from '../privateLayer/facilitatorKeys';
+import { joinGenerationOf, subscribeJoinGeneration } from './joinGeneration';
 import {
   deriveJoinSecrets,
   joinCodeFor,
@@ -134,29 +135,65 @@ async function answerAsk(secrets: JoinCodeSecrets, data: string, link: string | 
 }
 
 /**
+ * Tells the server a code was replaced: whoever still listens on it is closed, and
+ * nobody may listen on it again this run (server/joinCode.js), so it joins nothing.
+ */
+export async function retireJoinCode(code: string): Promise<boolean> {
+  try {
+    const runNonce = await nonce();
+    if (!runNonce) return false;
+    const { topic } = await deriveJoinSecrets(code, runNonce);
+    const response = await fetch(`${BASE}retire`, {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ topic }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The console's room answers its code while it is open, on the laptop whose server
- * tells it the admission secret (the link a phone gets must carry it). Returns the way to stop.
+ * tells it the admission secret (the link a phone gets must carry it). It follows the
+ * code's generation (joinGeneration.ts): after "New join code" it answers the new code
+ * and retires the old one. Returns the way to stop.
  */
 export function answerJoinCodes(room: string, key: string): () => void {
   let stop: (() => void) | null = null;
   let stopped = false;
-  // The link carries what the console's own link carries: the console's public key too.
+  let answering = -1;
+  // The link carries what the console's own link carries: the console's public keys too.
   const sealTo = facilitatorBoxFor(room).then(
-    (box) => box.publicKey,
+    (box) => box.linkKeys,
     () => null,
   );
-  void Promise.all([joinCodeFor(key), fetchWorkshopInfo(), sealTo]).then(
-    ([code, info, facilitator]) => {
-      const admission = info?.admission;
-      if (stopped || !admission) return;
-      stop = listenForJoinAsks(code, () => joinLinkPath(room, key, admission, facilitator));
-    },
-    () => {
-      // no WebCrypto or no server here: phones join by the link
-    },
-  );
+  const info = fetchWorkshopInfo();
+  const follow = () => {
+    const generation = joinGenerationOf(key);
+    if (stopped || generation <= answering) return;
+    const previous = answering;
+    answering = generation;
+    void Promise.all([joinCodeFor(key, generation), info, sealTo]).then(
+      ([code, found, facilitator]) => {
+        const admission = found?.admission;
+        if (stopped || answering !== generation || !admission) return;
+        stop?.();
+        if (previous >= 0) void joinCodeFor(key, previous).then(retireJoinCode);
+        stop = listenForJoinAsks(code, () => joinLinkPath(room, key, admission, facilitator));
+      },
+      () => {
+        // no WebCrypto or no server here: phones join by the link
+      },
+    );
+  };
+  follow();
+  const unsubscribe = subscribeJoinGeneration(follow);
   return () => {
     stopped = true;
+    unsubscribe();
     stop?.();
   };
 }

@@ -20,6 +20,7 @@
  * and its id, so a ciphertext copied under another record does not open.
  */
 import { fromBase64, toBase64Url } from '../roomCrypto';
+import { splitConsoleKeys } from './consoleSignature';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -132,8 +133,14 @@ export type PhoneBox = {
   openFromFacilitator(binding: SealBinding, box: string): Promise<unknown>;
 };
 
-export async function createPhoneBox(facilitatorPublicKey: string): Promise<PhoneBox> {
-  const visit = await createBoxKeys();
+/**
+ * `consoleKeys`: what the join link carries after "f." (the box's key, and the verify key
+ * after a dot, which sealing does not use). `visit`: this visit's key pair when it was
+ * kept across a reload (visitKeys.ts); by default a fresh one.
+ */
+export async function createPhoneBox(consoleKeys: string, visit?: BoxKeys): Promise<PhoneBox> {
+  const facilitatorPublicKey = splitConsoleKeys(consoleKeys).box;
+  visit ??= await createBoxKeys();
   return {
     publicKey: visit.publicKey,
     sealForFacilitator: async (binding, payload) => ({

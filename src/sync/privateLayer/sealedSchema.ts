@@ -97,6 +97,8 @@ export const decisions = defineRoomRecord<Decision>({
   schema: decisionSchema,
   key: (decision) => decision.id,
   time: (decision) => decision.decidedAt,
+  // The console's alone: a key holder's forged "kept private" or "edit proposed" is ignored.
+  signed: true,
   perDeviceCap: SEALED_PER_ROOM_MAX,
   perRoomCap: SEALED_PER_ROOM_MAX,
 });
@@ -142,6 +144,8 @@ export const privacySettings = defineRoomValue<PrivacySettings>({
   key: 'privacy',
   schema: privacySettingsSchema,
   fallback: () => ({ openWall: false }),
+  // A forged open wall would have phones write in the clear: only the console's counts.
+  signed: true,
 });
 
 export function readPrivacySettings(doc: Y.Doc): PrivacySettings {

@@ -7,7 +7,8 @@
 import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { STAGE_KINDS, newStage, type Stage, type StageKind } from '../../domain/stage';
-import { defineRoomValue, readStoredValue, writeValue } from '../record';
+import { defineRoomValue, readStoredValue, readValue, writeValue } from '../record';
+import { checksSignatures } from '../signedValues';
 import { ROOM_MAPS, caseIdSchema } from '../schemaParts';
 
 const situationIdSchema = z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/));
@@ -30,6 +31,7 @@ export const stage = defineRoomValue<Stage>({
   key: 'current',
   schema: stageSchema,
   fallback: newStage,
+  signed: true,
 });
 
 /** Where the projector used to be told what to show (before the stage). */
@@ -43,6 +45,8 @@ const legacyOpenFlag = z.object({ caseId: caseIdSchema, open: z.boolean() });
 
 /** The stage, or what a room from before the stage said in its tools' fields. */
 export function readStage(doc: Y.Doc): Stage {
+  // A page that checks the console's signature never falls back on fields any key holder writes.
+  if (checksSignatures(doc)) return readValue(doc, stage);
   return readStoredValue(doc, stage) ?? legacyStage(doc);
 }
 

@@ -1,0 +1,140 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createSigningKeys, canonicalJson } from '../../src/sync/privateLayer/consoleSignature';
+import { refusedSignatures, signAsConsole, trustConsoleKey } from '../../src/sync/signedValues';
+import { readCare, setPause } from '../../src/sync/care/careSchema';
+import { decisions, readDecisions } from '../../src/sync/privateLayer/sealedSchema';
+import { readStage, setStage } from '../../src/sync/stage/stageSchema';
+import { writeRecord } from '../../src/sync/record';
+import { newStage } from '../../src/domain/stage';
+import { linkedPeers } from '../support/peers';
+
+const room = 'AbCdEfGhIjKlMnOpQrStUv';
+
+/** Lets the background signing and checking finish. */
+const settle = () => new Promise((done) => setTimeout(done, 30));
+
+async function signedRoom() {
+  const [consoleDoc, phoneDoc, intruderDoc] = linkedPeers(3) as [Y.Doc, Y.Doc, Y.Doc];
+  const keys = await createSigningKeys();
+  signAsConsole(consoleDoc, room, Promise.resolve(keys));
+  trustConsoleKey(phoneDoc, room, keys.verifyKey);
+  // The intruder holds the room key, so it writes what it likes into the document.
+  return { consoleDoc, phoneDoc, intruderDoc, keys };
+}
+
+describe('values only the console may set', () => {
+  it('a pause the console signed is obeyed by a phone once checked', async () => {
+    const { consoleDoc, phoneDoc } = await signedRoom();
+    setPause(consoleDoc, { paused: true, at: 1 });
+    // The console reads its own value at once, while it is being signed.
+    expect(readCare(consoleDoc).pause.paused).toBe(true);
+    await settle();
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(true);
+    expect(refusedSignatures(phoneDoc)).toBe(0);
+  });
+
+  it('an unsigned or badly signed pause from a key holder is ignored and counted', async () => {
+    const { consoleDoc, phoneDoc, intruderDoc } = await signedRoom();
+    intruderDoc.getMap('care').set('pause', { paused: true, at: 5 });
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(false);
+    expect(refusedSignatures(phoneDoc)).toBe(1);
+    // Signed, but by another key: as if a forger made its own pair.
+    const other = await createSigningKeys();
+    const forger = new Y.Doc();
+    signAsConsole(forger, room, Promise.resolve(other));
+    setPause(forger, { paused: true, at: 6 });
+    await settle();
+    intruderDoc.getMap('care').set('pause', forger.getMap('care').get('pause'));
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(false);
+    expect(refusedSignatures(phoneDoc)).toBe(2);
+    // The console does not obey it either.
+    readCare(consoleDoc);
+    await settle();
+    expect(readCare(consoleDoc).pause.paused).toBe(false);
+  });
+
+  it('a signed value changed, or moved to another place, does not verify', async () => {
+    const { consoleDoc, phoneDoc, intruderDoc } = await signedRoom();
+    setPause(consoleDoc, { paused: false, at: 1 });
+    await settle();
+    const signed = consoleDoc.getMap('care').get('pause') as Record<string, unknown>;
+    intruderDoc.getMap('care').set('pause', { ...signed, paused: true });
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(false);
+    expect(refusedSignatures(phoneDoc)).toBe(1);
+    // The same signed value under another place (the stage's) does not verify.
+    intruderDoc.getMap('stage').set('current', { ...signed });
+    readStage(phoneDoc);
+    await settle();
+    expect(readStage(phoneDoc).kind).toBe(newStage().kind);
+  });
+
+  it('an older signed pause replayed over a newer one is refused, and the console writes its own again', async () => {
+    const { consoleDoc, phoneDoc, intruderDoc } = await signedRoom();
+    setPause(consoleDoc, { paused: true, at: 1 });
+    await settle();
+    const old = consoleDoc.getMap('care').get('pause');
+    setPause(consoleDoc, { paused: false, at: 2 });
+    await settle();
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(false);
+    intruderDoc.getMap('care').set('pause', old);
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(false);
+    // The console mended the document: a page that joins now reads the newer value.
+    const mended = consoleDoc.getMap('care').get('pause') as { paused: boolean };
+    expect(mended.paused).toBe(false);
+    expect((intruderDoc.getMap('care').get('pause') as { paused: boolean }).paused).toBe(false);
+  });
+
+  it('a forged moderation decision or stage is ignored; the console’s are read', async () => {
+    const { consoleDoc, phoneDoc, intruderDoc } = await signedRoom();
+    writeRecord(consoleDoc, decisions, {
+      id: 'card-aaaaaaaa',
+      state: 'proposed' as const,
+      decidedAt: 1,
+    });
+    writeRecord(intruderDoc, decisions, {
+      id: 'card-bbbbbbbb',
+      state: 'private' as const,
+      decidedAt: 2,
+    });
+    setStage(consoleDoc, { ...newStage(), kind: 'timeline' });
+    await settle();
+    readDecisions(phoneDoc);
+    readStage(phoneDoc);
+    await settle();
+    const read = readDecisions(phoneDoc);
+    expect([...read.keys()]).toEqual(['card-aaaaaaaa']);
+    expect(readStage(phoneDoc).kind).toBe('timeline');
+    intruderDoc.getMap('stage').set('current', { ...newStage(), kind: 'plan' });
+    readStage(phoneDoc);
+    await settle();
+    expect(readStage(phoneDoc).kind).toBe('timeline');
+    // The console wrote its stage back over the forgery.
+    expect((intruderDoc.getMap('stage').get('current') as { kind: string }).kind).toBe('timeline');
+  });
+
+  it('a page whose link carried no verify key reads as before (unchecked)', () => {
+    const doc = new Y.Doc();
+    doc.getMap('care').set('pause', { paused: true, at: 5 });
+    expect(readCare(doc).pause.paused).toBe(true);
+  });
+
+  it('canonical JSON does not depend on the order of keys', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }),
+    );
+  });
+});
