@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicWordsIn } from '../../src/domain/care';
+import { wallMonths } from '../../src/domain/timeline';
 import {
   openTheWall,
   PHONE,
@@ -13,6 +14,7 @@ import {
   openConsole,
   showWallOnEveryScreen,
   useBrowser,
+  writeCard,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -64,6 +66,15 @@ describe('discreet mode', () => {
     await phone.page.getByLabel('What happened? A few words.').fill('Door left open at night');
     await phone.page.getByRole('button', { name: 'Add the card' }).click();
     await expect.poll(() => console_.getByText('Cards in the room: 1').count()).toBe(1);
+    // A card counted, not shown: sealed even on an open wall; it adds to its month's count.
+    const month = wallMonths(new Date(), null)[9] ?? '';
+    await writeCard(phone.page, 'Van parked outside the office', 'Counted, not shown', month);
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /own incidents/i }).click();
+    await expect
+      .poll(() => console_.getByText('Counted on the wall, not shown: 1').count())
+      .toBeGreaterThan(0);
+    await console_.getByRole('button', { name: 'Live room' }).click();
 
     const dir = mkdtempSync(join(tmpdir(), 'swk-discreet-'));
     const save = async (button: string, keeper = false) => {
@@ -89,6 +100,9 @@ describe('discreet mode', () => {
     const wall = await save('Wall (PDF)');
     expect(pdfText(wall)).toContain(NAME);
     expect(pdfText(wall)).toContain('Door left open at night');
+    // The counted card: in its month's count, never its text.
+    expect(pdfText(wall)).toMatch(/\(1\) Counted on the wall, not shown: 1/);
+    expect(pdfText(wall)).not.toContain('Van parked');
     expect(topicWordsIn(pdfText(wall), 'en')).toEqual([]);
     expect(pdfInfo(wall)).toMatch(new RegExp(`^Title:\\s+${NAME}$`, 'm'));
     expect(topicWordsIn(pdfInfo(wall), 'en')).toEqual([]);

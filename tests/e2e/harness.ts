@@ -121,6 +121,20 @@ export async function joinAsPhone(
 }
 
 /** The phone's welcome screen, read and passed with its one button (once per room and visit). */
+/** A phone writes an incident card (red) with one of the three choices, on a month when given. */
+export async function writeCard(
+  page: Page,
+  text: string,
+  choice: 'The facilitator only' | 'The room, without my name' | 'Counted, not shown',
+  month?: string,
+): Promise<void> {
+  await page.getByLabel('What happened? A few words.').fill(text);
+  await page.getByRole('radio', { name: /^Red/ }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${choice}`) }).check();
+  if (month) await page.getByLabel('When did it happen? (optional)').selectOption(month);
+  await page.getByRole('button', { name: 'Add the card' }).click();
+}
+
 export async function passWelcome(page: Page, name = 'Go to the workshop'): Promise<void> {
   await page.getByRole('button', { name }).click({ timeout: 20_000 });
 }
