@@ -137,5 +137,5 @@ describe('discreet mode', () => {
 
     expect([...trainer.errors, ...phone.errors, ...spanish.errors]).toEqual([]);
     for (const person of [phone, spanish, trainer]) await person.context.close();
-  });
+  }, 120_000);
 });
