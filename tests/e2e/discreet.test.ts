@@ -58,7 +58,19 @@ describe('discreet mode', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       expect(topicWordsIn(await shown(page), language)).toEqual([]);
     }
-    await showWallOnEveryScreen(console_);
+    // Content reads neutrally too: the case's own discreet title, the lexicon elsewhere.
+    await showWallOnEveryScreen(console_, /Our year on a wall/);
+    expect(topicWordsIn(await shown(console_), 'en')).toEqual([]);
+    await expect
+      .poll(async () => topicWordsIn(await shown(projector), 'en'), { timeout: 10_000 })
+      .toEqual([]);
+    for (const [page, language] of [
+      [phone.page, 'en'],
+      [spanish.page, 'es'],
+    ] as const) {
+      await page.getByLabel(/What happened|Qué pasó/).waitFor({ timeout: 20_000 });
+      expect(topicWordsIn(await shown(page), language)).toEqual([]);
+    }
     await console_.getByRole('button', { name: 'Live room' }).click();
     // An open wall, so the card is on the wall (and in every export) without moderation.
     await openTheWall(console_);
@@ -70,7 +82,7 @@ describe('discreet mode', () => {
     const month = wallMonths(new Date(), null)[9] ?? '';
     await writeCard(phone.page, 'Van parked outside the office', 'Counted, not shown', month);
     await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_.getByRole('button', { name: /own incidents/i }).click();
+    await console_.getByRole('button', { name: /Our year on a wall/ }).click();
     await expect
       .poll(() => console_.getByText('Counted on the wall, not shown: 1').count())
       .toBeGreaterThan(0);
@@ -110,10 +122,28 @@ describe('discreet mode', () => {
 
     // The register, from the timeline.
     await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_.getByRole('button', { name: /own incidents/i }).click();
+    await console_.getByRole('button', { name: /Our year on a wall/ }).click();
     const csv = readFileSync(await save('Register (CSV)', true), 'utf8');
     expect(csv).toContain('Door left open at night');
     expect(topicWordsIn(csv, 'en')).toEqual([]);
+
+    // A session's PDFs: flipcharts, handouts and notes, their text neutral throughout.
+    await console_.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await console_.getByRole('button', { name: /Looking back on the year/ }).click();
+    // The projector follows the session: its title and agenda, neutral.
+    await expect
+      .poll(() => projector.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
+      .toBe('Looking back on the year');
+    expect(topicWordsIn(await shown(projector), 'en')).toEqual([]);
+    for (const sheet of [
+      'Flipcharts for this session (PDF)',
+      'Handouts for this session (PDF, A4)',
+      "Facilitator's notes for this session (PDF)",
+    ]) {
+      const path = await save(sheet);
+      expect(topicWordsIn(pdfText(path), 'en'), sheet).toEqual([]);
+      expect(topicWordsIn(pdfInfo(path), 'en'), sheet).toEqual([]);
+    }
 
     // The plan: its outline and its calendar.
     await console_.getByRole('button', { name: 'Plan', exact: true }).click();

@@ -142,14 +142,15 @@ export async function passWelcome(page: Page, name = 'Go to the workshop'): Prom
 /**
  * The console puts the incident wall on every screen, as a trainer does from the
  * timeline case's console (Cases shelf): phones then show the card writer. The
- * console is left on the Cases shelf.
+ * console is left on the Cases shelf. `caseTitle`: the case's title as the
+ * console shows it (its discreet title in discreet mode).
  */
-export async function showWallOnEveryScreen(console_: Page): Promise<void> {
+export async function showWallOnEveryScreen(
+  console_: Page,
+  caseTitle: RegExp = /Our own incidents/,
+): Promise<void> {
   await console_.getByRole('button', { name: 'Cases', exact: true }).click();
-  await console_
-    .getByRole('button', { name: /Our own incidents/ })
-    .first()
-    .click();
+  await console_.getByRole('button', { name: caseTitle }).first().click();
   const show = console_.getByRole('button', { name: 'Show the wall on the projector' });
   await show.click();
   await expect
