@@ -45,11 +45,25 @@ const contentNote = text
   .max(CONTENT_NOTE_MAX_CHARS, `expected at most ${CONTENT_NOTE_MAX_CHARS} characters`)
   .optional();
 
+/**
+ * The file's own neutral words for discreet mode (optional): its title and
+ * summary as a room in discreet mode shows them, instead of the lexicon's
+ * replacement (domain/discreetWords.ts).
+ */
+const discreet = z
+  .object({
+    title: text.max(120, 'expected at most 120 characters').optional(),
+    summary: text.optional(),
+  })
+  .strict()
+  .optional();
+
 const common = {
   id,
   lang: z.enum(LANGUAGES),
   title: text,
   summary: text,
+  discreet,
   source: z.array(sourceCredit).min(1, 'expected at least one source to credit'),
   adaptation: text,
 };

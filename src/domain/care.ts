@@ -25,6 +25,36 @@ export type BreakRequest = { id: string; at: number };
 /** How long a phone waits before it can ask again (one person, one request at a time). */
 export const BREAK_REQUEST_INTERVAL_MS = 5 * 60_000;
 
+/**
+ * Every joined phone re-seals its one care slot this often, whether or not its
+ * person asked for a break: a request rides the next re-seal, so neither the
+ * slot's size nor when it is written tells a request from none.
+ */
+export const CARE_SLOT_INTERVAL_MS = 15_000;
+
+/** What a care slot says, before sealing: always the same length. */
+export type CareSlotPayload = { v: 1; ask: 0 | 1; id: string; at: number; pad: string };
+
+/** The length every slot's payload is padded to (its JSON), so every sealed box is the same size. */
+export const CARE_SLOT_PAYLOAD_CHARS = 96;
+
+/**
+ * The slot's payload: the request it carries (its id and time) or, without
+ * one, a random id and the time of writing, padded to one length.
+ */
+export function careSlotPayload(
+  request: BreakRequest | null,
+  filler: { id: string; at: number },
+): CareSlotPayload {
+  const base = {
+    v: 1 as const,
+    ask: request ? (1 as const) : (0 as const),
+    ...(request ?? filler),
+  };
+  const length = JSON.stringify({ ...base, pad: '' }).length;
+  return { ...base, pad: '.'.repeat(Math.max(0, CARE_SLOT_PAYLOAD_CHARS - length)) };
+}
+
 /** Requests the facilitator has not marked as seen yet. */
 export function unseenBreakRequests(
   requests: readonly BreakRequest[],

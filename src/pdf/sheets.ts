@@ -6,7 +6,12 @@
 import type { TFunction } from 'i18next';
 import type { RolePlayCase, Session, Template } from '../content/schema';
 import type { SituationSummary } from '../domain/quiz';
-import { wallColumns, type Severity, type TimelineCard } from '../domain/timeline';
+import {
+  wallColumns,
+  type CountedOnly,
+  type Severity,
+  type TimelineCard,
+} from '../domain/timeline';
 import type { Sheet } from './layout';
 
 type Direction = Sheet['direction'];
@@ -138,13 +143,18 @@ export type WallAround = {
   insights?: readonly string[];
 };
 
+/** A month of the wall on paper: its cards, and how many more are counted there without their text. */
+export type WallMonth = { label: string; cards: readonly TimelineCard[]; counted?: number };
+
 /**
  * The incident wall, month by month, each card with the facilitator's note and
  * the cards it is linked with, then the group's insights; authors are never printed.
+ * Cards counted, not shown add to their month's count, with a line saying how
+ * many; never their text (the sheet is never given it).
  */
 export function incidentWallSheet(
   title: string,
-  months: readonly { label: string; cards: readonly TimelineCard[] }[],
+  months: readonly WallMonth[],
   t: TFunction,
   direction: Direction,
   around: WallAround = {},
@@ -183,7 +193,8 @@ export function incidentWallSheet(
 /**
  * The wall on paper as the room sees it (domain/timeline's wallColumns): the
  * wall's months and shown severities, cards hidden at their author's request
- * left out, unplaced cards last. The one wall sheet every export uses.
+ * left out, unplaced cards last, counted cards in their month's count as on the
+ * projector. The one wall sheet every export uses.
  */
 export function wallSheet(
   cards: readonly TimelineCard[],
@@ -192,12 +203,18 @@ export function wallSheet(
   t: TFunction,
   direction: Direction,
   around: WallAround = {},
+  counted: readonly CountedOnly[] = [],
 ): Sheet {
-  const { columns, unplaced } = wallColumns(cards, wall.months, wall.shown);
+  const { columns, unplaced } = wallColumns(cards, wall.months, wall.shown, counted);
+  const total = (counts: Record<Severity, number>) => counts.red + counts.yellow + counts.green;
   return incidentWallSheet(
     words.title,
     [
-      ...columns.map((column) => ({ label: words.month(column.month), cards: column.cards })),
+      ...columns.map((column) => ({
+        label: words.month(column.month),
+        cards: column.cards,
+        counted: total(column.counts) - column.cards.length,
+      })),
       { label: words.notPlaced, cards: unplaced },
     ],
     t,
@@ -207,23 +224,38 @@ export function wallSheet(
 }
 
 function wallMonthBlocks(
-  months: readonly { label: string; cards: readonly TimelineCard[] }[],
+  months: readonly WallMonth[],
   describe: (card: TimelineCard) => string,
   t: TFunction,
 ) {
   return months
-    .filter((month) => month.cards.length > 0)
-    .flatMap((month) => [
-      { kind: 'heading' as const, text: `${month.label} (${month.cards.length})` },
-      {
-        kind: 'marked' as const,
-        items: month.cards.map((card) => ({
-          text: describe(card),
-          mark: card.severity,
-          label: t(`severity.${card.severity}`),
-        })),
-      },
-    ]);
+    .filter((month) => month.cards.length > 0 || (month.counted ?? 0) > 0)
+    .flatMap((month) => {
+      const counted = month.counted ?? 0;
+      return [
+        { kind: 'heading' as const, text: `${month.label} (${month.cards.length + counted})` },
+        ...(month.cards.length > 0
+          ? [
+              {
+                kind: 'marked' as const,
+                items: month.cards.map((card) => ({
+                  text: describe(card),
+                  mark: card.severity,
+                  label: t(`severity.${card.severity}`),
+                })),
+              },
+            ]
+          : []),
+        ...(counted > 0
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: t('privateLayer.countedHeading', { count: counted }),
+              },
+            ]
+          : []),
+      ];
+    });
 }
 
 /** A plan table: the template's columns, with the group's measures or, before there are any, the worked example. */

@@ -145,10 +145,16 @@ describe('care of the room', () => {
 
     // "I need a break": the console counts it, and says nothing of who.
     const waiting = 'People who asked for a break, names unknown: 1';
+    // The request rides the phone's next re-seal of its care slot (every 15 s, request or not).
     await passer.page.getByRole('button', { name: 'I need a break' }).click();
     expect(await passer.page.getByRole('status').allTextContents()).toContain(
-      'The facilitator knows that someone needs a break. Nobody else is told, and not who.',
+      'Sending, with no name…',
     );
+    await expect
+      .poll(() => passer.page.getByRole('status').allTextContents(), { timeout: 20_000 })
+      .toContain(
+        'The facilitator knows that someone needs a break. Nobody else is told, and not who.',
+      );
     await expect.poll(() => console_.getByText(waiting).count(), { timeout: 10_000 }).toBe(1);
     // Only the console: not the other phone, not the projector.
     await other.page.waitForTimeout(1_000);

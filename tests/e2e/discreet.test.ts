@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicWordsIn } from '../../src/domain/care';
+import { wallMonths } from '../../src/domain/timeline';
 import {
   openTheWall,
   PHONE,
@@ -13,6 +14,7 @@ import {
   openConsole,
   showWallOnEveryScreen,
   useBrowser,
+  writeCard,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -56,7 +58,19 @@ describe('discreet mode', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       expect(topicWordsIn(await shown(page), language)).toEqual([]);
     }
-    await showWallOnEveryScreen(console_);
+    // Content reads neutrally too: the case's own discreet title, the lexicon elsewhere.
+    await showWallOnEveryScreen(console_, /Our year on a wall/);
+    expect(topicWordsIn(await shown(console_), 'en')).toEqual([]);
+    await expect
+      .poll(async () => topicWordsIn(await shown(projector), 'en'), { timeout: 10_000 })
+      .toEqual([]);
+    for (const [page, language] of [
+      [phone.page, 'en'],
+      [spanish.page, 'es'],
+    ] as const) {
+      await page.getByLabel(/What happened|Qué pasó/).waitFor({ timeout: 20_000 });
+      expect(topicWordsIn(await shown(page), language)).toEqual([]);
+    }
     await console_.getByRole('button', { name: 'Live room' }).click();
     // An open wall, so the card is on the wall (and in every export) without moderation.
     await openTheWall(console_);
@@ -64,6 +78,15 @@ describe('discreet mode', () => {
     await phone.page.getByLabel('What happened? A few words.').fill('Door left open at night');
     await phone.page.getByRole('button', { name: 'Add the card' }).click();
     await expect.poll(() => console_.getByText('Cards in the room: 1').count()).toBe(1);
+    // A card counted, not shown: sealed even on an open wall; it adds to its month's count.
+    const month = wallMonths(new Date(), null)[9] ?? '';
+    await writeCard(phone.page, 'Van parked outside the office', 'Counted, not shown', month);
+    await console_.getByRole('button', { name: 'Cases' }).click();
+    await console_.getByRole('button', { name: /Our year on a wall/ }).click();
+    await expect
+      .poll(() => console_.getByText('Counted on the wall, not shown: 1').count())
+      .toBeGreaterThan(0);
+    await console_.getByRole('button', { name: 'Live room' }).click();
 
     const dir = mkdtempSync(join(tmpdir(), 'swk-discreet-'));
     const save = async (button: string, keeper = false) => {
@@ -89,6 +112,9 @@ describe('discreet mode', () => {
     const wall = await save('Wall (PDF)');
     expect(pdfText(wall)).toContain(NAME);
     expect(pdfText(wall)).toContain('Door left open at night');
+    // The counted card: in its month's count, never its text.
+    expect(pdfText(wall)).toMatch(/\(1\) Counted on the wall, not shown: 1/);
+    expect(pdfText(wall)).not.toContain('Van parked');
     expect(topicWordsIn(pdfText(wall), 'en')).toEqual([]);
     expect(pdfInfo(wall)).toMatch(new RegExp(`^Title:\\s+${NAME}$`, 'm'));
     expect(topicWordsIn(pdfInfo(wall), 'en')).toEqual([]);
@@ -96,10 +122,28 @@ describe('discreet mode', () => {
 
     // The register, from the timeline.
     await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_.getByRole('button', { name: /own incidents/i }).click();
+    await console_.getByRole('button', { name: /Our year on a wall/ }).click();
     const csv = readFileSync(await save('Register (CSV)', true), 'utf8');
     expect(csv).toContain('Door left open at night');
     expect(topicWordsIn(csv, 'en')).toEqual([]);
+
+    // A session's PDFs: flipcharts, handouts and notes, their text neutral throughout.
+    await console_.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await console_.getByRole('button', { name: /Looking back on the year/ }).click();
+    // The projector follows the session: its title and agenda, neutral.
+    await expect
+      .poll(() => projector.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
+      .toBe('Looking back on the year');
+    expect(topicWordsIn(await shown(projector), 'en')).toEqual([]);
+    for (const sheet of [
+      'Flipcharts for this session (PDF)',
+      'Handouts for this session (PDF, A4)',
+      "Facilitator's notes for this session (PDF)",
+    ]) {
+      const path = await save(sheet);
+      expect(topicWordsIn(pdfText(path), 'en'), sheet).toEqual([]);
+      expect(topicWordsIn(pdfInfo(path), 'en'), sheet).toEqual([]);
+    }
 
     // The plan: its outline and its calendar.
     await console_.getByRole('button', { name: 'Plan', exact: true }).click();
@@ -123,5 +167,5 @@ describe('discreet mode', () => {
 
     expect([...trainer.errors, ...phone.errors, ...spanish.errors]).toEqual([]);
     for (const person of [phone, spanish, trainer]) await person.context.close();
-  });
+  }, 120_000);
 });

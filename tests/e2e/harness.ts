@@ -122,6 +122,20 @@ export async function joinAsPhone(
 }
 
 /** The phone's welcome screen, read and passed with its one button (once per room and visit). */
+/** A phone writes an incident card (red) with one of the three choices, on a month when given. */
+export async function writeCard(
+  page: Page,
+  text: string,
+  choice: 'The facilitator only' | 'The room, without my name' | 'Counted, not shown',
+  month?: string,
+): Promise<void> {
+  await page.getByLabel('What happened? A few words.').fill(text);
+  await page.getByRole('radio', { name: /^Red/ }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${choice}`) }).check();
+  if (month) await page.getByLabel('When did it happen? (optional)').selectOption(month);
+  await page.getByRole('button', { name: 'Add the card' }).click();
+}
+
 export async function passWelcome(page: Page, name = 'Go to the workshop'): Promise<void> {
   await page.getByRole('button', { name }).click({ timeout: 20_000 });
 }
@@ -129,14 +143,15 @@ export async function passWelcome(page: Page, name = 'Go to the workshop'): Prom
 /**
  * The console puts the incident wall on every screen, as a trainer does from the
  * timeline case's console (Cases shelf): phones then show the card writer. The
- * console is left on the Cases shelf.
+ * console is left on the Cases shelf. `caseTitle`: the case's title as the
+ * console shows it (its discreet title in discreet mode).
  */
-export async function showWallOnEveryScreen(console_: Page): Promise<void> {
+export async function showWallOnEveryScreen(
+  console_: Page,
+  caseTitle: RegExp = /Our own incidents/,
+): Promise<void> {
   await console_.getByRole('button', { name: 'Cases', exact: true }).click();
-  await console_
-    .getByRole('button', { name: /Our own incidents/ })
-    .first()
-    .click();
+  await console_.getByRole('button', { name: caseTitle }).first().click();
   const show = console_.getByRole('button', { name: 'Show the wall on the projector' });
   await show.click();
   await expect

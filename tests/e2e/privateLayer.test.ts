@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { joinAsPhone, openConsole, useBrowser } from './harness';
+import { joinAsPhone, openConsole, useBrowser, writeCard } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -28,19 +28,6 @@ async function heapHolds(page: Page, words: string): Promise<boolean> {
   const snapshot = chunks.join('');
   if (snapshot.length < 100_000) throw new Error('no heap snapshot');
   return snapshot.includes(words);
-}
-
-async function writeCard(
-  page: Page,
-  text: string,
-  choice: 'The facilitator only' | 'The room, without my name' | 'Counted, not shown',
-  month?: string,
-) {
-  await page.getByLabel('What happened? A few words.').fill(text);
-  await page.getByRole('radio', { name: /^Red/ }).check();
-  await page.getByRole('radio', { name: new RegExp(`^${choice}`) }).check();
-  if (month) await page.getByLabel('When did it happen? (optional)').selectOption(month);
-  await page.getByRole('button', { name: 'Add the card' }).click();
 }
 
 describe('the private layer: sealed cards, the choice per card, moderation', () => {

@@ -16,8 +16,9 @@ import { setDiscreetWords } from '../../src/features/care/discreetTexts';
 import en from '../../src/i18n/locales/en.json';
 import es from '../../src/i18n/locales/es.json';
 import { downloadName, fileSlug, setDiscreetName } from '../../src/lib/discreetName';
+import { createCareSlot, runCareSlot, sealCareSlot } from '../../src/sync/care/careSlot';
 import {
-  askForBreak,
+  askForBreakUnsealed,
   markBreaksSeen,
   openBreakRequests,
   readCare,
@@ -51,38 +52,111 @@ describe('the pause and the break signal in the room', () => {
     expect(readCare(phone).pause).toEqual(notPaused());
   });
 
-  it('without the console key: records a break request with a time and a random id only', async () => {
+  it('without the console key: records a break request with a time and a random id only', () => {
     const [consoleDoc, phone] = linkedPair();
-    const plain = { room: ROOM, facilitatorPublicKey: null };
-    const request = await askForBreak(phone, plain, 1_000);
+    const request = askForBreakUnsealed(phone, 1_000);
     const held = consoleDoc.getMap(ROOM_MAPS.breakRequests).get(request.id);
     expect(Object.keys(held as object).sort()).toEqual(['at', 'id']);
-    await askForBreak(phone, plain, 2_000);
+    askForBreakUnsealed(phone, 2_000);
     const care = readCare(consoleDoc);
     expect(unseenBreakRequests(care.breaks.items, care.breaksSeenAt)).toHaveLength(2);
     markBreaksSeen(consoleDoc, 2_000);
-    await askForBreak(phone, plain, 3_000);
+    askForBreakUnsealed(phone, 3_000);
     const later = readCare(consoleDoc);
     expect(unseenBreakRequests(later.breaks.items, later.breaksSeenAt)).toHaveLength(1);
   });
 
-  it('with the console key: seals each request on its own, unlinkable, readable by the console only', async () => {
-    const [consoleDoc, phone, other] = linkedPeers(3) as [Y.Doc, Y.Doc, Y.Doc];
+  it("with the console key: a peer's view of a phone that asked is the same as of one that did not, in shape, size and timing", async () => {
+    const docs = linkedPeers(4) as [Y.Doc, Y.Doc, Y.Doc, Y.Doc];
+    const [consoleDoc, asking, quiet, other] = docs;
+    // Fixed client ids, so the two phones' updates encode ids of the same length.
+    asking.clientID = 100_001;
+    quiet.clientID = 100_002;
     const box = facilitatorBox(await createBoxKeys());
-    const seal = { room: ROOM, facilitatorPublicKey: box.publicKey };
-    await askForBreak(phone, seal, 1_000);
-    await askForBreak(phone, seal, 2_000);
-    const signals = readSealedRecords(other).items.filter((r) => r.kind === 'signal');
-    expect(signals).toHaveLength(2);
-    // Two requests from one phone share no device id and no key: nothing links them.
-    expect(new Set(signals.map((r) => r.device)).size).toBe(2);
-    expect(new Set(signals.map((r) => r.from)).size).toBe(2);
+    let clock = 1_764_000_000_000;
+    const phone = (doc: Y.Doc) => {
+      const sizes: number[] = [];
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (!docs.includes(origin as Y.Doc)) sizes.push(update.length);
+      });
+      let tick: () => Promise<void> = () => Promise.reject(new Error('not started'));
+      const runner = runCareSlot(doc, ROOM, createCareSlot(box.publicKey), {
+        now: () => clock,
+        requestFor: 60_000,
+        cadence: (next) => {
+          tick = next;
+          return () => undefined;
+        },
+      });
+      return { runner, sizes, tick: () => tick() };
+    };
+    const a = phone(asking);
+    const b = phone(quiet);
+    const slotsSeenByOther = () =>
+      readSealedRecords(other).items.filter((record) => record.kind === 'signal');
+
+    await a.tick();
+    await b.tick();
+    clock += 15_000;
+    // A request made between two re-seals writes nothing of its own...
+    const asked = a.runner.askForBreak();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(a.sizes).toHaveLength(1);
+    clock += 7_000;
+    // ...it rides the next re-seal, which the quiet phone makes too.
+    await a.tick();
+    await b.tick();
+    await asked;
+    clock += 15_000;
+    await a.tick();
+    await b.tick();
+
+    // Every update the two phones sent is the same size, tick for tick.
+    expect(a.sizes).toHaveLength(3);
+    expect(a.sizes).toEqual(b.sizes);
+    // What another phone holds: one record per phone, same fields, same lengths, same times.
+    const [first, second] = slotsSeenByOther();
+    expect(slotsSeenByOther()).toHaveLength(2);
+    const shape = (record: typeof first) =>
+      record &&
+      Object.fromEntries(
+        Object.entries(record).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? value.length : value,
+        ]),
+      );
+    expect(shape(first)).toEqual(shape(second));
     expect(JSON.stringify(other.getMap(ROOM_MAPS.sealed).toJSON())).not.toContain('break');
+
+    // The console opens them: one request, at the time it was made; the quiet phone's slot says none.
     const requests = await openBreakRequests(consoleDoc, box, ROOM, new Map());
-    expect(requests.map((r) => r.at).sort()).toEqual([1_000, 2_000]);
-    // Another console's key opens none of them.
+    expect(requests.map((request) => request.at)).toEqual([1_764_000_015_000]);
+    // Another console's key opens nothing.
     const stranger = facilitatorBox(await createBoxKeys());
     expect(await openBreakRequests(consoleDoc, stranger, ROOM, new Map())).toEqual([]);
+    // A minute later the slot goes back to none, still the same size as the others.
+    clock += 60_000;
+    await a.tick();
+    await b.tick();
+    expect(a.sizes).toEqual(b.sizes);
+    expect(await openBreakRequests(consoleDoc, box, ROOM, new Map())).toEqual([]);
+  });
+
+  it("a phone's care slot links to none of its cards: its own id, device and key", async () => {
+    const [, phone, other] = linkedPeers(3) as [Y.Doc, Y.Doc, Y.Doc];
+    const box = facilitatorBox(await createBoxKeys());
+    const visit = await createPhoneBox(box.publicKey);
+    await sendCard(
+      phone,
+      { room: ROOM, device: 'device-aaaaaaaa', box: visit },
+      { text: 'A card', severity: 'red', choice: 'room' },
+    );
+    await sealCareSlot(phone, ROOM, await createCareSlot(box.publicKey), null, 5);
+    const [card, slot] = ['card', 'signal'].map((kind) =>
+      readSealedRecords(other).items.find((record) => record.kind === kind),
+    );
+    expect(slot?.device).not.toBe(card?.device);
+    expect(slot?.from).not.toBe(card?.from);
   });
 
   it('drops a break request that carries more than a time (a device, a name)', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { Severity, TimelineCard } from '../../src/domain/timeline';
+import type { CountedOnly, Severity, TimelineCard } from '../../src/domain/timeline';
 import en from '../../src/i18n/locales/en.json';
 import { wallSheet } from '../../src/pdf/sheets';
 
@@ -22,7 +22,11 @@ const card = (
   ...extra,
 });
 
-async function sheetText(cards: TimelineCard[], shown: Severity[]): Promise<string[]> {
+async function sheetText(
+  cards: TimelineCard[],
+  shown: Severity[],
+  counted: CountedOnly[] = [],
+): Promise<string[]> {
   const instance = i18next.createInstance();
   await instance.init({ lng: 'en', resources: { en: { translation: en } } });
   const sheet = wallSheet(
@@ -31,9 +35,15 @@ async function sheetText(cards: TimelineCard[], shown: Severity[]): Promise<stri
     { title: 'Wall', month: (m) => `month ${m}`, notPlaced: 'Not placed' },
     instance.t,
     'ltr',
+    {},
+    counted,
   );
   return sheet.blocks.flatMap((b) =>
-    b.kind === 'heading' ? [b.text] : b.kind === 'marked' ? b.items.map((i) => i.text) : [],
+    b.kind === 'heading' || b.kind === 'paragraph'
+      ? [b.text]
+      : b.kind === 'marked'
+        ? b.items.map((i) => i.text)
+        : [],
   );
 }
 
@@ -61,6 +71,25 @@ describe('the wall on paper', () => {
       'card 1',
       'month 2026-04 (1)',
       'card 2',
+    ]);
+  });
+
+  it('adds counted cards to their month, as the projector does, with no text of theirs', async () => {
+    const cards = [card('1', 'red', '2026-03')];
+    const counted: CountedOnly[] = [
+      { month: '2026-03', severity: 'yellow' },
+      { month: '2026-04', severity: 'red' },
+      { month: '2026-04', severity: 'red' },
+      // A severity the wall does not show, and a card with no month, count nowhere (as on the projector).
+      { month: '2026-04', severity: 'green' },
+      { month: null, severity: 'red' },
+    ];
+    expect(await sheetText(cards, ['red', 'yellow'], counted)).toEqual([
+      'month 2026-03 (2)',
+      'card 1',
+      'Counted on the wall, not shown: 1',
+      'month 2026-04 (2)',
+      'Counted on the wall, not shown: 2',
     ]);
   });
 });

@@ -80,12 +80,17 @@ export function ConsoleCare({ room }: { room: string }) {
   );
 }
 
-/** The break requests this console can read: opened with its key, re-read as the room changes. */
+/**
+ * The break requests this console can read: opened with its key, re-read as
+ * the room changes. A request stays counted here after its phone's slot has
+ * stopped carrying it (until "Seen").
+ */
 function useBreakRequests(room: string, care: CareSnapshot): BreakRequest[] {
   const doc = useRoomDoc();
   const layer = useRoomValue(privateLayerStore);
   const [requests, setRequests] = useState<BreakRequest[]>([]);
-  const cache = useRef(new Map<string, boolean>());
+  const cache = useRef(new Map<string, { box: string; request: BreakRequest | null }>());
+  const known = useRef(new Map<string, BreakRequest>());
   useEffect(() => {
     let live = true;
     facilitatorBoxFor(room)
@@ -93,7 +98,8 @@ function useBreakRequests(room: string, care: CareSnapshot): BreakRequest[] {
       // Without the room's key on this laptop, only the plain requests can be read.
       .catch(() => care.breaks.items)
       .then((read) => {
-        if (live) setRequests(read);
+        for (const request of read) known.current.set(request.id, request);
+        if (live) setRequests([...known.current.values()]);
       });
     return () => {
       live = false;

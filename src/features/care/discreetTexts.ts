@@ -51,10 +51,24 @@ function redraw(): void {
   void i18next.changeLanguage(i18next.language);
 }
 
+const listeners = new Set<() => void>();
+
+/** For useSyncExternalStore: told when discreet mode's words turn on or off on this page. */
+export function subscribeDiscreetWords(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Whether discreet mode's words are on on this page. */
+export function discreetWordsOn(): boolean {
+  return on;
+}
+
 /** Turns discreet mode's words on or off for every language this page has loaded. */
 export function setDiscreetWords(next: boolean): void {
   if (next === on) return;
   on = next;
+  for (const listener of listeners) listener();
   let changed = false;
   for (const language of Object.keys(i18next.store.data)) {
     changed = (next ? overlay(language) : restore(language)) || changed;

@@ -1,6 +1,7 @@
 import { use } from 'react';
 import type { ContentLibrary } from '../../content/validate';
 import { retryImport } from '../../lib/retryImport';
+import { useDiscreetContent } from '../care/discreetContent';
 
 type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
 
@@ -20,7 +21,10 @@ export function preloadContentLibrary(): Promise<ContentLibrary> {
   return pending;
 }
 
-/** The validated content library; suspends only until its first load. use() is called on every render. */
+/**
+ * The validated content library; suspends only until its first load. use() is
+ * called on every render. In discreet mode, its neutral version.
+ */
 export function useContentLibrary(): ContentLibrary {
-  return use(preloadContentLibrary());
+  return useDiscreetContent(use(preloadContentLibrary()));
 }

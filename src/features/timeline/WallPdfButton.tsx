@@ -11,8 +11,9 @@ import { creditLine } from '../../content/credit';
 import { listCases } from '../../content/library';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { useContentOrigin } from '../common/ContentText';
+import { usePrivateLayer } from './usePrivateCards';
 
-/** The wall's PDF, wherever it is offered: what the wall shows, never an author. */
+/** The wall's PDF, wherever it is offered: what the wall shows (counted cards in their month's count), never an author. */
 export function WallPdfButton({
   cards,
   around,
@@ -32,6 +33,8 @@ export function WallPdfButton({
     ? null
     : listCases(library, i18n.language).find((c) => c.data.format === 'timeline');
   const origin = useContentOrigin();
+  // Counted, not shown: their months and severities only, as the projector counts them.
+  const { counted } = usePrivateLayer();
   return (
     <PdfExportButton
       label={t('pdf.wall')}
@@ -52,6 +55,7 @@ export function WallPdfButton({
           t,
           direction,
           around,
+          counted,
         );
         if (timeline) return credited([sheet], t, timeline);
         // The kit's own credit, and the wall exercise's sources.

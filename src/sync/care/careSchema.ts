@@ -1,8 +1,9 @@
 /**
  * The facilitator's care of the room in its document: the pause (the projector
  * and phones follow it from any device), discreet mode's neutral name, and the
- * private break requests. A break request holds no device id and no text, so
- * no phone that holds the document can tell whose it is.
+ * private break requests. A break request rides a phone's sealed care slot
+ * (careSlot.ts), which every phone re-seals on the same cadence whether or not
+ * it asks, so no phone that holds the document can tell that one exists.
  */
 import * as z from 'zod/mini';
 import type * as Y from 'yjs';
@@ -24,8 +25,8 @@ import {
   writeValue,
 } from '../record';
 import { randomToken } from '../roomId';
-import { createPhoneBox, type FacilitatorBox } from '../privateLayer/facilitatorBox';
-import { readSealedRecords, sealedRecords, type SealedRecord } from '../privateLayer/sealedSchema';
+import type { FacilitatorBox } from '../privateLayer/facilitatorBox';
+import { openCareSlots } from './careSlot';
 import { ROOM_MAPS, tokenSchema, type Validated } from '../schemaParts';
 import { createDocStore, sameJson } from '../docStore';
 
@@ -98,65 +99,30 @@ export function setDiscreet(doc: Y.Doc, discreet: Discreet): void {
 }
 
 /**
- * "I need a break", from a phone, with no name and no device. Sealed to the
- * console's key when the link carried it: a signal record in the private
- * layer's map, under a random device id and a key pair made for this one
- * request, so it links to none of the phone's cards or points (only that a
- * signal was sent, and when, shows). Without the console's key (an older
- * link), a plain record of when and a random id, nothing else.
+ * "I need a break" from a phone whose link did not carry the console's key (an
+ * older link): a plain record of when, under a random id, nothing else. With
+ * the key, the request rides the phone's sealed care slot instead (careSlot.ts).
  */
-export async function askForBreak(
-  doc: Y.Doc,
-  seal: { room: string; facilitatorPublicKey: string | null },
-  now = Date.now(),
-): Promise<BreakRequest> {
+export function askForBreakUnsealed(doc: Y.Doc, now = Date.now()): BreakRequest {
   const request: BreakRequest = { id: randomToken(12), at: now };
-  if (seal.facilitatorPublicKey === null) {
-    writeRecord(doc, breakRequests, request);
-    return request;
-  }
-  const once = await createPhoneBox(seal.facilitatorPublicKey);
-  const sealed = await once.sealForFacilitator(breakBinding(seal.room, request.id), BREAK_PAYLOAD);
-  writeRecord(doc, sealedRecords, {
-    id: request.id,
-    kind: 'signal' as const,
-    device: randomToken(12),
-    ...sealed,
-    createdAt: now,
-  });
+  writeRecord(doc, breakRequests, request);
   return request;
 }
 
-const BREAK_PAYLOAD = { signal: 'break' } as const;
-const breakPayload = z.object({ signal: z.literal('break') });
-
-function breakBinding(room: string, id: string) {
-  return { room, kind: 'signal', id };
-}
-
 /**
- * The break requests the console can read: the sealed signals that open with
- * its key (each opened once, `cache` by id and box) and the plain ones.
+ * The break requests the console can read: those the phones' care slots carry
+ * (opened with its key, `cache` per slot) and the plain ones.
  */
 export async function openBreakRequests(
   doc: Y.Doc,
   box: FacilitatorBox,
   room: string,
-  cache: Map<string, boolean>,
+  cache: Map<string, { box: string; request: BreakRequest | null }>,
 ): Promise<BreakRequest[]> {
-  const signals: SealedRecord[] = readSealedRecords(doc).items.filter(
-    (record) => record.kind === 'signal',
-  );
-  const opened: BreakRequest[] = [];
-  for (const record of signals) {
-    const name = `${record.id}\0${record.box}`;
-    if (!cache.has(name)) {
-      const payload = await box.openAsFacilitator(breakBinding(room, record.id), record);
-      cache.set(name, breakPayload.safeParse(payload).success);
-    }
-    if (cache.get(name)) opened.push({ id: record.id, at: record.createdAt });
-  }
-  return [...opened, ...readRecords(doc, breakRequests).items];
+  return [
+    ...(await openCareSlots(doc, box, room, cache)),
+    ...readRecords(doc, breakRequests).items,
+  ];
 }
 
 /** The facilitator has seen every request made until now. */

@@ -1,0 +1,85 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { topicWordsIn } from '../../src/domain/care';
+import { discreetEntry, neutralText, neutralValue } from '../../src/domain/discreetWords';
+import { readContentFiles } from '../../src/content/readContentFiles';
+import { LANGUAGES } from '../../src/content/languages';
+import { validateContent } from '../../src/content/validate';
+import { files, validSession } from './content-fixtures';
+
+describe('discreet mode on content words', () => {
+  it('replaces the topic words in English, keeping their case', () => {
+    expect(neutralText('Security incidents', 'en')).toBe('Wellbeing events');
+    expect(neutralText('Write one incident per card.', 'en')).toBe('Write one event per card.');
+    expect(neutralText('A HUMAN RIGHTS defender', 'en')).toBe('A Colleague');
+    expect(neutralText('INCIDENT LOG', 'en')).toBe('EVENT LOG');
+    expect(neutralText('For human rights defenders and their security plan', 'en')).toBe(
+      'For colleagues and their wellbeing plan',
+    );
+    // Text without the topic is left as it is.
+    expect(neutralText('Door left open at night', 'en')).toBe('Door left open at night');
+  });
+
+  it('replaces them in Spanish, French and Arabic, and English words quoted there', () => {
+    expect(neutralText('Incidentes de seguridad', 'es')).toBe('Sucesos de bienestar');
+    expect(neutralText('defensores de derechos humanos', 'es')).toBe('colegas');
+    expect(neutralText('Incidents de sécurité', 'fr')).toBe('Événements de bien-être');
+    expect(neutralText("Les droits de l'homme", 'fr')).toBe('Les notre travail');
+    expect(neutralText('الحوادث الأمنية', 'ar')).toBe('الوقائع الرفاهية');
+    expect(neutralText('حادثة واحدة', 'ar')).toBe('واقعة واحدة');
+    expect(neutralText('المدافعين عن حقوق الإنسان', 'ar')).toBe('الزملاء');
+    expect(neutralText('Plan de security', 'es')).toBe('Plan de wellbeing');
+    for (const [text, language] of [
+      ['Incidentes de seguridad y derechos humanos', 'es'],
+      ['Incidents de sécurité et droits humains', 'fr'],
+      ['حوادث أمنية وحقوق الإنسان', 'ar'],
+    ] as const) {
+      expect(topicWordsIn(neutralText(text, language), language)).toEqual([]);
+    }
+  });
+
+  it('leaves ids and references alone, and changes every text around them', () => {
+    const value = {
+      id: 'security-incidents',
+      cases: ['own-incidents-timeline'],
+      title: 'Security incidents',
+      agenda: [{ id: 'incident-wall', title: 'The incident wall', points: ['Security first'] }],
+    };
+    expect(neutralValue(value, 'en')).toEqual({
+      id: 'security-incidents',
+      cases: ['own-incidents-timeline'],
+      title: 'Wellbeing events',
+      agenda: [{ id: 'incident-wall', title: 'The event wall', points: ['Wellbeing first'] }],
+    });
+  });
+
+  it("uses a file's own discreet title, validated in its front matter, before the lexicon", () => {
+    const withOwn = validSession.replace(
+      'summary: A session for tests.\n',
+      'summary: A session for tests.\ndiscreet:\n  title: Team meeting\n',
+    );
+    const { library, errors } = validateContent(files({ 'sessions/en/demo-session.md': withOwn }));
+    expect(errors).toEqual([]);
+    const [entry] = library.sessions.en;
+    expect(entry && discreetEntry(entry, 'en').data.title).toBe('Team meeting');
+    const bad = validSession.replace(
+      'summary: A session for tests.\n',
+      'summary: A session for tests.\ndiscreet:\n  name: Team meeting\n',
+    );
+    expect(
+      validateContent(files({ 'sessions/en/demo-session.md': bad })).errors.join('\n'),
+    ).toMatch(/^sessions\/en\/demo-session\.md: discreet/m);
+  });
+
+  it('leaves no topic word in any title, summary or agenda title the project ships, in every language', () => {
+    const { library } = validateContent(readContentFiles(process.cwd()));
+    for (const language of LANGUAGES) {
+      for (const entry of [...library.sessions[language], ...library.cases[language]]) {
+        const shown = discreetEntry(entry, language);
+        const agenda = 'agenda' in shown.data ? shown.data.agenda.map((item) => item.title) : [];
+        const words = [shown.data.title, shown.data.summary, ...agenda, shown.body].join('\n');
+        expect(topicWordsIn(words, language), `${language} ${entry.file}`).toEqual([]);
+      }
+    }
+  });
+});
