@@ -93,7 +93,9 @@ describe('discreet mode', () => {
       }
       const [file] = await Promise.all([
         console_.waitForEvent('download'),
-        console_.getByRole('button', { name: keeper ? 'Export the file' : button }).click(),
+        console_
+          .getByRole('button', { name: keeper ? 'Export the file' : button, exact: true })
+          .click(),
       ]);
       const path = join(dir, file.suggestedFilename());
       await file.saveAs(path);
@@ -123,6 +125,18 @@ describe('discreet mode', () => {
     const csv = readFileSync(await save('Register (CSV)', true), 'utf8');
     expect(csv).toContain('Door left open at night');
     expect(topicWordsIn(csv, 'en')).toEqual([]);
+    // Every other PDF the case offers (cards to cut out, the year line...): neutral text too.
+    const casePdfs = console_.getByRole('button', { name: /\(PDF/ });
+    const offered: string[] = [];
+    for (const button of await casePdfs.all()) {
+      if (await button.isVisible()) offered.push((await button.textContent()) ?? '');
+    }
+    expect(offered.length).toBeGreaterThan(1);
+    for (const sheet of offered) {
+      const path = await save(sheet);
+      expect(topicWordsIn(pdfText(path), 'en'), sheet).toEqual([]);
+      expect(topicWordsIn(pdfInfo(path), 'en'), sheet).toEqual([]);
+    }
 
     // A session's PDFs: flipcharts, handouts and notes, their text neutral throughout.
     await console_.getByRole('button', { name: 'Sessions', exact: true }).click();
