@@ -86,7 +86,7 @@ describe('the wall on paper', () => {
     ];
     expect(await sheetText(cards, ['red', 'yellow'], counted)).toEqual([
       'month 2026-03 (2)',
-      'card 1',
+      'Red: serious: card 1',
       'Counted on the wall, not shown: 1',
       'month 2026-04 (2)',
       'Counted on the wall, not shown: 2',
