@@ -308,7 +308,8 @@ function layoutAtScale(
   if (sheet.subtitle) write(sheet.subtitle, size.body * 0.85, 0, 'muted');
   sheet.blocks.forEach((block, index) => {
     y += line(size.body) * 0.5;
-    if (block.kind === 'heading' && sheet.keepSections && !measuring) {
+    // Not the first block: a page with only its title on it helps no one.
+    if (block.kind === 'heading' && sheet.keepSections && !measuring && index > 0) {
       const next = sheet.blocks.findIndex((b, i) => i > index && b.kind === 'heading');
       const section = sheet.blocks.slice(index, next === -1 ? undefined : next);
       const height = heightOf(section) - line(size.body) * 0.5;
