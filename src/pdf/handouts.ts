@@ -54,6 +54,7 @@ export function activityWallSheet(
     title: item.title,
     subtitle: `${session.title} · ${t('session.duration', { count: item.minutes })}`,
     direction,
+    grow: true, // read from across the room
     credit: credit(t, session),
     blocks: [{ kind: 'bullets', items: item.forParticipants }],
   };
@@ -104,6 +105,7 @@ export function facilitatorNotesSheet(
     title: item.title,
     subtitle: `${t('sheets.facilitatorNotes')} · ${session.title} · ${t('session.duration', { count: item.minutes })}`,
     direction,
+    keepSections: true,
     credit: credit(t, session),
     blocks,
   };
@@ -142,6 +144,7 @@ export function quizCaseSheet(quiz: QuizCase, t: TFunction, direction: Direction
   return {
     title: quiz.title,
     direction,
+    keepSections: true, // a situation, its options and its reason lines on one page
     credit: credit(t, quiz),
     blocks: [
       { kind: 'lines', label: t('sheets.field', { label: t('sheets.group') }), count: 1 },
@@ -166,6 +169,7 @@ export function narrativeCaseSheet(
   return {
     title: story.title,
     direction,
+    keepSections: true,
     credit: credit(t, story),
     blocks: [
       { kind: 'paragraph', text: story.setting },
@@ -278,9 +282,8 @@ export function yearLineSheets(
         {
           kind: 'marked',
           items: timeline.severities.map((s) => ({
-            text: s.meaning,
+            text: t('sheets.marked', { label: t(`severity.${s.id}`), text: s.meaning }),
             mark: s.id,
-            label: t(`severity.${s.id}`),
           })),
         },
         { kind: 'months', labels },

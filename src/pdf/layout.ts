@@ -19,11 +19,11 @@ export type SheetBlock =
   /** A line about the sheet in another direction than the sheet's (an Arabic note on English content). */
   | { kind: 'note'; text: string; direction: 'ltr' | 'rtl' }
   | { kind: 'bullets'; items: readonly string[]; numbered?: boolean; marker?: string }
-  /** Items marked by severity: the colour is drawn and the word is written, never colour alone. */
-  | {
-      kind: 'marked';
-      items: readonly { text: string; mark: 'red' | 'yellow' | 'green'; label: string }[];
-    }
+  /**
+   * Items marked by severity: the colour is drawn beside a text that opens with the
+   * colour's name ("Red: serious: …", from `sheets.marked`), never colour alone.
+   */
+  | { kind: 'marked'; items: readonly { text: string; mark: 'red' | 'yellow' | 'green' }[] }
   | { kind: 'rows'; rows: readonly (readonly [string, string])[] }
   /** A ruled table in smaller type; the header repeats on every page it spans. */
   | {
@@ -51,6 +51,17 @@ export type Sheet = {
   credit?: string;
   /** A sheet that should stay one sheet (results): lettering shrinks, to 70% at most, to fit. */
   fit?: boolean;
+  /**
+   * A sheet for the wall with room to spare: lettering grows, up to 160%, as long
+   * as the sheet stays one page, so a short sheet reads from across the room.
+   */
+  grow?: boolean;
+  /**
+   * Each heading with what follows it, up to the next heading, on one page: a
+   * section that does not fit what is left starts the next page (a case's
+   * situation with its options and reason lines). A section taller than a page flows on.
+   */
+  keepSections?: boolean;
 };
 
 /** A card to cut out: a coloured band (never colour alone: its label is written), text, lines to fill. */
@@ -87,6 +98,11 @@ export type DrawOp =
       sizePt: number;
       align: 'left' | 'right';
       colour: Colour;
+      /**
+       * The line's own direction, when it is not the one its alignment implies: a page
+       * number at the right of a left-to-right sheet is still a left-to-right line.
+       */
+      rtl?: boolean;
     };
 
 /** The width of a text in millimetres at a font size in points. */
@@ -143,6 +159,8 @@ const pageNumber: Footer = (page, pages) => `${page} / ${pages}`;
 
 /** Lettering sizes tried, largest first, for a sheet that should stay on one page. */
 const FIT_SCALES = [1, 0.9, 0.8, 0.7] as const;
+/** Lettering sizes tried, largest first, for a wall sheet with room to spare. */
+const GROW_SCALES = [1.6, 1.45, 1.3, 1.15] as const;
 
 export function layoutSheet(
   sheet: Sheet,
@@ -150,12 +168,22 @@ export function layoutSheet(
   measure: Measure,
   footer: Footer = pageNumber,
 ): Layout {
-  if (!sheet.fit) return layoutAtScale(sheet, paper, measure, footer, 1);
+  const at = (scale: number): Layout => {
+    const { pages, ops } = layoutAtScale(sheet, paper, measure, footer, scale);
+    return { paper, pages, ops };
+  };
+  if (sheet.grow) {
+    for (const scale of GROW_SCALES) {
+      const layout = at(scale);
+      if (layout.pages === 1) return layout;
+    }
+  }
+  if (!sheet.fit) return at(1);
   for (const scale of FIT_SCALES) {
-    const layout = layoutAtScale(sheet, paper, measure, footer, scale);
+    const layout = at(scale);
     if (layout.pages === 1) return layout;
   }
-  return layoutAtScale(sheet, paper, measure, footer, 1); // too long for one page: full size
+  return at(1); // too long for one page: full size
 }
 
 /**
@@ -168,16 +196,39 @@ function creditLines(credit: string | undefined, width: number, sizePt: number, 
   return wrapText(credit, width, sizePt, measure);
 }
 
+/**
+ * The title in the band at the top of every page, on one line: smaller when it
+ * is long, down to body size, and only then cut, with "…" (never a bracket or a
+ * number silently dropped, "(sheet 3 of").
+ */
+export function bandTitle(
+  title: string,
+  widthMm: number,
+  sizePt: number,
+  minSizePt: number,
+  measure: Measure,
+): { text: string; sizePt: number } {
+  let size = sizePt;
+  while (measure(title, size) > widthMm && size * 0.95 >= minSizePt) size *= 0.95;
+  if (measure(title, size) <= widthMm) return { text: title, sizePt: size };
+  const words = title.split(' ');
+  while (words.length > 1 && measure(`${words.join(' ')} …`, size) > widthMm) words.pop();
+  return { text: `${wrapText(words.join(' '), widthMm, size, measure)[0] ?? ''} …`, sizePt: size };
+}
+
 function layoutAtScale(
   sheet: Sheet,
   paper: { widthMm: number; heightMm: number },
   measure: Measure,
   footer: Footer,
   scale: number,
-): Layout {
+  /** Only measuring a section's height: no page breaks of its own to keep. */
+  measuring = false,
+): Layout & { endY: number } {
   const full = typeScale(paper.widthMm);
   const size = {
-    title: full.title * scale,
+    // A grown sheet's title grows less: it already stands out, and a long one would take three lines.
+    title: full.title * Math.min(scale, 1.2),
     heading: full.heading * scale,
     body: full.body * scale,
     footer: full.footer,
@@ -198,18 +249,18 @@ function layoutAtScale(
   const at = (indent: number) => (rtl ? start - indent : start + indent);
   const align = rtl ? 'right' : 'left';
 
+  const bandHeight = line(full.title) * 1.6;
+  const band = bandTitle(sheet.title, contentWidth, full.title * 0.8, full.body * 0.8, measure);
   const newPage = () => {
     page += 1;
-    const bandHeight = line(size.title) * 1.6;
     ops.push({ op: 'rect', page, x: 0, y: 0, w: paper.widthMm, h: bandHeight, colour: 'band' });
-    const titleLines = wrapText(sheet.title, contentWidth, size.title * 0.8, measure).slice(0, 1);
     ops.push({
       op: 'text',
       page,
       x: at(0),
       y: bandHeight * 0.66,
-      text: titleLines[0] ?? '',
-      sizePt: size.title * 0.8,
+      text: band.text,
+      sizePt: band.sizePt,
       align,
       colour: 'paper',
     });
@@ -236,11 +287,34 @@ function layoutAtScale(
     }
   };
 
+  /** How tall a run of blocks is, laid out alone at this scale on an endless page. */
+  const heightOf = (blocks: readonly SheetBlock[]) => {
+    const endless = { widthMm: paper.widthMm, heightMm: 100_000 };
+    const probe = (of: readonly SheetBlock[]) =>
+      layoutAtScale(
+        { ...sheet, subtitle: undefined, credit: undefined, blocks: of },
+        endless,
+        measure,
+        footer,
+        scale,
+        true,
+      ).endY;
+    return probe(blocks) - probe([]);
+  };
+  const contentTop = bandHeight + line(size.body);
+
   newPage();
   write(sheet.title, size.title, 0, 'ink');
   if (sheet.subtitle) write(sheet.subtitle, size.body * 0.85, 0, 'muted');
-  for (const block of sheet.blocks) {
+  sheet.blocks.forEach((block, index) => {
     y += line(size.body) * 0.5;
+    // Not the first block: a page with only its title on it helps no one.
+    if (block.kind === 'heading' && sheet.keepSections && !measuring && index > 0) {
+      const next = sheet.blocks.findIndex((b, i) => i > index && b.kind === 'heading');
+      const section = sheet.blocks.slice(index, next === -1 ? undefined : next);
+      const height = heightOf(section) - line(size.body) * 0.5;
+      if (y + height > bottom && contentTop + height <= bottom) newPage();
+    }
     if (block.kind === 'heading') {
       ensure(line(size.heading) * 2.5); // never a heading alone at the foot of a page
       write(block.text, size.heading, 0, 'ink');
@@ -296,7 +370,7 @@ function layoutAtScale(
           h: box,
           colour: item.mark,
         });
-        write(`${item.label}: ${item.text}`, size.body, box * 1.6, 'ink');
+        write(item.text, size.body, box * 1.6, 'ink');
       }
     }
     if (block.kind === 'rows') {
@@ -377,7 +451,18 @@ function layoutAtScale(
       const pad = sizePt * PT_MM * 0.4;
       const weights = block.widths ?? block.columns.map(() => 1);
       const total = weights.reduce((sum, w) => sum + w, 0);
-      const widths = weights.map((w) => (w / total) * contentWidth);
+      // Each column at least as wide as its longest word, so no word is cut ("Responsabilidad|es").
+      const longest = block.columns.map((header, column) =>
+        Math.max(
+          ...[header, ...block.rows.map((row) => row[column] ?? '')].flatMap((text) =>
+            text.split(/\s+/).map((word) => measure(word, sizePt)),
+          ),
+        ),
+      );
+      const widths = columnWidths(
+        weights.map((w) => (w / total) * contentWidth),
+        longest.map((w) => w + pad * 2 + 0.5),
+      );
       const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w, 0));
       const cellX = (column: number) =>
         rtl ? start - (lefts[column] ?? 0) - pad : start + (lefts[column] ?? 0) + pad;
@@ -445,7 +530,7 @@ function layoutAtScale(
         }
       }
     }
-  }
+  });
   const pages = page;
   for (let p = 1; p <= pages; p += 1) {
     ops.push({
@@ -457,6 +542,7 @@ function layoutAtScale(
       sizePt: size.footer,
       align: rtl ? 'left' : 'right',
       colour: 'muted',
+      rtl,
     });
     credit.forEach((text, i) =>
       ops.push({
@@ -471,7 +557,23 @@ function layoutAtScale(
       }),
     );
   }
-  return { paper, pages, ops };
+  return { paper, pages, ops, endY: y };
+}
+
+/**
+ * Column widths from their shares of the line, widened to what each needs
+ * (its longest word) by narrowing the columns with room to spare, in
+ * proportion to that room. When the line cannot hold every column's longest
+ * word, the shares stand and the longest words are cut.
+ */
+export function columnWidths(shares: readonly number[], needs: readonly number[]): number[] {
+  const short = shares.reduce((sum, w, i) => sum + Math.max(0, (needs[i] ?? 0) - w), 0);
+  const spare = shares.reduce((sum, w, i) => sum + Math.max(0, w - (needs[i] ?? 0)), 0);
+  if (short === 0 || spare < short) return [...shares];
+  return shares.map((w, i) => {
+    const need = needs[i] ?? 0;
+    return w < need ? need : w - ((w - need) / spare) * short;
+  });
 }
 
 /**
@@ -528,6 +630,9 @@ function cutMarks(
   return marks;
 }
 
+/** A card's text size, as a share of the cards' heading size, largest first. */
+const CARD_TEXT_SCALES = [1.3, 1.15, 1, 0.9, 0.8, 0.7, 0.6, 0.5] as const;
+
 /**
  * Cards to cut out, columns x rows to a page: each with its colour band and the
  * colour's name, its heading, its text, and labelled lines to fill in by hand.
@@ -556,6 +661,19 @@ export function layoutCards(
   const body = size.body * 0.9;
   const line = (sizePt: number) => sizePt * PT_MM * 1.35;
   const pad = cardWidth * 0.06;
+  const small = body * 0.8;
+  const band = line(body) * 1.3;
+  const fieldsHeightOf = (card: CutCard) => card.fields.length * line(small) * 1.8;
+  // The cards' text as large as the card lets it be, the same on every card of the sheet: a
+  // role's brief fills its card instead of a corner of it, and a long one shrinks before it is cut.
+  const fits = (sizePt: number) =>
+    sheet.cards.every(
+      (card) =>
+        !card.text ||
+        wrapText(card.text, cardWidth - 2 * pad, sizePt, measure).length * line(sizePt) <=
+          cardHeight - band - line(body) * 0.4 - fieldsHeightOf(card) - pad,
+    );
+  const textSize = CARD_TEXT_SCALES.map((scale) => body * scale).find(fits) ?? body * 0.5;
   for (let page = 1; page <= pages; page += 1) {
     ops.push({
       op: 'text',
@@ -593,7 +711,6 @@ export function layoutCards(
       const top = gridTop + row * cardHeight;
       const x = rtl ? left + cardWidth - pad : left + pad;
       const inner = cardWidth - 2 * pad;
-      const band = line(body) * 1.3;
       if (card.mark)
         ops.push({
           op: 'rect',
@@ -616,12 +733,10 @@ export function layoutCards(
         colour: card.mark && card.mark !== 'yellow' ? 'paper' : 'ink',
       });
       y = top + band + line(body) * 0.4;
-      const small = body * 0.8;
-      const fieldsHeight = card.fields.length * line(small) * 1.8;
-      for (const text of card.text ? wrapText(card.text, inner, small, measure) : []) {
-        if (y + line(small) > top + cardHeight - fieldsHeight - pad) break;
-        y += line(small);
-        ops.push({ op: 'text', page, x, y, text, sizePt: small, align, colour: 'ink' });
+      for (const text of card.text ? wrapText(card.text, inner, textSize, measure) : []) {
+        if (y + line(textSize) > top + cardHeight - fieldsHeightOf(card) - pad) break;
+        y += line(textSize);
+        ops.push({ op: 'text', page, x, y, text, sizePt: textSize, align, colour: 'ink' });
       }
       card.fields.forEach((label, i) => {
         const at = top + cardHeight - pad - (card.fields.length - 1 - i) * line(small) * 1.8;
@@ -651,6 +766,7 @@ export function layoutCards(
       sizePt: size.footer,
       align: rtl ? 'left' : 'right',
       colour: 'muted',
+      rtl,
     });
     credit.forEach((text, i) =>
       ops.push({

@@ -104,13 +104,14 @@ function draw(doc: JsPdf, op: DrawOp): void {
     doc.setTextColor(r, g, b);
     doc.setFontSize(op.sizePt);
     // The text is in logical order; jsPDF draws glyphs left to right, so its bidi engine reorders
-    // each line, in the line's own direction (a right-aligned line is a right-to-left one): else a
-    // closing bracket and full stop end up at the start of an Arabic line. Brackets are mirrored.
+    // each line, in the line's own direction (a right-aligned line is a right-to-left one unless
+    // it says otherwise): else a closing bracket and full stop end up at the start of an Arabic
+    // line, and "1 / 2" at the foot of an English page reads "2 / 1". Brackets are mirrored.
     doc.text(op.text, op.x, op.y, {
       align: op.align,
       isInputVisual: false,
       isOutputVisual: true,
-      isInputRtl: op.align === 'right',
+      isInputRtl: op.rtl ?? op.align === 'right',
       isOutputRtl: false,
       isSymmetricSwapping: true,
     });

@@ -27,22 +27,21 @@ import { sessionIntroSheet, threeStepsSheet } from './sheets';
 
 type Options = { t: TFunction; language: string; direction: Sheet['direction'] };
 
+/** Each case or template once, however many of the session's activities link it. */
+const once = (ids: readonly string[]) => [...new Set(ids)];
+
 function linkedCases(items: readonly AgendaItem[], library: ContentLibrary, language: string) {
-  return items
-    .flatMap((item) => item.cases)
-    .flatMap((id): Case[] => {
-      const found = findCase(library, id, language);
-      return found ? [found.data] : [];
-    });
+  return once(items.flatMap((item) => item.cases)).flatMap((id): Case[] => {
+    const found = findCase(library, id, language);
+    return found ? [found.data] : [];
+  });
 }
 
 function linkedTemplates(items: readonly AgendaItem[], library: ContentLibrary, language: string) {
-  return items
-    .flatMap((item) => item.templates)
-    .flatMap((id): Template[] => {
-      const found = findTemplate(library, id, language);
-      return found ? [found.data] : [];
-    });
+  return once(items.flatMap((item) => item.templates)).flatMap((id): Template[] => {
+    const found = findTemplate(library, id, language);
+    return found ? [found.data] : [];
+  });
 }
 
 /** What one activity's cases put on the wall: the three steps, the blank year line. */

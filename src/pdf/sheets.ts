@@ -42,6 +42,7 @@ export function sessionIntroSheet(
   return {
     title: session.title,
     direction,
+    grow: true,
     blocks: [
       { kind: 'heading', text: t('session.learningObjectives') },
       { kind: 'bullets', items: session.learningObjectives },
@@ -57,6 +58,8 @@ export function threeStepsSheet(play: RolePlayCase, t: TFunction, direction: Dir
     title: t('case.threeSteps'),
     subtitle: play.title,
     direction,
+    grow: true,
+    keepSections: true,
     blocks: play.steps.flatMap((step, index) => [
       { kind: 'heading' as const, text: `${index + 1}. ${step.title}` },
       { kind: 'bullets' as const, items: step.prompts },
@@ -239,9 +242,11 @@ function wallMonthBlocks(
               {
                 kind: 'marked' as const,
                 items: month.cards.map((card) => ({
-                  text: describe(card),
+                  text: t('sheets.marked', {
+                    label: t(`severity.${card.severity}`),
+                    text: describe(card),
+                  }),
                   mark: card.severity,
-                  label: t(`severity.${card.severity}`),
                 })),
               },
             ]

@@ -136,14 +136,33 @@ describe('paper keyed back in', () => {
     expect(await projector.getByText('A gun gesture').count()).toBe(1);
     expect(await projector.getByLabel('B: 1').count()).toBe(1);
 
-    if (process.env.SWK_SHOTS_DIR) {
+    const shots = process.env.SWK_SHOTS_DIR;
+    if (shots) {
+      // Each paper entry at a small laptop window (390 wide) and at 1366x768, to look at.
+      await projector.screenshot({ path: `${shots}/paper-quiz-projector.png` });
+      for (const size of [
+        { width: 390, height: 844 },
+        { width: 1366, height: 768 },
+      ]) {
+        await console_.setViewportSize(size);
+        await answers.scrollIntoViewIfNeeded();
+        await answers.getByLabel('Group').focus();
+        await console_.screenshot({ path: `${shots}/paper-quiz-console-${size.width}.png` });
+      }
+      await console_.getByRole('button', { name: 'Cases' }).click();
       await console_
         .getByRole('button', { name: /incidents in your own environment|timeline/i })
         .first()
         .click();
-      await form.scrollIntoViewIfNeeded();
-      await console_.screenshot({ path: `${process.env.SWK_SHOTS_DIR}/paper-cards-console.png` });
-      await projector.screenshot({ path: `${process.env.SWK_SHOTS_DIR}/paper-quiz-projector.png` });
+      for (const size of [
+        { width: 390, height: 844 },
+        { width: 1366, height: 768 },
+      ]) {
+        await console_.setViewportSize(size);
+        await form.scrollIntoViewIfNeeded();
+        await form.getByLabel('Card text').focus();
+        await console_.screenshot({ path: `${shots}/paper-cards-console-${size.width}.png` });
+      }
     }
   }, 120_000);
 

@@ -187,3 +187,40 @@ describe('a sheet whose content fell back to another language', () => {
     expect(note && body && note.y < body.y).toBe(true);
   });
 });
+
+describe('sections kept on one page', () => {
+  const section = (name: string, count: number) => [
+    { kind: 'heading' as const, text: name },
+    { kind: 'bullets' as const, items: Array.from({ length: count }, (_, i) => `${name} ${i}`) },
+  ];
+  const pageOf = (ops: DrawOp[], text: string) => texts(ops).find((op) => op.text === text)?.page;
+
+  it('starts a section that does not fit what is left on the next page, whole', () => {
+    const sheet = {
+      title: 'Notes',
+      direction: 'ltr' as const,
+      keepSections: true,
+      blocks: [...section('First', 20), ...section('Second', 20)],
+    };
+    const { ops } = layoutSheet(sheet, PAPER.A4, measure);
+    expect(pageOf(ops, 'Second')).toBe(2);
+    expect(pageOf(ops, 'Second 19')).toBe(2);
+    // Without the setting the second section starts under the first and runs over.
+    const plain = layoutSheet({ ...sheet, keepSections: false }, PAPER.A4, measure).ops;
+    expect(pageOf(plain, 'Second')).toBe(1);
+  });
+
+  it('never leaves the first page with only its title', () => {
+    // From a section that fits under the title to one taller than a page: some fit a page, not under the title.
+    for (let count = 20; count <= 40; count += 1) {
+      const sheet = {
+        title: 'Notes',
+        direction: 'ltr' as const,
+        keepSections: true,
+        blocks: section('Long', count),
+      };
+      const { ops } = layoutSheet(sheet, PAPER.A4, measure);
+      expect({ count, page: pageOf(ops, 'Long') }).toEqual({ count, page: 1 });
+    }
+  });
+});

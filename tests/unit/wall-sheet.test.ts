@@ -58,9 +58,9 @@ describe('the wall on paper', () => {
     ];
     expect(await sheetText(cards, ['red', 'yellow'])).toEqual([
       'month 2026-03 (1)',
-      'card 1',
+      'Red: serious: card 1',
       'Not placed (1)',
-      'card 4',
+      'Red: serious: card 4',
     ]);
   });
 
@@ -68,9 +68,9 @@ describe('the wall on paper', () => {
     const cards = [card('2', 'green', '2026-04'), card('1', 'yellow', '2026-03')];
     expect(await sheetText(cards, ['red', 'yellow', 'green'])).toEqual([
       'month 2026-03 (1)',
-      'card 1',
+      'Yellow: medium: card 1',
       'month 2026-04 (1)',
-      'card 2',
+      'Green: low: card 2',
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('the wall on paper', () => {
     ];
     expect(await sheetText(cards, ['red', 'yellow'], counted)).toEqual([
       'month 2026-03 (2)',
-      'card 1',
+      'Red: serious: card 1',
       'Counted on the wall, not shown: 1',
       'month 2026-04 (2)',
       'Counted on the wall, not shown: 2',

@@ -8,13 +8,13 @@ import { useStage } from '../room/useRoom';
 import { PdfExportButton } from '../../pdf/PdfExportButton';
 import { credited } from '../../pdf/handouts';
 import { PaperAnswers } from './PaperAnswers';
+import { AnswerFields, type AnswerDraft } from './AnswerFields';
 import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
 import { useQuiz } from './useQuiz';
 import { useRoomDoc } from '../room/RoomContext';
 import { ConsoleActivityClock } from '../day/ActivityClock';
-import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
 import { isFromPaper } from '../../domain/paper';
 import { FromPaperMark } from '../common/FromPaperMark';
 import { useContentOrigin } from '../common/ContentText';
@@ -220,10 +220,15 @@ type RecordProps = {
 function RecordAnswer({ quizCase, situationId, groups }: RecordProps) {
   const doc = useRoomDoc();
   const { t } = useTranslation();
-  const [groupId, setGroupId] = useState(groups[0]?.id ?? '');
-  const [option, setOption] = useState(quizCase.options[0]?.key ?? 'A');
-  const [why, setWhy] = useState('');
-  const chosenGroup = groups.some((g) => g.id === groupId) ? groupId : (groups[0]?.id ?? '');
+  const [draft, setDraft] = useState<AnswerDraft>({
+    groupId: groups[0]?.id ?? '',
+    situationId,
+    option: quizCase.options[0]?.key ?? 'A',
+    reason: '',
+  });
+  const chosenGroup = groups.some((g) => g.id === draft.groupId)
+    ? draft.groupId
+    : (groups[0]?.id ?? '');
   return (
     <details className="quiz-record">
       <summary>{t('quiz.record')}</summary>
@@ -234,42 +239,19 @@ function RecordAnswer({ quizCase, situationId, groups }: RecordProps) {
             caseId: quizCase.id,
             situationId,
             groupId: chosenGroup,
-            option,
-            justification: why,
+            option: draft.option,
+            justification: draft.reason,
             device: 'facilitator-console',
           });
-          setWhy('');
+          setDraft({ ...draft, reason: '' });
         }}
       >
-        <label>
-          {t('quiz.recordGroup')}
-          <select value={chosenGroup} onChange={(event) => setGroupId(event.target.value)}>
-            {groups.map((group) => (
-              <option key={group.id} value={group.id}>
-                {groupName(t, group)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('quiz.recordOption')}
-          <select value={option} onChange={(event) => setOption(event.target.value)}>
-            {quizCase.options.map((o) => (
-              <option key={o.key} value={o.key}>
-                {`${o.key}: ${o.label}`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('quiz.recordWhy')}
-          <input
-            type="text"
-            maxLength={ANSWER_JUSTIFICATION_MAX_CHARS}
-            value={why}
-            onChange={(event) => setWhy(event.target.value)}
-          />
-        </label>
+        <AnswerFields
+          quizCase={quizCase}
+          groups={groups}
+          draft={{ ...draft, groupId: chosenGroup }}
+          onChange={setDraft}
+        />
         <button type="submit">{t('quiz.recordButton')}</button>
       </form>
     </details>
