@@ -1,30 +1,108 @@
-import { use } from 'react';
-import type { ContentLibrary } from '../../content/validate';
+import { use, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contentLanguageFor } from '../../content/library';
+import { LANGUAGES, type ContentLanguage } from '../../content/languages';
+import type { ContentLibrary, ContentPart as Part } from '../../content/validate';
 import { retryImport } from '../../lib/retryImport';
 import { useDiscreetContent } from '../care/discreetContent';
 
-type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
+/** Each language's content on its own: a screen loads English (the fallback) and its own language. */
+const LOADERS: Record<ContentLanguage, () => Promise<{ default: Part }>> = {
+  en: () => import('virtual:content/en'),
+  es: () => import('virtual:content/es'),
+  fr: () => import('virtual:content/fr'),
+  ar: () => import('virtual:content/ar'),
+};
 
-let pending: TrackedPromise | undefined;
+const parts = new Map<ContentLanguage, Promise<Part>>();
+const loaded = new Map<ContentLanguage, Part>();
+const listeners = new Set<() => void>();
 
-/** Starts loading the content library (once) and resolves when it is there. */
-export function preloadContentLibrary(): Promise<ContentLibrary> {
-  if (!pending) {
-    const promise: TrackedPromise = retryImport(() => import('virtual:content')).then((module) => {
-      // Marked the way React reads a settled promise, so later renders do not suspend.
-      promise.status = 'fulfilled';
-      promise.value = module.default;
+/** The library of every language loaded so far (the others empty): a new object after each load. */
+let current: ContentLibrary = libraryOf(loaded);
+
+function libraryOf(from: ReadonlyMap<ContentLanguage, Part>): ContentLibrary {
+  const folder = <F extends keyof ContentLibrary>(name: F) =>
+    Object.fromEntries(
+      LANGUAGES.map((lang) => [lang, from.get(lang)?.[name] ?? []]),
+    ) as unknown as ContentLibrary[F];
+  return { sessions: folder('sessions'), cases: folder('cases'), templates: folder('templates') };
+}
+
+function loadLanguage(lang: ContentLanguage): Promise<Part> {
+  let loading = parts.get(lang);
+  if (!loading) {
+    loading = retryImport(LOADERS[lang]).then((module) => {
+      loaded.set(lang, module.default);
+      current = libraryOf(loaded);
+      for (const listener of listeners) listener();
       return module.default;
     });
-    pending = promise;
+    loading.catch(() => parts.delete(lang));
+    parts.set(lang, loading);
   }
-  return pending;
+  return loading;
+}
+
+type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
+const pending = new Map<string, TrackedPromise>();
+
+/**
+ * Starts loading the content in these languages and English (once each) and
+ * resolves with the library holding them; every language by default.
+ */
+export function preloadContentLibrary(
+  languages: readonly string[] = LANGUAGES,
+): Promise<ContentLibrary> {
+  const wanted = [...new Set(['en', ...languages].map(contentLanguageFor))].sort();
+  const key = wanted.join(' ');
+  let promise = pending.get(key);
+  if (!promise && wanted.every((lang) => loaded.has(lang))) {
+    // Already here (another screen's languages held them): settled from the start, no suspending.
+    const settled: TrackedPromise = Promise.resolve(current);
+    settled.status = 'fulfilled';
+    settled.value = current;
+    pending.set(key, settled);
+    promise = settled;
+  }
+  if (!promise) {
+    const made: TrackedPromise = Promise.all(wanted.map(loadLanguage)).then(() => {
+      // Marked the way React reads a settled promise, so later renders do not suspend.
+      made.status = 'fulfilled';
+      made.value = current;
+      return current;
+    });
+    made.catch(() => pending.delete(key));
+    pending.set(key, made);
+    promise = made;
+  }
+  return promise;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /**
- * The validated content library; suspends only until its first load. use() is
- * called on every render. In discreet mode, its neutral version.
+ * The validated content library, with English and the language of the
+ * translations around the caller (a bilingual projector's second column reads
+ * its own); suspends only until those have loaded. Languages loaded later
+ * (the projector's second language) redraw the callers. In discreet mode,
+ * its neutral version.
  */
 export function useContentLibrary(): ContentLibrary {
-  return useDiscreetContent(use(preloadContentLibrary()));
+  const { i18n } = useTranslation();
+  use(preloadContentLibrary([i18n.language]));
+  return useDiscreetContent(useSyncExternalStore(subscribe, () => current));
+}
+
+/**
+ * Before the interface changes language: that language's content, if this page
+ * shows content at all, so that the screen is not left waiting on it.
+ */
+export function contentBeforeSwitch(language: string): Promise<unknown> {
+  return parts.size > 0
+    ? preloadContentLibrary([language]).catch(() => undefined)
+    : Promise.resolve();
 }
