@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, isUiLanguage } from '../i18n/languages';
 import { rememberLanguage, switchLanguage } from '../i18n/setup';
-import { contentBeforeSwitch } from '../features/common/useContentLibrary';
+import { contentBeforeSwitch } from '../features/common/contentLoading';
 
 /** Each language is named in itself, so anyone can find their own. */
 export function LanguagePicker() {

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { directionOf, isUiLanguage, type UiLanguage } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/setup';
-import { preloadContentLibrary } from '../common/useContentLibrary';
+import { preloadContentLibrary } from '../common/contentLoading';
 import { useShownSecondLanguage } from './projectorLanguage';
 import './bilingual.css';
 
