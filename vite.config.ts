@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './server/static.js';
 import { contentPlugin } from './src/content/vitePlugin.ts';
+import { stringsPlugin } from './src/i18n/vitePlugin.ts';
 
 /**
  * The built page carries the server's policy too, so it holds wherever the
@@ -30,6 +31,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentPlugin(process.env.SWK_CONTENT_ROOT ?? import.meta.dirname),
+    stringsPlugin(),
     policyInBuiltPage(),
   ],
   // Relative asset paths: the app works from any folder the workshop server serves.

@@ -7,10 +7,13 @@ import { resolveRoomKey } from './roomKey';
 import { Shell } from './Shell';
 import { useHashRoute } from './useHashRoute';
 import { lazyWithRetry } from '../lib/lazyWithRetry';
+import { withEveryString } from '../i18n/setup';
 
-// The console and projector carry the whole content library; a phone never loads them.
-const ConsolePage = lazyWithRetry(() => import('../features/console/ConsolePage'));
-const ProjectorPage = lazyWithRetry(() => import('../features/projector/ProjectorPage'));
+// The console and projector carry the content library and every string; a phone never loads them.
+const ConsolePage = lazyWithRetry(withEveryString(() => import('../features/console/ConsolePage')));
+const ProjectorPage = lazyWithRetry(
+  withEveryString(() => import('../features/projector/ProjectorPage')),
+);
 
 export function App() {
   const route = useHashRoute();

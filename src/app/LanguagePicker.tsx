@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, isUiLanguage } from '../i18n/languages';
 import { rememberLanguage, switchLanguage } from '../i18n/setup';
+import { contentBeforeSwitch } from '../features/common/contentLoading';
 
 /** Each language is named in itself, so anyone can find their own. */
 export function LanguagePicker() {
@@ -14,7 +15,7 @@ export function LanguagePicker() {
           const language = event.target.value;
           if (!isUiLanguage(language)) return;
           rememberLanguage(language);
-          void switchLanguage(language);
+          void contentBeforeSwitch(language).then(() => switchLanguage(language));
         }}
       >
         {UI_LANGUAGES.map((language) => (

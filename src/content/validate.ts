@@ -25,6 +25,9 @@ export type ContentLibrary = {
   templates: Record<ContentLanguage, ContentEntry<Template>[]>;
 };
 
+/** One language's part of the library. */
+export type ContentPart = { [F in keyof ContentLibrary]: ContentLibrary[F]['en'] };
+
 export type ValidationResult = { library: ContentLibrary; errors: string[] };
 
 const FOLDERS = { sessions: 'session', cases: 'case', templates: 'template' } as const;

@@ -10,8 +10,9 @@ describe('the facilitator console', () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sessions' }, { timeout: 5000 }));
-    await user.click(screen.getByRole('button', { name: /Security incidents/ }));
-    const agenda = screen.getByRole('table', { name: 'Agenda' });
+    await user.click(await screen.findByRole('button', { name: /Security incidents/ }));
+    // The session's view loads when the shelf first shows one.
+    const agenda = await screen.findByRole('table', { name: 'Agenda' }, { timeout: 10_000 });
     expect(within(agenda).getByRole('row', { name: /Introduction/ })).toHaveTextContent('10′');
     expect(within(agenda).getByRole('row', { name: /Break/ })).toHaveTextContent('20′');
     expect(within(agenda).getByRole('row', { name: /Total/ })).toHaveTextContent('140′');
@@ -22,8 +23,8 @@ describe('the facilitator console', () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Cases' }, { timeout: 5000 }));
-    await user.click(screen.getByRole('button', { name: /Case analysis 1/ }));
-    expect(screen.getByText('Situation 1.1')).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: /Case analysis 1/ }));
+    expect(await screen.findByText('Situation 1.1', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getAllByText('If a group chooses C').length).toBeGreaterThan(0);
   });
 
@@ -31,8 +32,12 @@ describe('the facilitator console', () => {
     await renderWithI18n(<ConsolePage />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Templates' }, { timeout: 5000 }));
-    await user.click(screen.getByRole('button', { name: 'Security plan table' }));
-    const example = screen.getByRole('table', { name: 'Worked example: A break-in at the office' });
+    await user.click(await screen.findByRole('button', { name: 'Security plan table' }));
+    const example = await screen.findByRole(
+      'table',
+      { name: 'Worked example: A break-in at the office' },
+      { timeout: 10_000 },
+    );
     const headers = within(example)
       .getAllByRole('columnheader')
       .map((th) => th.textContent);

@@ -6,12 +6,22 @@ import { JoinPage } from '../../src/features/join/JoinPage';
 import { formatJoinCode, joinCodeFor } from '../../src/sync/join/joinCode';
 import type { JoinByCodeResult } from '../../src/sync/join/joinCodeExchange';
 import { recall } from '../../src/sync/phoneMemory';
+import { welcomeSeen } from '../../src/features/room/phoneWelcome';
 import { renderWithI18n } from './render';
 
 // The live room itself is covered by the browser tests; here, only the join screen around it.
-vi.mock('../../src/features/room/PhoneRoom', () => ({
-  default: ({ room }: { room: string }) => <p>{`in room ${room}`}</p>,
-}));
+// Its code arrives when the first test opens the gate (a phone on a slow network), then at once.
+const roomCode = vi.hoisted(() => {
+  let open = () => {};
+  const arrived = new Promise<void>((done) => {
+    open = done;
+  });
+  return { arrived, open: () => open() };
+});
+vi.mock('../../src/features/room/PhoneRoom', async () => {
+  await roomCode.arrived;
+  return { default: ({ room }: { room: string }) => <p>{`in room ${room}`}</p> };
+});
 const askForLink = vi.fn<(code: string) => Promise<JoinByCodeResult>>();
 vi.mock('../../src/sync/join/joinCodeExchange', () => ({
   askForLink: (code: string) => askForLink(code),
@@ -26,10 +36,21 @@ beforeEach(() => {
 });
 
 describe('the join screen', () => {
+  it('shows the welcome while the live room is still loading, and remembers it was passed there', async () => {
+    await renderWithI18n(<JoinPage room={room} roomKey={key} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Connecting');
+    expect(screen.getByRole('heading', { name: 'Welcome to the workshop' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Go to the workshop' }));
+    expect(welcomeSeen(room)).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Go to the workshop' })).not.toBeInTheDocument();
+    roomCode.open();
+    expect(await screen.findByText(`in room ${room}`)).toBeInTheDocument();
+  });
+
   it('tells the participant they are anonymous, shows the projector’s code and removes the key from the address bar', async () => {
     window.history.replaceState(null, '', `/#/join/${room}/${key}`);
     await renderWithI18n(<JoinPage room={room} roomKey={key} />);
-    expect(screen.getByText(/You are anonymous/)).toBeInTheDocument();
+    expect(screen.getByText(/You are anonymous: nothing you write/)).toBeInTheDocument();
     const code = formatJoinCode(await joinCodeFor(key));
     expect(await screen.findByText(`Room \u2066${code}\u2069`)).toBeInTheDocument();
     expect(window.location.hash).toBe(`#/join/${room}`);

@@ -1,30 +1,20 @@
-import { use } from 'react';
+import { use, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContentLibrary } from '../../content/validate';
-import { retryImport } from '../../lib/retryImport';
 import { useDiscreetContent } from '../care/discreetContent';
+import { loadedContent, preloadContentLibrary, subscribeContent } from './contentLoading';
 
-type TrackedPromise = Promise<ContentLibrary> & { status?: 'fulfilled'; value?: ContentLibrary };
-
-let pending: TrackedPromise | undefined;
-
-/** Starts loading the content library (once) and resolves when it is there. */
-export function preloadContentLibrary(): Promise<ContentLibrary> {
-  if (!pending) {
-    const promise: TrackedPromise = retryImport(() => import('virtual:content')).then((module) => {
-      // Marked the way React reads a settled promise, so later renders do not suspend.
-      promise.status = 'fulfilled';
-      promise.value = module.default;
-      return module.default;
-    });
-    pending = promise;
-  }
-  return pending;
-}
+export { preloadContentLibrary } from './contentLoading';
 
 /**
- * The validated content library; suspends only until its first load. use() is
- * called on every render. In discreet mode, its neutral version.
+ * The validated content library, with English and the language of the
+ * translations around the caller (a bilingual projector's second column reads
+ * its own); suspends only until those have loaded. Languages loaded later
+ * (the projector's second language) redraw the callers. In discreet mode,
+ * its neutral version.
  */
 export function useContentLibrary(): ContentLibrary {
-  return useDiscreetContent(use(preloadContentLibrary()));
+  const { i18n } = useTranslation();
+  use(preloadContentLibrary([i18n.language]));
+  return useDiscreetContent(useSyncExternalStore(subscribeContent, loadedContent));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   findCase,
@@ -10,14 +10,8 @@ import {
 } from '../../content/library';
 import { useContentLibrary } from '../common/useContentLibrary';
 import { useSelectedSession } from '../common/useSelectedSession';
-import { CaseView } from '../cases/CaseView';
-import { SessionView } from '../sessions/SessionView';
-import { TemplateView } from '../templates/TemplateView';
-import { LiveRoomPanel } from '../room/LiveRoomPanel';
 import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
-import { PlanShelf } from '../plan/PlanShelf';
-import { CaseRoomPanel } from '../quiz/CaseRoomPanel';
 import { announceConsoleLanguage, shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
 import { sessionInFocus } from '../../domain/workshopDay';
 import type { ToolLaunch } from '../../domain/agendaTools';
@@ -28,6 +22,28 @@ import { ConsoleCare } from '../care/ConsoleCare';
 import { RoomProvider } from '../room/RoomContext';
 import './console.css';
 import { ContentOriginProvider } from '../common/ContentText';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
+
+// The Day shelf is the first screen; every other shelf, with Markdown, the slides and the
+// tools' consoles, loads when it is opened, so the console's first load stays light.
+const SessionView = lazyWithRetry(() =>
+  import('../sessions/SessionView').then((m) => ({ default: m.SessionView })),
+);
+const CaseView = lazyWithRetry(() =>
+  import('../cases/CaseView').then((m) => ({ default: m.CaseView })),
+);
+const CaseRoomPanel = lazyWithRetry(() =>
+  import('../quiz/CaseRoomPanel').then((m) => ({ default: m.CaseRoomPanel })),
+);
+const TemplateView = lazyWithRetry(() =>
+  import('../templates/TemplateView').then((m) => ({ default: m.TemplateView })),
+);
+const LiveRoomPanel = lazyWithRetry(() =>
+  import('../room/LiveRoomPanel').then((m) => ({ default: m.LiveRoomPanel })),
+);
+const PlanShelf = lazyWithRetry(() =>
+  import('../plan/PlanShelf').then((m) => ({ default: m.PlanShelf })),
+);
 
 type Shelf = 'day' | 'sessions' | 'cases' | 'plan' | 'templates' | 'room';
 const SHELVES: readonly Shelf[] = ['day', 'sessions', 'cases', 'plan', 'templates', 'room'];
@@ -108,8 +124,16 @@ export default function ConsolePage() {
         </RoomProvider>
       )}
       {shelf === 'day' && <DayShelf library={library} onOpenTool={openTool} />}
-      {shelf === 'room' && <LiveRoomPanel />}
-      {shelf === 'plan' && <PlanShelf library={library} />}
+      {shelf === 'room' && (
+        <Loading>
+          <LiveRoomPanel />
+        </Loading>
+      )}
+      {shelf === 'plan' && (
+        <Loading>
+          <PlanShelf library={library} />
+        </Loading>
+      )}
       {shelf === 'sessions' && (
         <div className="console__shelf">
           <ChoiceList
@@ -122,7 +146,11 @@ export default function ConsolePage() {
             selected={session?.data.id}
             onSelect={selectSession}
           />
-          {session && <SessionView session={session} library={library} />}
+          {session && (
+            <Loading>
+              <SessionView session={session} library={library} />
+            </Loading>
+          )}
         </div>
       )}
       {shelf === 'cases' && (
@@ -139,10 +167,12 @@ export default function ConsolePage() {
           />
           {selectedCase && (
             <div className="case-with-room">
-              <ContentOriginProvider origin={selectedCase}>
-                <CaseRoomPanel data={selectedCase.data} />
-              </ContentOriginProvider>
-              <CaseView entry={selectedCase} />
+              <Loading>
+                <ContentOriginProvider origin={selectedCase}>
+                  <CaseRoomPanel data={selectedCase.data} />
+                </ContentOriginProvider>
+                <CaseView entry={selectedCase} />
+              </Loading>
             </div>
           )}
         </div>
@@ -155,9 +185,19 @@ export default function ConsolePage() {
             selected={template?.data.id}
             onSelect={setTemplateId}
           />
-          {template && <TemplateView entry={template} />}
+          {template && (
+            <Loading>
+              <TemplateView entry={template} />
+            </Loading>
+          )}
         </div>
       )}
     </div>
   );
+}
+
+/** A shelf's part while its code loads (the first time it is opened). */
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p role="status">{t('app.loading')}</p>}>{children}</Suspense>;
 }

@@ -1,15 +1,19 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../lib/route';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import { formatJoinCode } from '../../sync/join/joinCode';
 import { useJoinCode } from './useJoinCode';
+import { withEveryString } from '../../i18n/setup';
+import { GenericWelcome, PhoneWelcomeFrame, RoomStatusLine } from '../room/PhoneWelcomeFrame';
+import { welcomeSeen } from '../room/phoneWelcome';
 import './join.css';
 
 type Props = { room: string; roomKey: string | null };
 
-// The live room (yjs, WebRTC) loads after the join screen shows, to keep the first paint light.
-const PhoneRoom = lazyWithRetry(() => import('../room/PhoneRoom'));
+// The live room (yjs, the stores, WebRTC) loads while the join screen and its welcome show,
+// so that a phone on a slow network can read and pass the welcome before it has arrived.
+const PhoneRoom = lazyWithRetry(withEveryString(() => import('../room/PhoneRoom')));
 
 /** A phone that opened the full join link (the console's "copy link", tests). */
 export function JoinPage({ room, roomKey }: Props) {
@@ -50,10 +54,29 @@ export function JoinedRoom({ room, roomKey }: { room: string; roomKey: string })
       <div className="join__status">
         <p className="join__privacy">{t('join.anonymous')}</p>
         <p className="join__privacy">{t('join.privateTab')}</p>
-        <Suspense fallback={<p role="status">{t('status.connecting')}</p>}>
+        <Suspense fallback={<RoomLoading room={room} />}>
           <PhoneRoom room={room} roomKey={roomKey} />
         </Suspense>
       </div>
     </div>
+  );
+}
+
+/**
+ * Until the live room has loaded: the status line it will show, and the welcome
+ * (once per room and visit) with its generic heading. Passed here, it is not shown
+ * again when the room arrives; the room's own welcome then adds the day's title.
+ */
+function RoomLoading({ room }: { room: string }) {
+  const [passed, setPassed] = useState(() => welcomeSeen(room));
+  return (
+    <>
+      <RoomStatusLine status="connecting" />
+      {!passed && (
+        <PhoneWelcomeFrame room={room} onDone={() => setPassed(true)}>
+          <GenericWelcome />
+        </PhoneWelcomeFrame>
+      )}
+    </>
   );
 }

@@ -5,8 +5,9 @@ import { projectorCodePath } from '../../lib/route';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/join/joinCode';
 import { askForLink, type JoinByCodeResult } from '../../sync/join/joinCodeExchange';
 import { holdForVisit } from '../../sync/phoneMemory';
+import { withEveryString } from '../../i18n/setup';
 
-const ProjectorPage = lazyWithRetry(() => import('../projector/ProjectorPage'));
+const ProjectorPage = lazyWithRetry(withEveryString(() => import('../projector/ProjectorPage')));
 
 /** Asks again after a miss the console may mend (its tab not open yet, the server restarting). */
 const ASK_AGAIN_MS = 10_000;

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { directionOf, isUiLanguage, type UiLanguage } from '../../i18n/languages';
 import { translatorFor } from '../../i18n/setup';
+import { preloadContentLibrary } from '../common/contentLoading';
 import { useShownSecondLanguage } from './projectorLanguage';
 import './bilingual.css';
 
@@ -40,15 +41,17 @@ function Column({ language, children }: { language: UiLanguage; children: ReactN
   );
 }
 
-/** A translator in the second language, once its strings are loaded; the page's own is untouched. */
+/** A translator in the second language, once its strings and content are loaded; the page's own is untouched. */
 function useTranslator(language: UiLanguage | null): I18n | null {
   const [translator, setTranslator] = useState<I18n | null>(null);
   useEffect(() => {
     if (!language) return;
     let live = true;
-    void translatorFor(language).then((made) => {
-      if (live) setTranslator(made);
-    });
+    void Promise.all([translatorFor(language), preloadContentLibrary([language])]).then(
+      ([made]) => {
+        if (live) setTranslator(made);
+      },
+    );
     return () => {
       live = false;
     };

@@ -16,7 +16,8 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { dayModel, titleOf } from '../day/dayModel';
 import { formatClock, useNow } from '../day/useNow';
 import { useRoomValue } from './RoomContext';
-import { sawWelcome, welcomeSeen } from './phoneWelcome';
+import { welcomeSeen } from './phoneWelcome';
+import { GenericWelcome, PhoneWelcomeFrame } from './PhoneWelcomeFrame';
 
 /** The day the console runs in this room, if it published one. */
 function useRoomDay(): AgendaState | null {
@@ -41,31 +42,10 @@ function WithDay({
  * the phone is for. Passed once per room on this phone (a reload does not bring it back).
  */
 export function PhoneWelcome({ room, onDone }: { room: string; onDone: () => void }) {
-  const { t } = useTranslation();
   return (
-    <section className="phone-welcome" aria-labelledby="phone-welcome-heading">
-      <WithDay
-        fallback={
-          <>
-            <h1 id="phone-welcome-heading">{t('phone.welcomeGeneric')}</h1>
-            <p>{t('phone.welcomeNoTasks')}</p>
-          </>
-        }
-      >
-        {(day) => <WelcomeToDay day={day} />}
-      </WithDay>
-      <p className="phone-welcome__anonymous">{t('phone.welcomeAnonymous')}</p>
-      <button
-        type="button"
-        className="button--primary"
-        onClick={() => {
-          sawWelcome(room);
-          onDone();
-        }}
-      >
-        {t('phone.welcomeGo')}
-      </button>
-    </section>
+    <PhoneWelcomeFrame room={room} onDone={onDone}>
+      <WithDay fallback={<GenericWelcome />}>{(day) => <WelcomeToDay day={day} />}</WithDay>
+    </PhoneWelcomeFrame>
   );
 }
 

@@ -5,7 +5,6 @@ import {
   closeRoomConnection,
   openRoomConnection,
   type RoomConnection,
-  type RoomStatus,
 } from '../../sync/roomConnection';
 import { forget, isKept, keep, recall } from '../../sync/phoneMemory';
 import { forgetOwnWords, keepOwnWords } from '../../sync/privateLayer/ownWords';
@@ -16,6 +15,7 @@ import { PhoneYourCards, type CardWriterProps } from '../timeline/PhoneCardWrite
 import { ConnectionHelp } from './ConnectionHelp';
 import { PhoneActivity } from './PhoneActivity';
 import { PhoneWelcome, useWelcome } from './PhoneDay';
+import { RoomStatusLine } from './PhoneWelcomeFrame';
 import { PhoneGroup } from './PhoneGroup';
 import { RoomProvider } from './RoomContext';
 import { useRoomSnapshot, useStage } from './useRoom';
@@ -43,7 +43,7 @@ export default function PhoneRoom({ room, roomKey }: { room: string; roomKey: st
   const inRoom = status !== 'closed' && status !== 'wrong-key';
   return (
     <>
-      <StatusBanner status={status} />
+      <RoomStatusLine status={status} />
       {inRoom && <ConnectionHelp connection={connection} />}
       {inRoom && (
         <RoomProvider doc={connection.doc}>
@@ -140,15 +140,6 @@ function TabButton(props: { pressed: boolean; onClick: () => void; children: str
     <button type="button" aria-pressed={props.pressed} onClick={props.onClick}>
       {props.children}
     </button>
-  );
-}
-
-function StatusBanner({ status }: { status: RoomStatus }) {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className={`room-status room-status--${status}`} data-status={status}>
-      {t(`status.${status}`)}
-    </p>
   );
 }
 

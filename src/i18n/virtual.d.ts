@@ -1,0 +1,4 @@
+declare module 'virtual:strings/*' {
+  const strings: Record<string, unknown>;
+  export default strings;
+}
