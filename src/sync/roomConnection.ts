@@ -183,8 +183,13 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     notify();
   };
   // Which path brought the room's first changes (the relay's catch-up or a peer): see markOnce.
-  const markFirstUpdate = (_update: Uint8Array, origin: unknown) => {
-    markOnce(origin === RELAY_ORIGIN ? 'first-update-relay' : 'first-update-peer');
+  const markFirstUpdate = (
+    _update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    tr: Y.Transaction,
+  ) => {
+    if (!tr.local) markOnce(origin === RELAY_ORIGIN ? 'first-update-relay' : 'first-update-peer');
   };
   if (role === 'phone') doc.on('update', markFirstUpdate);
   void retryImport(() => import('y-webrtc')).then(async ({ WebrtcProvider }) => {
