@@ -306,9 +306,11 @@ function MyPoints({
             <li key={point.id}>
               <span dir="auto">{withWhoAndWhen(point)}</span>{' '}
               <span className="tag">
-                {choice === 'facilitator' || choice === 'counted'
-                  ? t(`privateLayer.state.${choice}`)
-                  : t(`rolePlay.status.${point.status}`)}
+                {choice === 'counted'
+                  ? t('privateWords.pointStateCounted')
+                  : choice === 'facilitator'
+                    ? t('privateWords.pointStateFacilitator')
+                    : t(`rolePlay.status.${point.status}`)}
               </span>
               {proposal && (
                 <ProposalAnswer
