@@ -67,6 +67,14 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
               </p>
             ),
           )}
+        {group && (
+          <ReasonProposals
+            phone={phone}
+            snapshot={snapshot}
+            caseId={run.caseId}
+            groupId={group.id}
+          />
+        )}
       </ActivityGate>
     </PhoneActivityFrame>
   );
@@ -86,7 +94,6 @@ function SituationAnswer(props: AnswerProps) {
   const doc = useRoomDoc();
   const { t } = useTranslation();
   const ownReasons = useOwnSealedReasons(phone.room);
-  const proposals = useProposals(phone);
   const [problem, setProblem] = useState<string | null>(null);
   const situation = quizCase.situations.find((s) => s.id === situationId);
   const current = latestPerGroup(
@@ -109,9 +116,7 @@ function SituationAnswer(props: AnswerProps) {
       : current?.reason
         ? t('privateWords.reasonSealed')
         : '');
-  const proposal = current?.reason
-    ? proposals.find((p) => p.reply.about === current.reason)
-    : undefined;
+
   return (
     <form
       className="phone-quiz__situation"
@@ -173,13 +178,36 @@ function SituationAnswer(props: AnswerProps) {
           {reasonShown && ` · ${reasonShown}`}
         </p>
       )}
-      {proposal && (
-        <ProposalAnswer
-          phone={phone}
-          proposal={proposal}
-          heading={t('privateWords.reasonProposalPhone')}
-        />
-      )}
     </form>
   );
+}
+
+/**
+ * The facilitator asks to reword a reason this phone sealed: asked here, also
+ * once the situation is revealed (the reveal shows the reason only once agreed).
+ */
+function ReasonProposals(props: {
+  phone: PhoneSide;
+  snapshot: QuizSnapshot;
+  caseId: string;
+  groupId: string;
+}) {
+  const { phone, snapshot, caseId, groupId } = props;
+  const { t } = useTranslation();
+  const proposals = useProposals(phone);
+  const reasons = new Set(
+    snapshot.answers.items
+      .filter((a) => a.caseId === caseId && a.groupId === groupId && a.reason)
+      .map((a) => a.reason),
+  );
+  return proposals
+    .filter((proposal) => reasons.has(proposal.reply.about))
+    .map((proposal) => (
+      <ProposalAnswer
+        key={proposal.reply.id}
+        phone={phone}
+        proposal={proposal}
+        heading={t('privateWords.reasonProposalPhone')}
+      />
+    ));
 }
