@@ -24,7 +24,11 @@ export function WithheldPoints({ points }: { points: readonly OpenedPoint[] }) {
             <li key={point.id}>
               <span dir="auto">{withWhoAndWhen(point)}</span>{' '}
               <span className="tag">
-                {`${partLabel(t, point.part)} · ${t(`privateLayer.choice.${point.choice}`)}`}
+                {`${partLabel(t, point.part)} · ${
+                  point.choice === 'counted'
+                    ? t('privateWords.pointCounted')
+                    : t(`privateLayer.choice.${point.choice}`)
+                }`}
               </span>
             </li>
           ))}
