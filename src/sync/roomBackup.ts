@@ -22,6 +22,7 @@ const SEALED_ENTRY_MAPS: ReadonlySet<string> = new Set([
   ROOM_MAPS.sealedReplies,
   ROOM_MAPS.moderation,
   ROOM_MAPS.countedCards,
+  ROOM_MAPS.countedPoints,
 ]);
 
 /**

@@ -22,6 +22,7 @@ import {
 import { roomClosedAt, roomCreatedAt } from './roomMetaSchema';
 import {
   countedCards,
+  countedPoints,
   decisions,
   privacySettings,
   sealedRecords,
@@ -68,6 +69,7 @@ export const ROOM_RECORDS: readonly RecordKind[] = [
   sealedReplies,
   decisions,
   countedCards,
+  countedPoints,
   breakRequests,
 ];
 

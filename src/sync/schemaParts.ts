@@ -36,6 +36,8 @@ export const ROOM_MAPS = {
   moderation: 'moderation',
   /** Cards their authors chose to have counted, not shown: month and severity, no text. */
   countedCards: 'countedCards',
+  /** Role-play points their authors chose to have counted, not shown: where, no text. */
+  countedPoints: 'countedPoints',
   /** The facilitator's care of the room: the pause, discreet mode, breaks seen. */
   care: 'care',
   /** "I need a break": when, and nothing about who. */

@@ -121,6 +121,30 @@ export async function joinAsPhone(
   return person;
 }
 
+/**
+ * The private layer's notice before a person's first card or point (once per
+ * visit): read and gone past, if the page shows it now.
+ */
+export async function passPrivacyNoticeIfShown(page: Page, form: Locator): Promise<void> {
+  const notice = page.getByRole('region', { name: 'Before you write' });
+  await form.or(notice).first().waitFor({ timeout: 20_000 });
+  if (await notice.isVisible()) await notice.getByRole('button', { name: 'I understand' }).click();
+}
+
+/** Whether any string in the page's JavaScript heap holds the words (a V8 heap snapshot). */
+export async function heapHolds(page: Page, words: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snapshot = chunks.join('');
+  if (snapshot.length < 100_000) throw new Error('no heap snapshot');
+  return snapshot.includes(words);
+}
+
 /** The phone's welcome screen, read and passed with its one button (once per room and visit). */
 /** A phone writes an incident card (red) with one of the three choices, on a month when given. */
 export async function writeCard(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { joinAsPhone, openConsole, useBrowser, writeCard } from './harness';
+import { heapHolds, joinAsPhone, openConsole, useBrowser, writeCard } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -14,20 +14,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
-
-/** Whether any string in the page's JavaScript heap holds the words (a V8 heap snapshot). */
-async function heapHolds(page: Page, words: string): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snapshot = chunks.join('');
-  if (snapshot.length < 100_000) throw new Error('no heap snapshot');
-  return snapshot.includes(words);
 }
 
 describe('the private layer: sealed cards, the choice per card, moderation', () => {

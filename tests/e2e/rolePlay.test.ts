@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/content/readContentFiles';
 import { validateContent } from '../../src/content/validate';
-import { expectStayedInRoom, joinAsPhone, openConsole, useBrowser } from './harness';
+import {
+  expectStayedInRoom,
+  joinAsPhone,
+  openConsole,
+  passPrivacyNoticeIfShown,
+  useBrowser,
+} from './harness';
 
 const { library } = validateContent(readContentFiles(process.cwd()));
 
@@ -23,6 +29,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 async function sendPoint(page: Page, about: string, text: string, extra: [string, string][] = []) {
   const form = page.getByRole('form', { name: /^Now:/ });
+  await passPrivacyNoticeIfShown(page, form);
   await form.getByLabel('Your point is about').selectOption({ label: about });
   await form.getByLabel('Your point', { exact: true }).fill(text);
   for (const [label, value] of extra) await form.getByLabel(label, { exact: true }).fill(value);

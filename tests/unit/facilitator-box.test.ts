@@ -229,15 +229,19 @@ describe('role-play points', () => {
   it('reach the board only when the facilitator accepts them; a declined one leaves no text in the room', async () => {
     const { consoleDoc, phoneDocA, phoneDocB, consoleBox, phoneA } = await room3();
     const about = { caseId: 'role-play-followed', step: 'analyse', part: 'facts' } as const;
-    await sendPoint(phoneDocA, phoneA, { ...about, text: 'She was followed by Pedro' });
-    await sendPoint(phoneDocA, phoneA, { ...about, text: 'The van waited two hours' });
+    const forRoom = { ...about, choice: 'room' } as const;
+    await sendPoint(phoneDocA, phoneA, { ...forRoom, text: 'She was followed by Pedro' });
+    await sendPoint(phoneDocA, phoneA, { ...forRoom, text: 'The van waited two hours' });
     expect(readRolePoints(phoneDocB).items).toEqual([]);
     expect(everythingIn(phoneDocB)).not.toContain('Pedro');
     const cache = new Map();
     const [named, van] = await openSealedPoints(consoleDoc, consoleBox, room, cache);
     expect(named?.text).toBe('She was followed by Pedro');
     expect(named?.status).toBe('proposed');
-    const sealedIds = new Set([named!.id, van!.id]);
+    const sealedIds = new Map([
+      [named!.id, 'room' as const],
+      [van!.id, 'room' as const],
+    ]);
     writeModeratedPoints(consoleDoc, [declinePoint(named!)], sealedIds);
     writeModeratedPoints(consoleDoc, [acceptPoint(van!)], sealedIds);
     expect(readRolePoints(phoneDocB).items.map((p) => [p.text, p.status])).toEqual([
@@ -248,6 +252,8 @@ describe('role-play points', () => {
     const again = await openSealedPoints(consoleDoc, consoleBox, room, cache);
     expect(again.map((p) => [p.text, p.status])).toEqual([
       ['She was followed by Pedro', 'declined'],
+      ['The van waited two hours', 'proposed'],
     ]);
+    expect(readRolePoints(phoneDocB).items.map((p) => p.id)).toEqual([van!.id]);
   });
 });

@@ -4,7 +4,11 @@ import { findCase } from '../../content/library';
 import type { QuizCase } from '../../content/schema';
 import { acceptsAnswers, latestPerGroup } from '../../domain/quiz';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
-import { answerSituation } from '../../sync/quiz/quizOperations';
+import { sendAnswer } from '../../sync/privateLayer/sealedReasons';
+import { rememberOwnReason } from '../../sync/privateLayer/ownWords';
+import type { PhoneSide } from '../../sync/privateLayer/sealedOperations';
+import { ProposalAnswer } from '../timeline/PrivateCardParts';
+import { useOwnSealedReasons, usePhoneSide, useProposals } from '../timeline/usePrivateCards';
 import type { QuizSnapshot } from '../../sync/quiz/quizStore';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
 import { useContentLibrary } from '../common/useContentLibrary';
@@ -21,6 +25,7 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
   const { t, i18n } = useTranslation();
   const library = useContentLibrary();
   const [groupId, setGroupId] = useState(() => recallGroup(room));
+  const phone = usePhoneSide(room, device);
   const run = snapshot.run;
   const found = run ? findCase(library, run.caseId, i18n.language) : undefined;
   const content = useContentText(found);
@@ -49,7 +54,7 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
             acceptsAnswers(run, id) ? (
               <SituationAnswer
                 key={`${id}/${group.id}`}
-                device={device}
+                phone={phone}
                 quizCase={quizCase}
                 situationId={id}
                 groupId={group.id}
@@ -62,13 +67,21 @@ export default function PhoneQuiz({ room, device, snapshot }: Props) {
               </p>
             ),
           )}
+        {group && (
+          <ReasonProposals
+            phone={phone}
+            snapshot={snapshot}
+            caseId={run.caseId}
+            groupId={group.id}
+          />
+        )}
       </ActivityGate>
     </PhoneActivityFrame>
   );
 }
 
 type AnswerProps = {
-  device: string;
+  phone: PhoneSide & { missingKey: boolean };
   quizCase: QuizCase;
   situationId: string;
   groupId: string;
@@ -77,9 +90,11 @@ type AnswerProps = {
 };
 
 function SituationAnswer(props: AnswerProps) {
-  const { device, quizCase, situationId, groupId, snapshot, content } = props;
+  const { phone, quizCase, situationId, groupId, snapshot, content } = props;
   const doc = useRoomDoc();
   const { t } = useTranslation();
+  const ownReasons = useOwnSealedReasons(phone.room);
+  const [problem, setProblem] = useState<string | null>(null);
   const situation = quizCase.situations.find((s) => s.id === situationId);
   const current = latestPerGroup(
     snapshot.answers.items.filter(
@@ -92,6 +107,16 @@ function SituationAnswer(props: AnswerProps) {
   const [why, setWhy] = useState(current?.justification ?? '');
   if (!situation) return null;
   const name = `answer-${situationId}`;
+  // A published reason as the room sees it; a sealed one in this phone's own words, or only said to be sealed.
+  const own = current?.reason ? ownReasons.find((r) => r.id === current.reason) : undefined;
+  const reasonShown =
+    current?.justification ||
+    (own
+      ? t('privateWords.ownReason', { text: own.text })
+      : current?.reason
+        ? t('privateWords.reasonSealed')
+        : '');
+
   return (
     <form
       className="phone-quiz__situation"
@@ -99,14 +124,21 @@ function SituationAnswer(props: AnswerProps) {
       onSubmit={(event) => {
         event.preventDefault();
         if (!option) return;
-        answerSituation(doc, {
+        // The option is counted openly; the reason goes to the facilitator sealed (sendAnswer).
+        void sendAnswer(doc, phone, {
           caseId: quizCase.id,
           situationId,
           groupId,
           option,
           justification: why,
-          device,
-        });
+        })
+          .then(({ sealed }) => {
+            if (sealed) rememberOwnReason(phone.room, sealed);
+            setProblem(null);
+          })
+          .catch(() =>
+            setProblem(t(phone.missingKey ? 'privateLayer.noConsoleKey' : 'privateWords.notSent')),
+          );
       }}
     >
       <h3>{t('case.situation', { id: situationId })}</h3>
@@ -134,16 +166,48 @@ function SituationAnswer(props: AnswerProps) {
           value={why}
           onChange={(event) => setWhy(event.target.value)}
         />
+        <small>{t('privateWords.reasonHint')}</small>
       </label>
+      {problem && <p role="alert">{problem}</p>}
       <button type="submit" className="button--primary" disabled={!option}>
         {t('phoneQuiz.send')}
       </button>
       {current && (
         <p role="status" className="phone-quiz__current">
           {t('phoneQuiz.groupAnswer', { option: current.option })}
-          {current.justification && ` · ${current.justification}`}
+          {reasonShown && ` · ${reasonShown}`}
         </p>
       )}
     </form>
   );
+}
+
+/**
+ * The facilitator asks to reword a reason this phone sealed: asked here, also
+ * once the situation is revealed (the reveal shows the reason only once agreed).
+ */
+function ReasonProposals(props: {
+  phone: PhoneSide;
+  snapshot: QuizSnapshot;
+  caseId: string;
+  groupId: string;
+}) {
+  const { phone, snapshot, caseId, groupId } = props;
+  const { t } = useTranslation();
+  const proposals = useProposals(phone);
+  const reasons = new Set(
+    snapshot.answers.items
+      .filter((a) => a.caseId === caseId && a.groupId === groupId && a.reason)
+      .map((a) => a.reason),
+  );
+  return proposals
+    .filter((proposal) => reasons.has(proposal.reply.about))
+    .map((proposal) => (
+      <ProposalAnswer
+        key={proposal.reply.id}
+        phone={phone}
+        proposal={proposal}
+        heading={t('privateWords.reasonProposalPhone')}
+      />
+    ));
 }

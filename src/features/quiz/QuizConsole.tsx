@@ -12,6 +12,7 @@ import { AnswerFields, type AnswerDraft } from './AnswerFields';
 import { quizResultsSheet } from '../../pdf/sheets';
 import { groupName } from './groupName';
 import { QuizGroups } from './QuizGroups';
+import { ReasonQueue } from './ReasonQueue';
 import { useQuiz } from './useQuiz';
 import { useRoomDoc } from '../room/RoomContext';
 import { ConsoleActivityClock } from '../day/ActivityClock';
@@ -41,6 +42,7 @@ export function QuizConsole({ quizCase }: Props) {
       <h2 id="quiz-console-heading">{t('quiz.heading')}</h2>
       <ConsoleActivityClock target={{ kind: 'quiz', caseId: quizCase.id }} />
       <QuizGroups />
+      <ReasonQueue quizCase={quizCase} />
       <fieldset>
         <legend>{t('quiz.situations')}</legend>
         <div className="quiz-console__choices">

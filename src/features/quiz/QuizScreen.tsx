@@ -108,7 +108,9 @@ export function QuizScreen({ quizCase, snapshot }: Props) {
                   <li key={group.id} data-fit-item>
                     <strong>{`${groupName(t, group)} · ${answer.option}`}</strong>
                     {isFromPaper(answer.device) && <FromPaperMark />}{' '}
-                    {answer.justification || t('quiz.noJustification')}
+                    {/* A reason sealed to the facilitator shows once they publish it. */}
+                    {answer.justification ||
+                      t(answer.reason ? 'privateWords.reasonNotShown' : 'quiz.noJustification')}
                   </li>
                 ))}
               </ul>

@@ -14,9 +14,22 @@ import { joinCast, removeFromCast } from '../../sync/rolePlay/rolePlayOperations
 import { ActivityGate } from '../care/ActivityGate';
 import { sendPoint, type PhoneSide } from '../../sync/privateLayer/sealedOperations';
 import { rememberOwnPoint } from '../../sync/privateLayer/ownWords';
-import { useOwnSealedPoints, usePhoneSide, usePrivateLayer } from '../timeline/usePrivateCards';
+import {
+  useOwnSealedPoints,
+  usePhoneSide,
+  usePrivateLayer,
+  useProposals,
+} from '../timeline/usePrivateCards';
 import type { IdentifyingDetail } from '../../domain/identifiability';
-import { IdentifyingWarning, useIdentifyingCheck } from '../timeline/PrivateCardParts';
+import {
+  IdentifyingWarning,
+  PrivacyNotice,
+  ProposalAnswer,
+  SharingChoiceField,
+  useIdentifyingCheck,
+  useNoticeRead,
+} from '../timeline/PrivateCardParts';
+import { DEFAULT_SHARING, type SharingChoice } from '../../domain/consent';
 import type { RolePlaySnapshot } from '../../sync/rolePlay/rolePlayStore';
 import { PointList } from '../common/PointList';
 import { FallbackNote, useContentText, type ContentText } from '../common/ContentText';
@@ -91,7 +104,7 @@ export default function PhoneRolePlay({ room, device, run, snapshot }: Props) {
           <StepInput phone={phone} rolePlay={rolePlay} step={run.stage} content={content} />
         )}
       </ActivityGate>
-      <MyPoints snapshot={snapshot} room={room} device={device} caseId={rolePlay.id} />
+      <MyPoints snapshot={snapshot} phone={phone} caseId={rolePlay.id} />
     </PhoneActivityFrame>
   );
 }
@@ -142,19 +155,24 @@ function StepInput({ phone, rolePlay, step, content }: StepProps) {
   const [text, setText] = useState('');
   const [who, setWho] = useState('');
   const [when, setWhen] = useState('');
+  const [choice, setChoice] = useState<SharingChoice>(DEFAULT_SHARING);
   const [warning, setWarning] = useState<IdentifyingDetail[] | null>(null);
+  const [noticeRead, markNoticeRead] = useNoticeRead(phone.room);
   const identifying = useIdentifyingCheck();
   const textId = useId();
+  const choiceName = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const send = () => {
     setWarning(null);
-    // Sealed to the facilitator unless the room has an open wall (sealedOperations.sendPoint).
-    void sendPoint(doc, phone, { caseId: rolePlay.id, step, part: current, text, who, when })
-      .then(({ point, sealed }) => {
-        if (sealed) rememberOwnPoint(phone.room, point);
+    // Sealed to the facilitator unless it is for the room of an open-wall room (sendPoint).
+    const point = { caseId: rolePlay.id, step, part: current, text, who, when, choice };
+    void sendPoint(doc, phone, point)
+      .then(({ point: sent, sealed }) => {
+        if (sealed) rememberOwnPoint(phone.room, sent);
         setText('');
         setWho('');
         setWhen('');
+        setChoice(DEFAULT_SHARING);
         setProblem(null);
       })
       .catch(() =>
@@ -163,6 +181,8 @@ function StepInput({ phone, rolePlay, step, content }: StepProps) {
   };
   const current: StepPart = (parts as readonly StepPart[]).includes(part) ? part : parts[0];
   const prompts = rolePlay.steps.find((s) => s.id === step)?.prompts ?? [];
+  // Before a person's first card or point: who will see it, and that they may write nothing.
+  if (!noticeRead) return <PrivacyNotice onRead={markNoticeRead} writing="point" />;
   return (
     <form
       className="phone-role-play__step"
@@ -227,6 +247,7 @@ function StepInput({ phone, rolePlay, step, content }: StepProps) {
           </label>
         </>
       )}
+      <SharingChoiceField name={choiceName} value={choice} onChange={setChoice} writing="point" />
       {problem && <p role="alert">{problem}</p>}
       {warning ? (
         <IdentifyingWarning
@@ -248,38 +269,59 @@ function StepInput({ phone, rolePlay, step, content }: StepProps) {
 
 function MyPoints({
   snapshot,
-  room,
-  device,
+  phone,
   caseId,
 }: {
   snapshot: RolePlaySnapshot;
-  room: string;
-  device: string;
+  phone: PhoneSide;
   caseId: string;
 }) {
   const { t } = useTranslation();
-  const onBoard = snapshot.points.items.filter((p) => p.device === device && p.caseId === caseId);
-  const known = new Set(onBoard.map((p) => p.id));
-  // This phone's sealed points, in its own words, until the facilitator puts them on the board.
-  const sealed = useOwnSealedPoints(room).filter((p) => p.caseId === caseId && !known.has(p.id));
+  const onBoard = snapshot.points.items.filter(
+    (p) => p.device === phone.device && p.caseId === caseId,
+  );
+  const board = new Map(onBoard.map((p) => [p.id, p]));
+  // This phone's sealed points, in its own words; once on the board, as the board shows them.
+  const sealed = useOwnSealedPoints(phone.room).filter((p) => p.caseId === caseId);
+  const sealedIds = new Set(sealed.map((p) => p.id));
   const kept = usePrivateLayer().decisions;
+  const proposals = useProposals(phone);
   const mine = [
-    ...onBoard,
-    ...sealed.map((p) =>
-      kept.get(p.id)?.state === 'private' ? { ...p, status: 'declined' as const } : p,
-    ),
-  ].sort((a, b) => a.at - b.at);
+    ...onBoard.filter((p) => !sealedIds.has(p.id)).map((p) => ({ point: p, choice: null })),
+    ...sealed.map((p) => {
+      const shown = board.get(p.id);
+      if (shown) return { point: shown, choice: p.choice };
+      const declined = kept.get(p.id)?.state === 'private';
+      return { point: declined ? { ...p, status: 'declined' as const } : p, choice: p.choice };
+    }),
+  ].sort((a, b) => a.point.at - b.point.at);
   if (mine.length === 0) return null;
   return (
     <>
       <h3>{t('rolePlay.yourPoints')}</h3>
       <ul className="thoughts" aria-label={t('rolePlay.yourPoints')}>
-        {mine.map((point) => (
-          <li key={point.id}>
-            <span dir="auto">{withWhoAndWhen(point)}</span>{' '}
-            <span className="tag">{t(`rolePlay.status.${point.status}`)}</span>
-          </li>
-        ))}
+        {mine.map(({ point, choice }) => {
+          const proposal = proposals.find((p) => p.reply.about === point.id);
+          return (
+            <li key={point.id}>
+              <span dir="auto">{withWhoAndWhen(point)}</span>{' '}
+              <span className="tag">
+                {choice === 'counted'
+                  ? t('privateWords.pointStateCounted')
+                  : choice === 'facilitator'
+                    ? t('privateWords.pointStateFacilitator')
+                    : t(`rolePlay.status.${point.status}`)}
+              </span>
+              {proposal && (
+                <ProposalAnswer
+                  phone={phone}
+                  proposal={proposal}
+                  heading={t('privateWords.pointProposal')}
+                />
+              )}
+            </li>
+          );
+        })}
       </ul>
     </>
   );

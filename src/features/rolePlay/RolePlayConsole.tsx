@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RolePlayCase } from '../../content/schema';
 import * as play from '../../domain/rolePlay';
@@ -13,7 +12,8 @@ import { RolePlayPoints } from './RolePlayPoints';
 import { RolePlayRegister } from './RolePlayRegister';
 import { RolePlayTimer } from './RolePlayTimer';
 import { useRolePlay } from './useRolePlay';
-import { moderatedWriter, PointWriterProvider, useSealedPoints } from './useSealedPoints';
+import { PointModerationProvider, usePointModeration, useSealedPoints } from './useSealedPoints';
+import { WithheldPoints } from './WithheldPoints';
 import { stageTitle } from './labels';
 import './rolePlay.css';
 import { useRoomDoc } from '../room/RoomContext';
@@ -28,9 +28,8 @@ export function RolePlayConsole({ rolePlay }: Props) {
   const { t } = useTranslation();
   const library = useContentLibrary();
   const snapshot = useRolePlay();
-  const sealedPoints = useSealedPoints();
-  const sealedIds = sealedPoints.map((p) => p.id).join(' ');
-  const writePoints = useMemo(() => moderatedWriter(new Set(sealedIds.split(' '))), [sealedIds]);
+  const sealed = useSealedPoints();
+  const moderation = usePointModeration(sealed);
   const stage = useStage();
   const run = snapshot.run?.caseId === rolePlay.id ? snapshot.run : null;
   if (!run || !run.open) {
@@ -60,7 +59,7 @@ export function RolePlayConsole({ rolePlay }: Props) {
     );
   }
   const change = (next: play.RolePlayRun) => writeRolePlayRun(doc, next);
-  const points = [...snapshot.points.items, ...sealedPoints].filter(
+  const points = [...snapshot.points.items, ...sealed.pending].filter(
     (p) => p.caseId === rolePlay.id,
   );
   const nudges = play.nudges(run, snapshot.form, points);
@@ -108,9 +107,10 @@ export function RolePlayConsole({ rolePlay }: Props) {
           ))}
         </ul>
       )}
-      <PointWriterProvider value={writePoints}>
+      <PointModerationProvider value={moderation}>
         <StagePanel rolePlay={rolePlay} run={run} snapshot={snapshot} points={points} />
-      </PointWriterProvider>
+      </PointModerationProvider>
+      <WithheldPoints points={sealed.withheld.filter((p) => p.caseId === rolePlay.id)} />
     </section>
   );
 }

@@ -11,9 +11,10 @@ import {
   type RolePoint,
   type StepPart,
 } from '../../domain/rolePlay';
+import type { SharingChoice } from '../../domain/consent';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import { addRolePoint, mergeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
-import { usePointWriter } from './useSealedPoints';
+import { usePointModerationContext, usePointWriter } from './useSealedPoints';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
 import { useRoomDoc } from '../room/RoomContext';
@@ -75,6 +76,7 @@ type PartProps = {
 function PartBlock({ caseId, step, part, points, selected, onSelect }: PartProps) {
   const doc = useRoomDoc();
   const writePoints = usePointWriter();
+  const { choices } = usePointModerationContext();
   const { t } = useTranslation();
   const label = partLabel(t, part);
   const done = agreed(points, step, part);
@@ -106,6 +108,7 @@ function PartBlock({ caseId, step, part, points, selected, onSelect }: PartProps
                 />
                 <span dir="auto">{withWhoAndWhen(point)}</span>
               </label>
+              <ChoiceTag choice={choices.get(point.id)} />
               <button type="button" onClick={() => writePoints(doc, [acceptPoint(point)])}>
                 {t('rolePlay.accept')}
               </button>
@@ -135,17 +138,25 @@ type AgreedProps = {
 
 function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
   const doc = useRoomDoc();
-  const writePoints = usePointWriter();
+  const moderation = usePointModerationContext();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
+  // A phone's sealed point is reworded only with its author's agreement; the console's own directly.
+  const askAuthor = moderation.reword(point);
+  const rewordable = askAuthor !== null || point.device === 'console';
+  const asked = moderation.asked.get(point.id);
   if (draft !== null) {
     return (
       <li>
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            writePoints(doc, [acceptPoint(point, draft)]);
-            setDraft(null);
+            if (draft.trim() === '') return;
+            if (askAuthor) void askAuthor(draft).then(() => setDraft(null));
+            else {
+              moderation.write(doc, [acceptPoint(point, draft)]);
+              setDraft(null);
+            }
           }}
         >
           <label className="field">
@@ -156,7 +167,10 @@ function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
               onChange={(event) => setDraft(event.target.value)}
             />
           </label>
-          <button type="submit">{t('rolePlay.save')}</button>
+          {askAuthor && <p className="hint">{t('privateWords.askAuthorHint')}</p>}
+          <button type="submit">
+            {askAuthor ? t('privateWords.askAuthor') : t('rolePlay.save')}
+          </button>
           <button type="button" onClick={() => setDraft(null)}>
             {t('rolePlay.cancel')}
           </button>
@@ -174,14 +188,29 @@ function AgreedPoint({ point, selected, onSelect }: AgreedProps) {
         />
         <span dir="auto">{withWhoAndWhen(point)}</span>
       </label>
-      <button type="button" onClick={() => setDraft(point.text)}>
-        {t('rolePlay.edit')}
-      </button>
-      <button type="button" onClick={() => writePoints(doc, [declinePoint(point)])}>
+      <ChoiceTag choice={moderation.choices.get(point.id)} />
+      {asked !== undefined && (
+        <p className="note" role="status">
+          {t('privateWords.askedAuthor', { text: asked })}
+        </p>
+      )}
+      {rewordable && asked === undefined && (
+        <button type="button" onClick={() => setDraft(point.text)}>
+          {t('rolePlay.edit')}
+        </button>
+      )}
+      <button type="button" onClick={() => moderation.write(doc, [declinePoint(point)])}>
         {t('common.remove')}
       </button>
     </li>
   );
+}
+
+/** Who the point's author let see it, as they chose on their phone. */
+function ChoiceTag({ choice }: { choice: SharingChoice | undefined }) {
+  const { t } = useTranslation();
+  if (!choice) return null;
+  return <span className="tag">{t(`privateLayer.choice.${choice}`)}</span>;
 }
 
 type AddProps = {

@@ -14,6 +14,7 @@ import { FallbackNote, useContentText } from '../common/ContentText';
 import { partLabel, stageTitle } from './labels';
 import { RolePlayTimer } from './RolePlayTimer';
 import { FollowedActivityClock } from '../day/ActivityClock';
+import { usePrivateLayer } from '../timeline/usePrivateCards';
 import './rolePlay.css';
 
 type Props = { rolePlay: RolePlayCase; run: RolePlayRun; snapshot: RolePlaySnapshot };
@@ -24,6 +25,10 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
   const content = useContentText();
   const points = snapshot.points.items.filter((p) => p.caseId === rolePlay.id);
   const waiting = proposed(points).filter((p) => p.step === run.stage).length;
+  // Points their authors chose to have counted: the board counts them, never shows them.
+  const countedPoints = usePrivateLayer().countedPoints.filter(
+    (p) => p.caseId === rolePlay.id && p.step === run.stage,
+  );
   return (
     <div className="projector projector--roleplay">
       <header className="role-play-screen__header">
@@ -57,6 +62,7 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
             <div className="role-play-screen__parts">
               {parts.map((part) => {
                 const done = agreed(points, run.stage as 'analyse', part);
+                const counted = countedPoints.filter((p) => p.part === part).length;
                 return (
                   <section key={part} data-fit-item>
                     <h2>{partLabel(t, part)}</h2>
@@ -70,6 +76,11 @@ export function RolePlayScreen({ rolePlay, run, snapshot }: Props) {
                           </li>
                         ))}
                       </ul>
+                    )}
+                    {counted > 0 && (
+                      <p className="role-play-screen__counted">
+                        {t('privateWords.pointsCounted', { count: counted })}
+                      </p>
                     )}
                   </section>
                 );

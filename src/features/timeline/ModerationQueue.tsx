@@ -1,8 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canPublishText, moderationQueue } from '../../domain/consent';
-import type { FacilitatorBox } from '../../sync/privateLayer/facilitatorBox';
-import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
 import {
   keepPrivate,
@@ -16,7 +14,7 @@ import {
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useRoomDoc } from '../room/RoomContext';
 import { useIncidentCardItems } from '../room/useRoom';
-import { useOpenWall, usePrivateLayer } from './usePrivateCards';
+import { useFacilitatorBox, useOpenWall, usePrivateLayer } from './usePrivateCards';
 import { monthLabel } from './useCardDrag';
 import './privateLayer.css';
 
@@ -33,20 +31,10 @@ export function ModerationQueue() {
   const room = connection?.room ?? null;
   const layer = usePrivateLayer();
   const wall = useIncidentCardItems();
-  const [box, setBox] = useState<FacilitatorBox | null>(null);
+  const box = useFacilitatorBox(room);
   const [opened, setOpened] = useState<OpenedCard[]>([]);
   const cache = useMemo(() => new Map<string, OpenedCard | null>(), []);
   const headingId = useId();
-  useEffect(() => {
-    if (!room) return;
-    let live = true;
-    void facilitatorBoxFor(room).then((made) => {
-      if (live) setBox(made);
-    });
-    return () => {
-      live = false;
-    };
-  }, [room]);
   useEffect(() => {
     if (!box || !room) return;
     let live = true;
@@ -151,8 +139,6 @@ function QueueCard({
   onPropose: ((text: string) => Promise<void>) | undefined;
 }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(card.text);
   return (
     <li
       className={`card severity--${card.severity}`}
@@ -160,46 +146,81 @@ function QueueCard({
     >
       <CardFacts card={card} />
       {declined && <p className="note">{t('privateLayer.declined')}</p>}
-      {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (text.trim() === '' || !onPropose) return;
-            void onPropose(text).then(() => setEditing(false));
-          }}
-        >
-          <label className="field">
-            <span>{t('privateLayer.proposalText')}</span>
-            <textarea
-              value={text}
-              rows={3}
-              maxLength={CARD_TEXT_MAX_CHARS}
-              onChange={(event) => setText(event.target.value)}
-            />
-          </label>
-          <button type="submit" className="button--primary">
-            {t('privateLayer.sendProposal')}
-          </button>
-          <button type="button" onClick={() => setEditing(false)}>
-            {t('privateLayer.cancel')}
-          </button>
-        </form>
-      ) : (
-        canPublishText(card.choice) && (
-          <div className="card__actions">
-            <button type="button" className="button--primary" onClick={onPublish}>
-              {t('privateLayer.publish')}
-            </button>
-            <button type="button" onClick={onKeepPrivate}>
-              {t('privateLayer.keepPrivate')}
-            </button>
-            <button type="button" disabled={!onPropose} onClick={() => setEditing(true)}>
-              {t('privateLayer.propose')}
-            </button>
-          </div>
-        )
+      {canPublishText(card.choice) && (
+        <ModerationActions
+          text={card.text}
+          maxLength={CARD_TEXT_MAX_CHARS}
+          onPublish={onPublish}
+          onKeepPrivate={onKeepPrivate}
+          onPropose={onPropose}
+        />
       )}
     </li>
+  );
+}
+
+/**
+ * What the facilitator does with a sealed text for the room: publish it, keep
+ * it private, or write a new wording and ask its author (nothing shows until
+ * they agree). The cards' queue, the quiz's reasons and the role-play's points share it.
+ */
+export function ModerationActions({
+  text: original,
+  maxLength,
+  proposalLabel,
+  onPublish,
+  onKeepPrivate,
+  onPropose,
+}: {
+  text: string;
+  maxLength: number;
+  proposalLabel?: string;
+  onPublish: () => void;
+  onKeepPrivate: () => void;
+  onPropose: ((text: string) => Promise<void>) | undefined;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(original);
+  if (editing) {
+    return (
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (text.trim() === '' || !onPropose) return;
+          void onPropose(text).then(() => setEditing(false));
+        }}
+      >
+        <label className="field">
+          <span>{proposalLabel ?? t('privateLayer.proposalText')}</span>
+          <textarea
+            value={text}
+            rows={3}
+            maxLength={maxLength}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button--primary">
+          {t('privateLayer.sendProposal')}
+        </button>
+        <button type="button" onClick={() => setEditing(false)}>
+          {t('privateLayer.cancel')}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <div className="card__actions">
+      <button type="button" className="button--primary" onClick={onPublish}>
+        {t('privateLayer.publish')}
+      </button>
+      <button type="button" onClick={onKeepPrivate}>
+        {t('privateLayer.keepPrivate')}
+      </button>
+      <button type="button" disabled={!onPropose} onClick={() => setEditing(true)}>
+        {t('privateLayer.propose')}
+      </button>
+    </div>
   );
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../domain/identifiability';
 import {
   answerProposal,
+  type OpenedProposal,
   type PhoneSide,
   type SentCard,
 } from '../../sync/privateLayer/sealedOperations';
@@ -48,8 +49,17 @@ export function useNoticeRead(room: string): [boolean, () => void] {
   ];
 }
 
+/** What a person is about to write: an incident card, or a role-play point. */
+type Writing = 'card' | 'point';
+
 /** Who sees what a person writes, before they write anything. */
-export function PrivacyNotice({ onRead }: { onRead: () => void }) {
+export function PrivacyNotice({
+  onRead,
+  writing = 'card',
+}: {
+  onRead: () => void;
+  writing?: Writing;
+}) {
   const { t } = useTranslation();
   const openWall = useOpenWall();
   const headingId = useId();
@@ -58,7 +68,11 @@ export function PrivacyNotice({ onRead }: { onRead: () => void }) {
       <h3 id={headingId}>{t('privateLayer.noticeHeading')}</h3>
       <ul>
         <li>{t('privateLayer.noticeFacilitator')}</li>
-        <li>{t(openWall ? 'privateLayer.noticeOpenWall' : 'privateLayer.noticeWall')}</li>
+        <li>
+          {writing === 'point'
+            ? t(openWall ? 'privateWords.noticeOpenBoard' : 'privateWords.noticeBoard')
+            : t(openWall ? 'privateLayer.noticeOpenWall' : 'privateLayer.noticeWall')}
+        </li>
         <li>{t('privateLayer.noticeAnonymous')}</li>
         <li>{t('privateLayer.noticeErased')}</li>
         <li>{t('privateLayer.noticeNothing')}</li>
@@ -74,15 +88,19 @@ export function SharingChoiceField({
   name,
   value,
   onChange,
+  writing = 'card',
 }: {
   name: string;
   value: SharingChoice;
   onChange: (choice: SharingChoice) => void;
+  writing?: Writing;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="sharing-choice">
-      <legend>{t('privateLayer.choiceLegend')}</legend>
+      <legend>
+        {writing === 'point' ? t('privateWords.pointChoiceLegend') : t('privateLayer.choiceLegend')}
+      </legend>
       {SHARING_CHOICES.map((choice) => (
         <label key={choice} className="sharing-option">
           <input
@@ -92,7 +110,9 @@ export function SharingChoiceField({
             checked={value === choice}
             onChange={() => onChange(choice)}
           />
-          {t(`privateLayer.choice.${choice}`)}
+          {writing === 'point' && choice === 'counted'
+            ? t('privateWords.pointCounted')
+            : t(`privateLayer.choice.${choice}`)}
         </label>
       ))}
     </fieldset>
@@ -156,12 +176,10 @@ export function OwnSealedCards({
   unsent: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
-  const doc = useRoomDoc();
   const own = useOwnSealedCards(phone.room);
   const layer = usePrivateLayer();
   const onWall = new Set(useIncidentCardItems().map((card) => card.id));
   const proposals = useProposals(phone);
-  const [answering, setAnswering] = useState<string | null>(null);
   const headingId = useId();
   const sealed = own.filter((card) => card.sealed);
   if (sealed.length === 0) return null;
@@ -188,41 +206,52 @@ export function OwnSealedCards({
               <p className="card__severity">
                 {`${t(`severity.${card.severity}`)} · ${t(`privateLayer.state.${stateOf(card)}`)}`}
               </p>
-              {proposal && (
-                <div
-                  className="proposal"
-                  role="group"
-                  aria-label={t('privateLayer.proposalHeading')}
-                >
-                  <p>{t('privateLayer.proposalHeading')}</p>
-                  <blockquote dir="auto">{proposal.text}</blockquote>
-                  <button
-                    type="button"
-                    className="button--primary"
-                    disabled={answering === proposal.reply.id}
-                    onClick={() => {
-                      setAnswering(proposal.reply.id);
-                      void answerProposal(doc, phone, proposal.reply, true);
-                    }}
-                  >
-                    {t('privateLayer.agree')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={answering === proposal.reply.id}
-                    onClick={() => {
-                      setAnswering(proposal.reply.id);
-                      void answerProposal(doc, phone, proposal.reply, false);
-                    }}
-                  >
-                    {t('privateLayer.decline')}
-                  </button>
-                </div>
-              )}
+              {proposal && <ProposalAnswer phone={phone} proposal={proposal} />}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** The facilitator asks to reword what this phone wrote: its author agrees, or keeps their words. */
+export function ProposalAnswer({
+  phone,
+  proposal,
+  heading,
+}: {
+  phone: PhoneSide;
+  proposal: OpenedProposal;
+  /** What the wording is for, when it is not the wall. */
+  heading?: string;
+}) {
+  const { t } = useTranslation();
+  const doc = useRoomDoc();
+  const [answered, setAnswered] = useState(false);
+  const answer = (agreed: boolean) => {
+    setAnswered(true);
+    void answerProposal(doc, phone, proposal.reply, agreed);
+  };
+  return (
+    <div
+      className="proposal"
+      role="group"
+      aria-label={heading ?? t('privateLayer.proposalHeading')}
+    >
+      <p>{heading ?? t('privateLayer.proposalHeading')}</p>
+      <blockquote dir="auto">{proposal.text}</blockquote>
+      <button
+        type="button"
+        className="button--primary"
+        disabled={answered}
+        onClick={() => answer(true)}
+      >
+        {t('privateLayer.agree')}
+      </button>
+      <button type="button" disabled={answered} onClick={() => answer(false)}>
+        {t('privateLayer.decline')}
+      </button>
+    </div>
   );
 }

@@ -3,15 +3,18 @@ import { recall } from '../../sync/phoneMemory';
 import {
   ownSealedCards,
   ownSealedPoints,
+  ownSealedReasons,
   subscribeOwnWords,
 } from '../../sync/privateLayer/ownWords';
+import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
 import {
   phoneBoxFor,
   proposalsForPhone,
+  proposedText,
   type OpenedProposal,
   type PhoneSide,
 } from '../../sync/privateLayer/sealedOperations';
-import type { PhoneBox } from '../../sync/privateLayer/facilitatorBox';
+import type { FacilitatorBox, PhoneBox } from '../../sync/privateLayer/facilitatorBox';
 import { privacySettingsStore, privateLayerStore } from '../../sync/privateLayer/sealedStore';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
 
@@ -53,6 +56,13 @@ export function useOwnSealedPoints(room: string) {
   );
 }
 
+export function useOwnSealedReasons(room: string) {
+  return useSyncExternalStore(
+    (listener) => subscribeOwnWords(room, listener),
+    () => ownSealedReasons(room),
+  );
+}
+
 export function useOpenWall(): boolean {
   return useRoomValue(privacySettingsStore).openWall;
 }
@@ -76,4 +86,46 @@ export function useProposals(phone: PhoneSide): OpenedProposal[] {
     };
   }, [doc, phone, layer]);
   return proposals;
+}
+
+/** The console's box for its room (null while it is read from IndexedDB, or with no room). */
+export function useFacilitatorBox(room: string | null): FacilitatorBox | null {
+  const [box, setBox] = useState<FacilitatorBox | null>(null);
+  useEffect(() => {
+    if (!room) return;
+    let live = true;
+    void facilitatorBoxFor(room).then((made) => {
+      if (live) setBox(made);
+    });
+    return () => {
+      live = false;
+    };
+  }, [room]);
+  return box;
+}
+
+/**
+ * The words the console proposed to authors and is waiting on, by the id of
+ * the item they are about (opened by the console itself).
+ */
+export function useOwnProposals(box: FacilitatorBox | null, room: string | null) {
+  const layer = usePrivateLayer();
+  const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!box || !room) return;
+    let live = true;
+    const waiting = layer.replies.filter(
+      (reply) => layer.decisions.get(reply.about)?.state === 'proposed',
+    );
+    void Promise.all(
+      waiting.map(async (reply) => [reply.about, await proposedText(box, room, reply)] as const),
+    ).then((pairs) => {
+      if (!live) return;
+      setTexts(new Map(pairs.flatMap(([about, text]) => (text === null ? [] : [[about, text]]))));
+    });
+    return () => {
+      live = false;
+    };
+  }, [box, room, layer]);
+  return texts;
 }

@@ -4,39 +4,50 @@
  * for this page; on the device ("swk.words.<room>", forgotten with the room)
  * only when its user ticked "keep on this phone".
  */
-import type { RolePoint } from '../../domain/rolePlay';
-import type { SentCard } from './sealedOperations';
+import type { SentCard, SentPoint } from './sealedOperations';
+import type { SentReason } from './sealedReasons';
 import { isKept } from '../phoneMemory';
 
 const entry = (room: string) => `swk.words.${room}`;
 
-type Words = { cards: SentCard[]; points: RolePoint[]; listeners: Set<() => void> };
+type Kept = { cards: SentCard[]; points: SentPoint[]; reasons: SentReason[] };
+type Words = Kept & { listeners: Set<() => void> };
 const rooms = new Map<string, Words>();
 
 function wordsOf(room: string): Words {
   const known = rooms.get(room);
   if (known) return known;
-  const kept = isKept(room) ? readKept(room) : { cards: [], points: [] };
+  const kept = isKept(room) ? readKept(room) : { cards: [], points: [], reasons: [] };
   const words: Words = { ...kept, listeners: new Set() };
   rooms.set(room, words);
   return words;
 }
 
-function readKept(room: string): { cards: SentCard[]; points: RolePoint[] } {
+function readKept(room: string): Kept {
   try {
     const value = JSON.parse(localStorage.getItem(entry(room)) ?? '{}') as {
       cards?: unknown;
       points?: unknown;
+      reasons?: unknown;
     };
     return {
       cards: Array.isArray(value.cards) ? (value.cards as SentCard[]).filter(isSentCard) : [],
       points: Array.isArray(value.points)
-        ? (value.points as RolePoint[]).filter((p) => typeof p?.text === 'string')
+        ? (value.points as SentPoint[]).filter(hasWords).map((p) => ({
+            ...p,
+            choice: p.choice ?? 'room',
+          }))
         : [],
+      reasons: Array.isArray(value.reasons) ? (value.reasons as SentReason[]).filter(hasWords) : [],
     };
   } catch {
-    return { cards: [], points: [] };
+    return { cards: [], points: [], reasons: [] };
   }
+}
+
+function hasWords(value: unknown): boolean {
+  const words = value as { id?: unknown; text?: unknown } | null;
+  return typeof words?.id === 'string' && typeof words.text === 'string';
 }
 
 function isSentCard(value: unknown): value is SentCard {
@@ -60,13 +71,23 @@ export function rememberOwnCard(room: string, card: SentCard): void {
   changed(room, words);
 }
 
-export function ownSealedPoints(room: string): readonly RolePoint[] {
+export function ownSealedPoints(room: string): readonly SentPoint[] {
   return wordsOf(room).points;
 }
 
-export function rememberOwnPoint(room: string, point: RolePoint): void {
+export function rememberOwnPoint(room: string, point: SentPoint): void {
   const words = wordsOf(room);
   words.points = [...words.points, point];
+  changed(room, words);
+}
+
+export function ownSealedReasons(room: string): readonly SentReason[] {
+  return wordsOf(room).reasons;
+}
+
+export function rememberOwnReason(room: string, reason: SentReason): void {
+  const words = wordsOf(room);
+  words.reasons = [...words.reasons, reason];
   changed(room, words);
 }
 
@@ -78,8 +99,8 @@ function changed(room: string, words: Words): void {
 /** Writes this visit's words on the device: the person asked to keep the room on this phone. */
 export function keepOwnWords(room: string): void {
   try {
-    const { cards, points } = wordsOf(room);
-    localStorage.setItem(entry(room), JSON.stringify({ cards, points }));
+    const { cards, points, reasons } = wordsOf(room);
+    localStorage.setItem(entry(room), JSON.stringify({ cards, points, reasons }));
   } catch {
     // storage refused: the words stay in memory for this visit
   }
@@ -91,5 +112,6 @@ export function forgetOwnWords(room: string): void {
   if (!words) return;
   words.cards = [];
   words.points = [];
+  words.reasons = [];
   words.listeners.forEach((listener) => listener());
 }

@@ -6,7 +6,12 @@
  * its author gave only to the facilitator or to be counted (domain/consent.ts).
  */
 import type * as Y from 'yjs';
-import { canPublishText, sendsInTheClear, type Decision } from '../../domain/consent';
+import {
+  canPublishText,
+  sendsInTheClear,
+  type Decision,
+  type SharingChoice,
+} from '../../domain/consent';
 import type { FacilitatorBox, PhoneBox, SealBinding } from './facilitatorBox';
 import { createPhoneBox } from './facilitatorBox';
 import { readIncidentCards } from '../timeline/cardIndex';
@@ -19,6 +24,7 @@ import type { RolePoint } from '../../domain/rolePlay';
 import { readRolePoints, rolePointSchema } from '../rolePlay/rolePlaySchema';
 import {
   countedCards,
+  countedPoints,
   decisions,
   privacySettings,
   proposalPayloadSchema,
@@ -28,6 +34,7 @@ import {
   readSealedReplies,
   replyPayloadSchema,
   sealedCardPayloadSchema,
+  sealedPointPayloadSchema,
   sealedRecords,
   sealedReplies,
   type SealedCardPayload,
@@ -170,7 +177,7 @@ export async function openSealedCards(
   return opened;
 }
 
-function decide(doc: Y.Doc, id: string, state: Decision['state'], now: number): void {
+export function decide(doc: Y.Doc, id: string, state: Decision['state'], now: number): void {
   writeRecord(doc, decisions, { id, state, decidedAt: now });
 }
 
@@ -200,29 +207,35 @@ export function keepPrivate(doc: Y.Doc, card: OpenedCard, now = Date.now()): voi
   decide(doc, card.id, 'private', now);
 }
 
-/** Seals an edit to the author's visit and waits for their answer; the wall gets nothing yet. */
+/**
+ * What the facilitator may ask its author to reword: a sealed card, point or
+ * reason, with the visit that sealed it and its author's choice.
+ */
+export type Proposable = { id: string; device: string; from: string; choice: SharingChoice };
+
+/** Seals an edit to the author's visit and waits for their answer; the room gets nothing yet. */
 export async function proposeEdit(
   doc: Y.Doc,
   box: FacilitatorBox,
   room: string,
-  card: OpenedCard,
+  item: Proposable,
   text: string,
   now = Date.now(),
 ): Promise<void> {
-  if (!canPublishText(card.choice)) throw new CardRejected('not-for-the-room');
+  if (!canPublishText(item.choice)) throw new CardRejected('not-for-the-room');
   const proposal = proposalPayloadSchema.parse({ text: text.trim() });
   const id = randomToken(12);
-  const sealed = await box.sealForVisit(card.from, binding(room, 'proposal', id), proposal);
+  const sealed = await box.sealForVisit(item.from, binding(room, 'proposal', id), proposal);
   doc.transact(() => {
     writeRecord(doc, sealedReplies, {
       id,
-      about: card.id,
-      device: card.device,
-      to: card.from,
+      about: item.id,
+      device: item.device,
+      to: item.from,
       box: sealed,
       createdAt: now,
     });
-    decide(doc, card.id, 'proposed', now);
+    decide(doc, item.id, 'proposed', now);
   });
 }
 
@@ -251,20 +264,43 @@ export async function settleAnswers(
   cards: readonly OpenedCard[],
   now = Date.now(),
 ): Promise<void> {
-  const byId = new Map(cards.map((card) => [card.id, card]));
+  await settleAnswersFor(
+    doc,
+    box,
+    room,
+    cards,
+    (card, text) => publishCard(doc, card, text, now),
+    now,
+  );
+}
+
+/**
+ * The same for any sealed item: `publish` puts an agreed edit where that kind
+ * of item goes (the wall, the board, the reveal). Items of other kinds are
+ * left for their own console's queue.
+ */
+export async function settleAnswersFor<T extends Proposable>(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  items: readonly T[],
+  publish: (item: T, text: string) => void,
+  now = Date.now(),
+): Promise<void> {
+  const byId = new Map(items.map((item) => [item.id, item]));
   const proposals = new Map(readSealedReplies(doc).items.map((reply) => [reply.about, reply]));
   const states = readDecisions(doc);
   for (const answer of await openAnswers(doc, box, room)) {
-    const card = byId.get(answer.payload.about);
+    const item = byId.get(answer.payload.about);
     const proposal = proposals.get(answer.payload.about);
-    if (!card || !proposal || proposal.id !== answer.payload.proposal) continue;
-    if (answer.record.from !== card.from || states.get(card.id)?.state !== 'proposed') continue;
+    if (!item || !proposal || proposal.id !== answer.payload.proposal) continue;
+    if (answer.record.from !== item.from || states.get(item.id)?.state !== 'proposed') continue;
     if (!answer.payload.agreed) {
-      decide(doc, card.id, 'declined', now);
+      decide(doc, item.id, 'declined', now);
       continue;
     }
     const text = await proposedText(box, room, proposal);
-    if (text !== null) publishCard(doc, card, text, now);
+    if (text !== null) publish(item, text);
   }
 }
 
@@ -334,69 +370,106 @@ export function publishedIds(doc: Y.Doc): Set<string> {
   return new Set(readIncidentCards(doc).items.map((card) => card.id));
 }
 
+/** A role-play point as its author's phone sent it, with who may see it. */
+export type SentPoint = RolePoint & { choice: SharingChoice };
+
 /**
- * A role-play point from a phone: like a card, sealed to the console unless the
- * room has an open wall, and on the room's board only once the facilitator
- * accepts it (the accepted point is what the reveal shows).
+ * A role-play point from a phone: like a card, sealed to the console unless it
+ * is for the room of an open-wall room, and on the room's board only once the
+ * facilitator accepts it (the accepted point is what the reveal shows). A
+ * point its author gave only to the facilitator never reaches the board; a
+ * counted one adds to its part's count there, without its text.
  */
 export async function sendPoint(
   doc: Y.Doc,
   phone: PhoneSide,
-  input: Omit<NewPoint, 'device'>,
+  input: Omit<NewPoint, 'device'> & { choice: SharingChoice },
   now = Date.now(),
-): Promise<{ point: RolePoint; sealed: boolean }> {
-  if (readPrivacySettings(doc).openWall) {
-    return { point: addRolePoint(doc, { ...input, device: phone.device }, now), sealed: false };
+): Promise<{ point: SentPoint; sealed: boolean }> {
+  const { choice, ...fields } = input;
+  if (sendsInTheClear(choice, readPrivacySettings(doc).openWall)) {
+    const point = addRolePoint(doc, { ...fields, device: phone.device }, now);
+    return { point: { ...point, choice }, sealed: false };
   }
   if (!phone.box) throw new CardRejected('no-console-key');
   const point = rolePointSchema.parse({
     id: randomToken(12),
-    caseId: input.caseId,
-    step: input.step,
-    part: input.part,
-    text: input.text.trim(),
-    who: (input.who ?? '').trim(),
-    when: (input.when ?? '').trim(),
+    caseId: fields.caseId,
+    step: fields.step,
+    part: fields.part,
+    text: fields.text.trim(),
+    who: (fields.who ?? '').trim(),
+    when: (fields.when ?? '').trim(),
     device: phone.device,
     status: 'proposed',
     mergedInto: null,
     at: now,
   });
-  const sealed = await phone.box.sealForFacilitator(binding(phone.room, 'point', point.id), point);
-  writeRecord(doc, sealedRecords, {
-    id: point.id,
-    kind: 'point' as const,
-    device: phone.device,
-    ...sealed,
-    createdAt: now,
+  const sealed = await phone.box.sealForFacilitator(binding(phone.room, 'point', point.id), {
+    point,
+    choice,
   });
-  return { point, sealed: true };
+  doc.transact(() => {
+    writeRecord(doc, sealedRecords, {
+      id: point.id,
+      kind: 'point' as const,
+      device: phone.device,
+      ...sealed,
+      createdAt: now,
+    });
+    if (choice === 'counted') {
+      writeRecord(doc, countedPoints, {
+        id: point.id,
+        caseId: point.caseId,
+        step: point.step,
+        part: point.part,
+        device: phone.device,
+        createdAt: now,
+      });
+    }
+  });
+  return { point: { ...point, choice }, sealed: true };
 }
+
+/** A sealed point as the console opened it: the point, its author's choice and visit. */
+export type OpenedPoint = SentPoint & { from: string; createdAt: number };
 
 /**
  * The points phones sealed to this console, opened, as the console's lists
  * take them: waiting ("proposed") until accepted, "declined" once kept private.
- * A point already on the room's board is read from there instead.
+ * Those already on the room's board are opened too (`onBoard`): the console
+ * needs their visit to ask their author before rewording them.
  */
 export async function openSealedPoints(
   doc: Y.Doc,
   box: FacilitatorBox,
   room: string,
-  cache: Map<string, RolePoint | null>,
-): Promise<RolePoint[]> {
-  const onBoard = new Set(readRolePoints(doc).items.map((point) => point.id));
+  cache: Map<string, OpenedPoint | null>,
+): Promise<OpenedPoint[]> {
   const states = readDecisions(doc);
-  const opened: RolePoint[] = [];
+  const opened: OpenedPoint[] = [];
   for (const record of readSealedRecords(doc).items) {
-    if (record.kind !== 'point' || onBoard.has(record.id)) continue;
+    if (record.kind !== 'point') continue;
     const name = `${record.id}\0${record.box}`;
     if (!cache.has(name)) {
-      const parsed = rolePointSchema.safeParse(
+      const parsed = sealedPointPayloadSchema.safeParse(
         await box.openAsFacilitator(binding(room, 'point', record.id), record),
       );
-      const fits =
-        parsed.success && parsed.data.id === record.id && parsed.data.device === record.device;
-      cache.set(name, fits ? { ...parsed.data, status: 'proposed', mergedInto: null } : null);
+      const point = parsed.success ? parsed.data.point : null;
+      const fits = point !== null && point.id === record.id && point.device === record.device;
+      cache.set(
+        name,
+        fits && parsed.success
+          ? {
+              ...point,
+              status: 'proposed',
+              mergedInto: null,
+              choice: parsed.data.choice,
+              from: record.from,
+              createdAt: record.createdAt,
+            }
+          : null,
+      );
     }
     const point = cache.get(name);
     if (!point) continue;
@@ -409,20 +482,41 @@ export async function openSealedPoints(
 
 /**
  * Writes the facilitator's decisions on points. A sealed point that is declined
- * is kept private: only its decision goes into the room, never its text.
+ * is kept private: only its decision goes into the room, never its text. A
+ * sealed point its author did not give to the room is refused whatever the
+ * decision (`choices`: each sealed point's choice, by id).
  */
 export function writeModeratedPoints(
   doc: Y.Doc,
   points: readonly RolePoint[],
-  sealedIds: ReadonlySet<string>,
+  choices: ReadonlyMap<string, SharingChoice>,
   now = Date.now(),
 ): void {
+  for (const point of points) {
+    const choice = choices.get(point.id);
+    if (choice && !canPublishText(choice)) throw new CardRejected('not-for-the-room');
+  }
   doc.transact(() => {
-    const published = points.filter((p) => !(sealedIds.has(p.id) && p.status === 'declined'));
+    const published = points.filter((p) => !(choices.has(p.id) && p.status === 'declined'));
     writeRolePoints(doc, published);
     for (const point of points) {
-      if (!sealedIds.has(point.id)) continue;
+      if (!choices.has(point.id)) continue;
       decide(doc, point.id, point.status === 'declined' ? 'private' : 'published', now);
     }
+  });
+}
+
+/** A reworded point its author agreed to: the board shows the new words from now on. */
+export function publishPointEdit(
+  doc: Y.Doc,
+  point: OpenedPoint,
+  text: string,
+  now = Date.now(),
+): void {
+  if (!canPublishText(point.choice)) throw new CardRejected('not-for-the-room');
+  const onBoard = readRolePoints(doc).items.find((p) => p.id === point.id);
+  doc.transact(() => {
+    if (onBoard) writeRolePoints(doc, [{ ...onBoard, text }]);
+    decide(doc, point.id, 'published', now);
   });
 }

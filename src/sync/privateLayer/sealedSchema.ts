@@ -4,6 +4,7 @@
  * - `sealedReplies`: what the console sealed back to one visit (a proposed edit);
  * - `moderation`: the facilitator's decision on each sealed card (no text);
  * - `countedCards`: cards counted on the wall without their text;
+ * - `countedPoints`: role-play points counted on the board without their text;
  * - the room's privacy setting (open wall or moderated).
  * What a sealed box holds is checked again after it is opened (the payload schemas).
  */
@@ -13,17 +14,21 @@ import { MODERATION_STATES, SHARING_CHOICES } from '../../domain/consent';
 import type { Decision } from '../../domain/consent';
 import { SEVERITIES } from '../timeline/cardSchema';
 import { BOX_PUBLIC_KEY_PATTERN } from './facilitatorBox';
+import { ROLE_POINT_PARTS, rolePointSchema } from '../rolePlay/rolePlaySchema';
 import {
+  ANSWER_JUSTIFICATION_MAX_CHARS,
   CARD_TEXT_MAX_CHARS,
   CARDS_PER_PARTICIPANT_MAX,
   CARDS_PER_ROOM_MAX,
   NICKNAME_MAX_CHARS,
+  ROLE_PLAY_POINTS_PER_DEVICE_MAX,
+  ROLE_PLAY_POINTS_PER_ROOM_MAX,
   SEALED_BOX_MAX_CHARS,
   SEALED_PER_DEVICE_MAX,
   SEALED_PER_ROOM_MAX,
 } from '../limits';
 import { defineRoomRecord, defineRoomValue, readRecords, readValue } from '../record';
-import { ROOM_MAPS, tokenSchema, type Validated } from '../schemaParts';
+import { ROOM_MAPS, caseIdSchema, tokenSchema, type Validated } from '../schemaParts';
 
 /** What a phone seals: an incident card, a role-play point, a quiz reason, a reply to an edit, a signal. */
 export const SEALED_KINDS = ['card', 'point', 'reason', 'reply', 'signal'] as const;
@@ -133,6 +138,31 @@ export function readCountedCards(doc: Y.Doc): Validated<CountedCard> {
   return readRecords(doc, countedCards);
 }
 
+/** A role-play point counted on the board (its case, step and part) without its text. */
+export const countedPointSchema = z.object({
+  id: tokenSchema,
+  caseId: caseIdSchema,
+  step: z.enum(['register', 'analyse', 'react', 'conclusion']),
+  part: z.enum(ROLE_POINT_PARTS),
+  device: tokenSchema,
+  createdAt: timeSchema,
+});
+export type CountedPoint = z.infer<typeof countedPointSchema>;
+
+export const countedPoints = defineRoomRecord<CountedPoint>({
+  map: ROOM_MAPS.countedPoints,
+  schema: countedPointSchema,
+  key: (point) => point.id,
+  time: (point) => point.createdAt,
+  device: (point) => point.device,
+  perDeviceCap: ROLE_PLAY_POINTS_PER_DEVICE_MAX,
+  perRoomCap: ROLE_PLAY_POINTS_PER_ROOM_MAX,
+});
+
+export function readCountedPoints(doc: Y.Doc): Validated<CountedPoint> {
+  return readRecords(doc, countedPoints);
+}
+
 export const privacySettingsSchema = z.object({
   /** Cards for the room go on the wall as written; the default is moderated (false). */
   openWall: z.boolean(),
@@ -176,3 +206,24 @@ export const replyPayloadSchema = z.object({
   agreed: z.boolean(),
 });
 export type ReplyPayload = z.infer<typeof replyPayloadSchema>;
+
+/**
+ * What a sealed role-play point holds once opened: the point as its phone
+ * wrote it, and who its author let see it (points sealed before the choice
+ * existed were for the room).
+ */
+export const sealedPointPayloadSchema = z.object({
+  point: rolePointSchema,
+  choice: z.enum(SHARING_CHOICES),
+});
+export type SealedPointPayload = z.infer<typeof sealedPointPayloadSchema>;
+
+/** What a sealed quiz reason holds once opened: the group's answer it explains, and the words. */
+export const sealedReasonPayloadSchema = z.object({
+  caseId: caseIdSchema,
+  situationId: z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/)),
+  groupId: tokenSchema,
+  option: z.string().check(z.regex(/^[A-Z]$/)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(ANSWER_JUSTIFICATION_MAX_CHARS)),
+});
+export type SealedReasonPayload = z.infer<typeof sealedReasonPayloadSchema>;

@@ -75,7 +75,10 @@ export const quizAnswerSchema = z.object({
   situationId: situationIdSchema,
   groupId: tokenSchema,
   option: z.string().check(z.regex(/^[A-Z]$/)),
+  /** In the clear: a reason written in an open-wall room or on paper, or one the facilitator published. */
   justification: z.string().check(z.maxLength(ANSWER_JUSTIFICATION_MAX_CHARS)),
+  /** The reason sealed to the facilitator with this answer (its sealed record's id), if any. */
+  reason: z.optional(tokenSchema),
   at: z.number().check(z.int(), z.nonnegative()),
   device: tokenSchema,
 });

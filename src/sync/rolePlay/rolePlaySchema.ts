@@ -110,7 +110,8 @@ export function readCast(doc: Y.Doc): Validated<CastMember> {
   return readRecords(doc, cast);
 }
 
-const allParts = [
+/** Every part a point may go under, whatever its step. */
+export const ROLE_POINT_PARTS = [
   ...STEP_PARTS.register,
   ...STEP_PARTS.analyse,
   ...STEP_PARTS.react,
@@ -122,7 +123,7 @@ export const rolePointSchema = z
     id: tokenSchema,
     caseId: caseIdSchema,
     step: z.enum(['register', 'analyse', 'react', 'conclusion']),
-    part: z.enum(allParts),
+    part: z.enum(ROLE_POINT_PARTS),
     text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CARD_TEXT_MAX_CHARS)),
     who: text(REGISTER_FIELD_MAX_CHARS),
     when: text(REGISTER_FIELD_MAX_CHARS),
