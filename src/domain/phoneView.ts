@@ -36,35 +36,37 @@ export type RoomRuns = {
  * tool's own gate applies (the role-play and the plan only once opened to
  * phones). While the projector shows the agenda or slides, a task the trainer
  * opened to phones by hand (the plan's groups working, the role-play) is still
- * theirs; otherwise the phone follows the projector. Finished activities leave:
+ * theirs, and so are incident cards the trainer asked for outside the timeline
+ * (those first: the ask is explicit); otherwise the phone follows the projector. Finished activities leave:
  * the running agenda closes them when it moves on (sync/stageOperations.openLaunch).
  */
 export function phoneActivity(stage: Stage, runs: RoomRuns): PhoneActivityView {
   const rolePlay = runs.rolePlay;
+  // Cards the trainer asked for outside the timeline: the phone writes them where it would only follow.
+  const follow: PhoneActivityView = stage.phones.cards ? { kind: 'cards' } : { kind: 'follow' };
   switch (stage.kind) {
     case 'break':
       return { kind: 'break' };
     case 'quiz':
-      return runs.quizCaseId ? { kind: 'quiz', caseId: runs.quizCaseId } : { kind: 'follow' };
+      return runs.quizCaseId ? { kind: 'quiz', caseId: runs.quizCaseId } : follow;
     case 'narrative':
-      return runs.narrativeCaseId
-        ? { kind: 'narrative', caseId: runs.narrativeCaseId }
-        : { kind: 'follow' };
+      return runs.narrativeCaseId ? { kind: 'narrative', caseId: runs.narrativeCaseId } : follow;
     case 'timeline':
       return { kind: 'cards' };
     case 'roleplay':
-      return rolePlay?.open ? { kind: 'roleplay', caseId: rolePlay.caseId } : { kind: 'follow' };
+      return rolePlay?.open ? { kind: 'roleplay', caseId: rolePlay.caseId } : follow;
     case 'plan':
-      return stage.phones.plan ? { kind: 'plan' } : { kind: 'follow' };
+      return stage.phones.plan ? { kind: 'plan' } : follow;
     case 'welcome':
     case 'agenda':
     case 'slides':
+      if (stage.phones.cards) return { kind: 'cards' };
       if (stage.phones.quiz.length > 0 && runs.quizCaseId) {
         return { kind: 'quiz', caseId: runs.quizCaseId };
       }
       if (rolePlay?.open) return { kind: 'roleplay', caseId: rolePlay.caseId };
       if (stage.phones.plan) return { kind: 'plan' };
-      return { kind: 'follow' };
+      return follow;
   }
 }
 
@@ -125,4 +127,29 @@ export function dayNow(rows: readonly RunRow[]): DayNow {
     endsAt: current?.endsAt ?? null,
     nextKey: next?.key ?? null,
   };
+}
+
+/** One answer a working group sent, as its members' phones list it under "Your group". */
+export type GroupAnswer = { situationId: string; option: string };
+
+/**
+ * What a group has answered in the room's quiz, situation by situation in the
+ * quiz's order (1.2 before 1.10): a member who just came back, or changed phone,
+ * sees where the group stands. Answers to another case or group are left out.
+ */
+export function groupAnswers(
+  answers: readonly { caseId: string; situationId: string; groupId: string; option: string }[],
+  caseId: string | null,
+  groupId: string | null,
+): GroupAnswer[] {
+  if (!caseId || !groupId) return [];
+  const order = (id: string) => id.split('.').map(Number);
+  return answers
+    .filter((answer) => answer.caseId === caseId && answer.groupId === groupId)
+    .map(({ situationId, option }) => ({ situationId, option }))
+    .sort((a, b) => {
+      const [a1 = 0, a2 = 0] = order(a.situationId);
+      const [b1 = 0, b2 = 0] = order(b.situationId);
+      return a1 - b1 || a2 - b2;
+    });
 }

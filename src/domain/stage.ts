@@ -29,6 +29,11 @@ export type PhoneTasks = {
   rolePlay: boolean;
   /** Phones edit their groups' parts of the security plan. */
   plan: boolean;
+  /**
+   * Phones write incident cards whatever the projector shows (the trainer asked
+   * for them outside the timeline activity). The wall on stage asks for them anyway.
+   */
+  cards: boolean;
 };
 
 export type Stage = {
@@ -45,7 +50,7 @@ export function newStage(): Stage {
 }
 
 export function noPhoneTasks(): PhoneTasks {
-  return { quiz: [], rolePlay: false, plan: false };
+  return { quiz: [], rolePlay: false, plan: false, cards: false };
 }
 
 /**

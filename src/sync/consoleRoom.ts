@@ -15,6 +15,7 @@ import { createRoomCredentials } from './roomId';
 import { closeRoom } from './roomLifecycle';
 import { forgetRoomOnDevice } from './phoneMemory';
 import { deleteFacilitatorKeys, facilitatorBoxFor } from './privateLayer/facilitatorKeys';
+import { showOnProjector } from './stage/stageOperations';
 
 /** The console's own device keeps the room's id and key so a reload finds the room again. */
 const ROOM_STORAGE_KEY = 'swk.room';
@@ -44,7 +45,19 @@ export function openConsoleRoom(credentials: RoomCredentials): RoomConnection {
   return openRoomConnection(credentials.room, credentials.key, 'console');
 }
 
+/**
+ * A new, empty room. Its projector starts on the join screen (stage `welcome`):
+ * phones come in before anything else happens, without the trainer asking for it.
+ */
 export function startNewRoom(): RoomConnection {
+  const connection = openNewRoom();
+  // At once, not after the stored copy loads: a new room has none, and a tool opened the
+  // moment after (the role-play from its case) must come after the join screen, not under it.
+  showOnProjector(connection.doc, 'welcome');
+  return connection;
+}
+
+function openNewRoom(): RoomConnection {
   const credentials = createRoomCredentials();
   localStorage.setItem(ROOM_STORAGE_KEY, JSON.stringify(credentials));
   // The private layer's key pair is made with the room (its public half goes in the join link).
@@ -75,7 +88,8 @@ export async function importRoom(fileText: string): Promise<RoomConnection> {
   } catch (error) {
     throw error instanceof ImportRejected ? error : new ImportRejected('corrupt');
   }
-  const connection = startNewRoom();
+  // The file's own stage comes with it: the new room starts where the saved one stood.
+  const connection = openNewRoom();
   await connection.ready;
   Y.applyUpdate(connection.doc, update);
   return connection;

@@ -145,7 +145,13 @@ describe('planning and running the day on the console', () => {
       if ((box as HTMLInputElement).checked) await user.click(box);
     }
     await user.click(within(sessions).getByRole('checkbox', { name: /Security incidents/ }));
-    // The console's day outlives a test's page (it is the laptop's): start this run afresh.
+    // The console's day outlives a test's page (it is the laptop's): without the optional
+    // activity another test ran, the role-play comes right after the break.
+    const optional = screen.getByRole('checkbox', {
+      name: /Run the optional activity Security incidents in your own environment/,
+    });
+    if ((optional as HTMLInputElement).checked) await user.click(optional);
+    // Start this run afresh.
     const reset = screen.queryByRole('button', { name: 'Reset the run…' });
     if (reset) {
       await user.click(reset);
@@ -170,5 +176,25 @@ describe('planning and running the day on the console', () => {
         .getAllByRole('button', { pressed: true })
         .map((button) => button.textContent),
     ).toEqual([expect.stringMatching(/^Case analysis 1/)]);
-  });
+
+    // On the tool's shelf, the running agenda's band: Next there moves the day, the console
+    // stays through the break and follows the agenda to the next tool, Previous goes back.
+    const band = screen.getByRole('region', { name: 'The running agenda' });
+    expect(band).toHaveTextContent('Now: Identifying security incidents');
+    await user.click(within(band).getByRole('button', { name: 'Next item' }));
+    expect(band).toHaveTextContent('Now: Break');
+    expect(screen.getByRole('button', { name: 'Cases', pressed: true })).toBeInTheDocument();
+    await user.click(within(band).getByRole('button', { name: 'Next item' }));
+    expect(band).toHaveTextContent('Now: Assessing and reacting');
+    const chosenCase = () =>
+      within(screen.getByRole('navigation', { name: 'Choose a case' }))
+        .getAllByRole('button', { pressed: true })
+        .map((button) => button.textContent);
+    expect(chosenCase()).toEqual([expect.stringMatching(/^Role-play/)]);
+    await user.click(within(band).getByRole('button', { name: 'Previous item' }));
+    expect(band).toHaveTextContent('Now: Break');
+    // Not on the day's shelf: the band is the run panel there.
+    await user.click(screen.getByRole('button', { name: 'Plan & run the day' }));
+    expect(screen.queryByRole('region', { name: 'The running agenda' })).toBeNull();
+  }, 40_000);
 });

@@ -47,12 +47,13 @@ describe('the join screen', () => {
     expect(await screen.findByText(`in room ${room}`)).toBeInTheDocument();
   });
 
-  it('tells the participant they are anonymous, shows the projector’s code and removes the key from the address bar', async () => {
+  it('keeps a compact header above the room (the projector’s code), and removes the key from the address bar', async () => {
     window.history.replaceState(null, '', `/#/join/${room}/${key}`);
     await renderWithI18n(<JoinPage room={room} roomKey={key} />);
-    expect(screen.getByText(/You are anonymous: nothing you write/)).toBeInTheDocument();
     const code = formatJoinCode(await joinCodeFor(key));
     expect(await screen.findByText(`Room \u2066${code}\u2069`)).toBeInTheDocument();
+    // No page heading of its own: the welcome (and then each activity) heads the page.
+    expect(screen.queryByRole('heading', { name: 'Join the workshop' })).toBeNull();
     expect(window.location.hash).toBe(`#/join/${room}`);
   });
 

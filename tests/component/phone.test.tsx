@@ -57,6 +57,8 @@ describe('a participant’s phone', () => {
       'take part in a role-play and note what you hear',
     ]);
     expect(screen.getByText(/You are anonymous/)).toBeInTheDocument();
+    // What the join header used to say above every view is said here, once.
+    expect(screen.getByText(/open this link in a private tab/)).toBeInTheDocument();
     expect(welcomeSeen('room-a')).toBe(false);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Go to the workshop' }));
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();

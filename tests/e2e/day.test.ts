@@ -37,6 +37,10 @@ describe('running the day, in a real browser', () => {
     ]);
     await projector.waitForURL(/#\/screen$/);
 
+    // Held, the projector shows the running day and its countdown (unheld, Start opens the slides).
+    await console_
+      .getByRole('checkbox', { name: 'Hold the projector on what it shows while the agenda moves' })
+      .check();
     await context.clock.pauseAt(new Date('2026-11-23T09:00:00'));
     await console_.getByRole('button', { name: 'Start the day' }).click();
     await expect.poll(() => heading(projector)).toBe('Introduction');

@@ -155,10 +155,8 @@ describe('the projector, read from the back of the room', () => {
         }),
       }),
     );
+    // A new room opens on the join screen.
     await projector.goto(`${baseURL}#/screen`);
-    await trainer.page
-      .getByRole('button', { name: 'Show the join screen on the projector' })
-      .click();
     await expectReadable(projector, 'join', () =>
       projector.locator('.join-screen__fingerprint').waitFor(),
     );
@@ -186,6 +184,10 @@ describe('the projector, read from the back of the room', () => {
       projector.getByRole('heading', { name: "The day's plan" }).waitFor(),
     );
     expect(await projector.getByText('Waiting for the facilitator').count()).toBe(0);
+    // Held on the day: Start would otherwise open the first item's slides (measured elsewhere).
+    await trainer.page
+      .getByRole('checkbox', { name: 'Hold the projector on what it shows while the agenda moves' })
+      .check();
     await trainer.page.getByRole('button', { name: 'Start the day' }).click();
     await expectReadable(projector, 'running', () => projector.getByRole('timer').waitFor());
     await trainer.context.close();

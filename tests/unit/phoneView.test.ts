@@ -2,14 +2,20 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { NEW_RUN, projectSchedule } from '../../src/domain/agendaRun';
-import { dayNow, phoneActivity, phoneTasksOfDay, type RoomRuns } from '../../src/domain/phoneView';
+import {
+  dayNow,
+  groupAnswers,
+  phoneActivity,
+  phoneTasksOfDay,
+  type RoomRuns,
+} from '../../src/domain/phoneView';
 import { newStage, showOnStage, withPhoneTasks } from '../../src/domain/stage';
 import { openSituation } from '../../src/domain/quiz';
 import { writeQuizRun } from '../../src/sync/quiz/quizOperations';
 import { readQuizRun } from '../../src/sync/quiz/quizSchema';
 import { readRolePlayRun } from '../../src/sync/rolePlay/rolePlaySchema';
 import { readStage } from '../../src/sync/stage/stageSchema';
-import { openLaunch } from '../../src/sync/stage/stageOperations';
+import { openLaunch, setPhoneTasks } from '../../src/sync/stage/stageOperations';
 import { openPlanToPhones } from '../../src/sync/plan/planOperations';
 
 const runs: RoomRuns = {
@@ -63,6 +69,36 @@ describe('what a phone shows', () => {
       kind: 'quiz',
       caseId: 'case-analysis-1',
     });
+  });
+
+  it('shows the card writer when the trainer asks phones for cards outside the timeline, until the agenda moves on', () => {
+    const asked = withPhoneTasks(newStage(), { cards: true });
+    expect(phoneActivity(asked, none)).toEqual({ kind: 'cards' });
+    expect(phoneActivity(showOnStage(asked, 'slides'), runs)).toEqual({ kind: 'cards' });
+    expect(phoneActivity(showOnStage(asked, 'welcome'), runs)).toEqual({ kind: 'cards' });
+    // The asked cards come before a task left open by hand, but not before the tool on the projector.
+    expect(phoneActivity(withPhoneTasks(asked, { plan: true }), none)).toEqual({ kind: 'cards' });
+    expect(phoneActivity(showOnStage(asked, 'quiz', 'case-analysis-1'), runs)).toEqual({
+      kind: 'quiz',
+      caseId: 'case-analysis-1',
+    });
+    expect(phoneActivity(showOnStage(asked, 'break'), runs)).toEqual({ kind: 'break' });
+    const doc = new Y.Doc();
+    setPhoneTasks(doc, { cards: true });
+    expect(readStage(doc).phones.cards).toBe(true);
+    openLaunch(doc, { kind: 'narrative', caseId: 'case-analysis-2' }, detail);
+    expect(readStage(doc).phones.cards).toBe(false);
+  });
+
+  it('reads a stage stored before phones could be asked for cards as asking none', () => {
+    const doc = new Y.Doc();
+    doc.getMap('stage').set('current', {
+      kind: 'agenda',
+      activity: null,
+      step: null,
+      phones: { quiz: [], rolePlay: false, plan: true },
+    });
+    expect(readStage(doc)).toMatchObject({ kind: 'agenda', phones: { plan: true, cards: false } });
   });
 
   it('tells the welcome screen what the day will ask of a phone, once each, in agenda order', () => {
@@ -180,5 +216,35 @@ describe('where the day stands, on a phone', () => {
       endsAt: null,
       nextKey: 's/quiz',
     });
+  });
+});
+
+describe('what "Your group" lists', () => {
+  const answer = (
+    situationId: string,
+    groupId: string,
+    option: string,
+    caseId = 'case-analysis-1',
+  ) => ({
+    caseId,
+    situationId,
+    groupId,
+    option,
+  });
+  it('lists the group’s answers to the room’s quiz in the quiz’s order, and no other group’s or case’s', () => {
+    const answers = [
+      answer('1.10', 'g1', 'C'),
+      answer('1.2', 'g1', 'B'),
+      answer('1.1', 'g2', 'A'),
+      answer('1.1', 'g1', 'A'),
+      answer('1.1', 'g1', 'B', 'other-case'),
+    ];
+    expect(groupAnswers(answers, 'case-analysis-1', 'g1')).toEqual([
+      { situationId: '1.1', option: 'A' },
+      { situationId: '1.2', option: 'B' },
+      { situationId: '1.10', option: 'C' },
+    ]);
+    expect(groupAnswers(answers, 'case-analysis-1', null)).toEqual([]);
+    expect(groupAnswers(answers, null, 'g1')).toEqual([]);
   });
 });

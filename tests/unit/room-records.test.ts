@@ -151,7 +151,7 @@ describe('the stage', () => {
       activity: 'case-analysis-1',
       // The stage follows the situation the quiz focuses on while the quiz is shown.
       step: '1.2',
-      phones: { quiz: ['1.2'], rolePlay: true, plan: true },
+      phones: { quiz: ['1.2'], rolePlay: true, plan: true, cards: false },
     });
     // The tools read what phones may do from the stage.
     expect(readQuizRun(phone)?.open).toEqual(['1.2']);
@@ -176,7 +176,7 @@ describe('the stage', () => {
       kind: 'timeline',
       activity: null,
       step: null,
-      phones: { quiz: ['1.1'], rolePlay: true, plan: true },
+      phones: { quiz: ['1.1'], rolePlay: true, plan: true, cards: false },
     });
     expect(readQuizRun(doc)?.open).toEqual(['1.1']);
     expect(readRolePlayRun(doc)?.open).toBe(true);
@@ -186,7 +186,7 @@ describe('the stage', () => {
       kind: 'plan',
       activity: null,
       step: null,
-      phones: { quiz: ['1.1'], rolePlay: true, plan: true },
+      phones: { quiz: ['1.1'], rolePlay: true, plan: true, cards: false },
     });
   });
 

@@ -12,6 +12,9 @@ import { useContentLibrary } from '../common/useContentLibrary';
 import { useSelectedSession } from '../common/useSelectedSession';
 import { ChoiceList } from './ChoiceList';
 import { DayShelf } from '../day/DayShelf';
+import { RunStrip } from '../day/RunStrip';
+import { useConsoleDayModel } from '../day/useConsoleDayModel';
+import { useStageFollowsAgenda } from '../day/useStageFollowsAgenda';
 import { announceConsoleLanguage, shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
 import { sessionInFocus } from '../../domain/workshopDay';
 import type { ToolLaunch } from '../../domain/agendaTools';
@@ -91,6 +94,10 @@ export default function ConsolePage() {
       setShelf('sessions');
     }
   };
+  // The stage follows the agenda from any shelf; a console showing a tool moves on to the next one.
+  useStageFollowsAgenda(useConsoleDayModel(library), library, (launch) => {
+    if (shelf === 'cases' || shelf === 'plan' || shelf === 'sessions') openTool(launch);
+  });
   // A projector on another screen follows the day through the room.
   useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
   // And the projector's second language.
@@ -123,6 +130,7 @@ export default function ConsolePage() {
           <ConsoleCare room={room.room} />
         </RoomProvider>
       )}
+      {shelf !== 'day' && <RunStrip library={library} onOpenTool={openTool} />}
       {shelf === 'day' && <DayShelf library={library} onOpenTool={openTool} />}
       {shelf === 'room' && (
         <Loading>

@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findCase } from '../../content/library';
 import type { ContentLibrary } from '../../content/validate';
@@ -10,22 +9,13 @@ import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useSlides, writeSlides, type SlidesState } from '../slides/slidesStore';
 import { launchLabel } from './launchLabel';
 import type { ConsoleDayApi } from './useConsoleDayModel';
+import { setHoldProjector, useHoldProjector } from './holdProjector';
 
 /** The console opens the tool beside the agenda (its shelf, its case). */
 export type OpenTool = (launch: ToolLaunch) => void;
 
-const HOLD_KEY = 'swk.console.holdProjector';
-
-function readHold(): boolean {
-  try {
-    return localStorage.getItem(HOLD_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-/** Puts one of the agenda item's tools on the projector and the phones, and the console on it. */
-function openEverywhere(
+/** Puts one of the agenda item's tools on the projector and the phones. */
+export function openEverywhere(
   library: ContentLibrary,
   language: string,
   doc: RoomDoc | null,
@@ -53,9 +43,9 @@ function openEverywhere(
 
 /**
  * The running item's tools, each one click from every screen: the first is the
- * primary action. When the agenda moves on (Next, Previous, the end of a
- * break), the stage follows to the new item's first tool, a break to the break
- * screen, unless the trainer holds the projector on what it shows.
+ * primary action. When the agenda moves on, the stage follows by itself
+ * (useStageFollowsAgenda), unless the trainer holds the projector on what it
+ * shows (HoldProjector, on the run panel).
  */
 export function OpenOnEveryScreen({
   api,
@@ -71,23 +61,11 @@ export function OpenOnEveryScreen({
   const { t, i18n } = useTranslation();
   const room = useConsoleRoom();
   const [slides] = useSlides();
-  const [hold, setHold] = useState(readHold);
-  const launches = api.model.launches(currentKey);
   const open = (launch: ToolLaunch) => {
     openEverywhere(library, i18n.language, room?.doc ?? null, launch, slides);
     if (launch.kind !== 'break') onOpenTool?.(launch);
   };
-
-  // The stage follows the agenda: only when the running item changes, not on a reload.
-  const followed = useRef(currentKey);
-  useEffect(() => {
-    if (followed.current === currentKey) return;
-    followed.current = currentKey;
-    const first = launches[0];
-    if (!hold && first) openEverywhere(library, i18n.language, room?.doc ?? null, first, slides);
-  }, [currentKey, hold, launches, library, i18n.language, room, slides]);
-
-  const tools = launches.filter((launch) => launch.kind !== 'break');
+  const tools = api.model.launches(currentKey).filter((launch) => launch.kind !== 'break');
   return (
     <div className="run__tools">
       {tools.map((launch, index) => (
@@ -100,21 +78,22 @@ export function OpenOnEveryScreen({
           {t('run.openEverywhere', { tool: launchLabel(t, api.model, launch) })}
         </button>
       ))}
-      <label className="run__hold">
-        <input
-          type="checkbox"
-          checked={hold}
-          onChange={(event) => {
-            setHold(event.target.checked);
-            try {
-              localStorage.setItem(HOLD_KEY, event.target.checked ? '1' : '0');
-            } catch {
-              // storage refused: the choice lasts this page
-            }
-          }}
-        />
-        {t('run.holdProjector')}
-      </label>
     </div>
+  );
+}
+
+/** "Hold the projector": before the day starts too (Start opens the first item's tool). */
+export function HoldProjector() {
+  const { t } = useTranslation();
+  const hold = useHoldProjector();
+  return (
+    <label className="run__hold">
+      <input
+        type="checkbox"
+        checked={hold}
+        onChange={(event) => setHoldProjector(event.target.checked)}
+      />
+      {t('run.holdProjector')}
+    </label>
   );
 }

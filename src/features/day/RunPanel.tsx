@@ -7,7 +7,8 @@ import { playAlarm, setSoundPreference, soundPreference, unlockAlarm } from './a
 import type { ContentLibrary } from '../../content/validate';
 import { ExtendControl, PauseOrResume } from './ActivityClock';
 import { Countdown } from './Countdown';
-import { OpenOnEveryScreen, type OpenTool } from './OpenOnEveryScreen';
+import { HoldProjector, OpenOnEveryScreen, type OpenTool } from './OpenOnEveryScreen';
+import { RoomAsks } from './RoomAsks';
 import { titleOf, type DayModel } from './dayModel';
 import { ActivityExports } from '../sessions/ActivityDetails';
 import type { ConsoleDayApi } from './useConsoleDayModel';
@@ -77,9 +78,12 @@ export function RunPanel({ api, now, library, onOpenTool }: Props) {
             onOpenTool={onOpenTool}
           />
           <RunControls api={api} currentKey={current.key} paused={run.status === 'paused'} />
+          <RoomAsks api={api} library={library} />
           <ActivitySheets model={model} library={library} itemKey={current.key} />
         </>
       )}
+      {run.status !== 'finished' && <HoldProjector />}
+      {run.status === 'ready' && <RoomAsks api={api} library={library} />}
       {run.status === 'finished' && <p role="status">{t('run.finished')}</p>}
       {run.status !== 'ready' && (
         <div className="run__lag">

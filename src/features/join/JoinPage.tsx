@@ -38,26 +38,26 @@ export function JoinPage({ room, roomKey }: Props) {
   );
 }
 
-/** The room a phone is in, however it got the key (the link, or the short code's exchange). */
+/**
+ * The room a phone is in, however it got the key (the link, or the short code's exchange).
+ * A compact header only (the room's code; the connection's state comes with the room): what
+ * a person needs to know once, that they are anonymous and the private-tab advice, is on
+ * the welcome screen, not above every activity.
+ */
 export function JoinedRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const { t } = useTranslation();
   const code = useJoinCode(roomKey);
   return (
-    <div className="join">
-      <h1>{t('join.title')}</h1>
+    <div className="join join--in-room">
       {/* The projector's code: "am I in the right room?" at a glance. Isolated left to right in Arabic. */}
       {code && (
         <p className="join__room">
           {t('join.room', { code: `\u2066${formatJoinCode(code)}\u2069` })}
         </p>
       )}
-      <div className="join__status">
-        <p className="join__privacy">{t('join.anonymous')}</p>
-        <p className="join__privacy">{t('join.privateTab')}</p>
-        <Suspense fallback={<RoomLoading room={room} />}>
-          <PhoneRoom room={room} roomKey={roomKey} />
-        </Suspense>
-      </div>
+      <Suspense fallback={<RoomLoading room={room} />}>
+        <PhoneRoom room={room} roomKey={roomKey} />
+      </Suspense>
     </div>
   );
 }

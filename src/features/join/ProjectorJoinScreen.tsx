@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDiscreetName } from '../../lib/discreetName';
 import { codeLink } from '../../lib/route';
 import { formatJoinCode } from '../../sync/join/joinCode';
 import { addressToType, fingerprintGroups, useJoinAddress, useQrCode } from './joinAddress';
@@ -19,12 +20,21 @@ export function ProjectorJoinScreen({ roomKey }: { roomKey: string }) {
   const published = useRoomFingerprint();
   const fingerprint = address.fingerprint ?? published;
   const code = useJoinCode(roomKey);
+  const neutral = useDiscreetName();
   const qr = useQrCode(code && address.known ? codeLink(address.base, code) : null);
   return (
     <div className="projector join-screen">
       <div className="join-screen__qr">{qr && <img src={qr} alt={t('joinScreen.qrAlt')} />}</div>
       <div className="join-screen__text">
-        <h1>{t('joinScreen.title')}</h1>
+        {/* In discreet mode the room's opening screen says the neutral name first. */}
+        {neutral ? (
+          <>
+            <h1>{neutral}</h1>
+            <p className="join-screen__label">{t('joinScreen.title')}</p>
+          </>
+        ) : (
+          <h1>{t('joinScreen.title')}</h1>
+        )}
         <p className="join-screen__label">{t('joinScreen.open')}</p>
         {/* Left to right inside the page's direction: in Arabic it starts at the right like the rest. */}
         <p className="join-screen__address">

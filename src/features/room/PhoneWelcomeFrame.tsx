@@ -20,6 +20,7 @@ export function PhoneWelcomeFrame(props: {
     <section className="phone-welcome" aria-labelledby="phone-welcome-heading">
       {props.children}
       <p className="phone-welcome__anonymous">{t('phone.welcomeAnonymous')}</p>
+      <p className="phone-welcome__private">{t('join.privateTab')}</p>
       <button
         type="button"
         className="button--primary"

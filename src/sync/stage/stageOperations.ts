@@ -49,7 +49,7 @@ export function openLaunch(
 ): void {
   doc.transact(() => {
     const keep = launch.kind === 'quiz' ? readStage(doc).phones.quiz : [];
-    setPhoneTasks(doc, { quiz: keep, rolePlay: false, plan: launch.kind === 'plan' });
+    setPhoneTasks(doc, { quiz: keep, rolePlay: false, plan: launch.kind === 'plan', cards: false });
     switch (launch.kind) {
       case 'quiz':
         if (readQuizRun(doc)?.caseId !== launch.caseId) {

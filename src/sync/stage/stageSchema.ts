@@ -23,6 +23,8 @@ export const stageSchema = z.object({
     quiz: z.array(situationIdSchema).check(z.maxLength(50)),
     rolePlay: z.boolean(),
     plan: z.boolean(),
+    // Added after the stage: a stage stored without it asks no cards.
+    cards: z._default(z.boolean(), false),
   }),
 });
 
@@ -71,6 +73,7 @@ function legacyStage(doc: Y.Doc): Stage {
       quiz: quizRun.success ? quizRun.data.open : [],
       rolePlay: rolePlayRun.success && rolePlayRun.data.open,
       plan: plan.success && plan.data,
+      cards: false,
     },
   };
 }
