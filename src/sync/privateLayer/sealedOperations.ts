@@ -342,6 +342,28 @@ export async function proposalsForPhone(doc: Y.Doc, phone: PhoneSide): Promise<O
   return found;
 }
 
+/**
+ * This visit's own sealed cards, opened from the room's document with the visit's key
+ * (kept across a reload: visitKeys.ts): the words a reload took from the phone's memory.
+ */
+export async function recoverOwnCards(doc: Y.Doc, phone: PhoneSide): Promise<SentCard[]> {
+  const box = phone.box;
+  if (!box) return [];
+  const found: SentCard[] = [];
+  for (const record of readSealedRecords(doc).items) {
+    if (record.kind !== 'card' || record.from !== box.publicKey || record.device !== phone.device) {
+      continue;
+    }
+    const payload = sealedCardPayloadSchema.safeParse(
+      await box.openOwnSeal(binding(phone.room, 'card', record.id), record.box),
+    );
+    if (payload.success) {
+      found.push({ ...payload.data, id: record.id, createdAt: record.createdAt, sealed: true });
+    }
+  }
+  return found;
+}
+
 /** The author's answer, sealed with the visit key that sealed the card. */
 export async function answerProposal(
   doc: Y.Doc,
