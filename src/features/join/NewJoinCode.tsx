@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatJoinCode, joinCodeFor } from '../../sync/join/joinCode';
 import { replaceJoinCode } from '../../sync/join/joinSchema';
 import { onSignaturesChecked, refusedSignatures } from '../../sync/signedValues';
-import { useRoomDoc, useRoomValue } from '../room/RoomContext';
+import { useRoomDoc, useRoomDocIfAny } from '../room/RoomContext';
 import { joinStore } from '../../sync/join/joinSchema';
 
 /**
@@ -42,5 +42,9 @@ export function NewJoinCode({ roomKey }: { roomKey: string }) {
 
 /** The certificate fingerprint the console published in the room, for a projector elsewhere. */
 export function useRoomFingerprint(): string | null {
-  return useRoomValue(joinStore).fingerprint;
+  const doc = useRoomDocIfAny();
+  return useSyncExternalStore(
+    (listener) => (doc ? joinStore.subscribe(doc, listener) : () => {}),
+    () => (doc ? joinStore.snapshot(doc).fingerprint : null),
+  );
 }
