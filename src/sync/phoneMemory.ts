@@ -5,6 +5,7 @@
  * room closes.
  */
 import { randomToken } from './roomId';
+import { forgetVisitKeys } from './privateLayer/visitKeys';
 
 /** admission: the workshop server's per-run secret from the link, for reconnecting after a reload. */
 /** facilitator: the console's public key from the link, to seal cards to it after a reload. */
@@ -127,6 +128,8 @@ export function forget(room: string): void {
  */
 export function forgetRoomOnDevice(room: string): void {
   held.delete(room);
+  // The visit's key pair for sealing and replies (its own database, named after the room).
+  void forgetVisitKeys(room);
   for (const storage of [localStorage, sessionStorage]) {
     try {
       const names = Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '');

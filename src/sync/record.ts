@@ -16,7 +16,7 @@
 import type * as Y from 'yjs';
 import { byTimeThenId } from '../domain/order';
 import type { Validated } from './schemaParts';
-import { trustedValue, writeSigned } from './signedValues';
+import { declareSignedPlace, trustedValue, writeSigned } from './signedValues';
 
 /** What a zod (mini) schema offers that a reader needs; typed, so a record needs no cast. */
 export type Schema<T> = {
@@ -66,6 +66,7 @@ export function defineRoomRecord<T, Stored = T>(
   options: RecordOptions<T, Stored>,
 ): RecordDeclaration<T, Stored> {
   const { key, time } = options;
+  if (options.signed) declareSignedPlace(options.map, null);
   const order = options.order ?? byTimeThenId<T>(time ?? (() => 0), key);
   return {
     map: options.map,
@@ -92,6 +93,7 @@ export type ValueDeclaration<T> = {
 };
 
 export function defineRoomValue<T>(options: ValueDeclaration<T>): ValueDeclaration<T> {
+  if (options.signed) declareSignedPlace(options.map, options.key);
   return options;
 }
 

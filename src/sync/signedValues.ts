@@ -61,6 +61,25 @@ const REFUSED_KEPT_MAX = 10_000;
 
 const checksByDoc = new WeakMap<Y.Doc, Checks>();
 
+/** Where signed values sit: a value's map and key, or a record map (any key). */
+const signedPlaces = new Map<string, Set<string> | 'any'>();
+
+/** Called by record.ts for each declaration marked `signed`. */
+export function declareSignedPlace(map: string, key: string | null): void {
+  if (key === null) {
+    signedPlaces.set(map, 'any');
+    return;
+  }
+  const known = signedPlaces.get(map);
+  if (known === 'any') return;
+  signedPlaces.set(map, (known ?? new Set()).add(key));
+}
+
+function isSignedPlace(map: string, key: string): boolean {
+  const known = signedPlaces.get(map);
+  return known === 'any' || (known?.has(key) ?? false);
+}
+
 function checksFor(doc: Y.Doc, room: string, key: Promise<CryptoKey | null>): Checks {
   let checks = checksByDoc.get(doc);
   if (!checks) {
@@ -160,7 +179,10 @@ function notify(checks: Checks): void {
 }
 
 function refuse(checks: Checks, name: string): void {
-  if (checks.refused.size < REFUSED_KEPT_MAX) checks.refused.add(name);
+  if (checks.refused.size >= REFUSED_KEPT_MAX || checks.refused.has(name)) return;
+  checks.refused.add(name);
+  // The count is news for the console's screen (stores read again and find the same values).
+  notify(checks);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -303,6 +325,35 @@ function mendSigned(checks: Checks, signer: Signer, place: string, held: unknown
 }
 
 /**
+ * A value at a signed place this console never wrote (this session): if its signature
+ * does not check, it is a forgery and goes, so a page that joins later does not read it.
+ */
+function removeForgery(doc: Y.Doc, checks: Checks, map: string, key: string, held: unknown): void {
+  const at = isRecord(held) ? held.signedAt : undefined;
+  const signature = isRecord(held) ? held.signature : undefined;
+  const remove = () => {
+    refuse(checks, `${map}/${key}\0removed\0${JSON.stringify(held)}`);
+    if (doc.getMap(map).get(key) === held) doc.transact(() => doc.getMap(map).delete(key));
+  };
+  if (typeof at !== 'number' || typeof signature !== 'string') {
+    remove();
+    return;
+  }
+  const value = Object.fromEntries(
+    Object.entries(held as Record<string, unknown>).filter(
+      ([field]) => field !== 'signedAt' && field !== 'signature',
+    ),
+  );
+  const message = signedMessage(checks.room, `${map}/${key}`, at, value);
+  void checks.key
+    .then((found) => (found ? verifyMessage(found, message, signature) : true))
+    .catch(() => true)
+    .then((valid) => {
+      if (!valid) remove();
+    });
+}
+
+/**
  * On the console: after each change from another page, every value of its own that
  * the change touched is looked at (and written again if a peer forged or deleted it).
  */
@@ -317,7 +368,11 @@ function watchOwnValues(doc: Y.Doc, checks: Checks, signer: Signer): void {
       keys.forEach((key) => {
         if (key === null) return;
         const place = `${map}/${key}`;
-        if (signer.own.has(place)) mendSigned(checks, signer, place, doc.getMap(map).get(key));
+        const held: unknown = doc.getMap(map).get(key);
+        if (signer.own.has(place)) mendSigned(checks, signer, place, held);
+        else if (held !== undefined && isSignedPlace(map, key)) {
+          removeForgery(doc, checks, map, key, held);
+        }
       });
     });
   });

@@ -199,9 +199,11 @@ let contextCount = 0;
 export async function newPerson(
   browser: Browser,
   viewport = PROJECTOR,
-  options: { locale?: string; touch?: boolean } = {},
+  options: { locale?: string; touch?: boolean; ignoreHTTPSErrors?: boolean } = {},
 ): Promise<Person> {
   const context = await browser.newContext({
+    // A test's own HTTPS server (a self-signed certificate, as the laptop's).
+    ...(options.ignoreHTTPSErrors ? { ignoreHTTPSErrors: true } : {}),
     viewport,
     locale: options.locale ?? 'en-GB',
     extraHTTPHeaders: { [TEST_CONTEXT_HEADER]: `context-${(contextCount += 1)}-${process.pid}` },

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, joinCodeFor } from '../../sync/join/joinCode';
 import { replaceJoinCode } from '../../sync/join/joinSchema';
-import { refusedSignatures } from '../../sync/signedValues';
-import { useRoomDoc, useRoomValue } from '../room/RoomContext';
+import { onSignaturesChecked, refusedSignatures } from '../../sync/signedValues';
+import { useRoomDoc, useRoomDocIfAny } from '../room/RoomContext';
 import { joinStore } from '../../sync/join/joinSchema';
 
 /**
@@ -15,9 +15,10 @@ export function NewJoinCode({ roomKey }: { roomKey: string }) {
   const { t } = useTranslation();
   const doc = useRoomDoc();
   const [done, setDone] = useState<string | null>(null);
-  // Read again with the room's meta values: a forged one shows up in the count.
-  useRoomValue(joinStore);
-  const refused = refusedSignatures(doc);
+  const refused = useSyncExternalStore(
+    (listener) => onSignaturesChecked(doc, listener),
+    () => refusedSignatures(doc),
+  );
   return (
     <div className="new-join-code">
       <button
@@ -41,5 +42,9 @@ export function NewJoinCode({ roomKey }: { roomKey: string }) {
 
 /** The certificate fingerprint the console published in the room, for a projector elsewhere. */
 export function useRoomFingerprint(): string | null {
-  return useRoomValue(joinStore).fingerprint;
+  const doc = useRoomDocIfAny();
+  return useSyncExternalStore(
+    (listener) => (doc ? joinStore.subscribe(doc, listener) : () => {}),
+    () => (doc ? joinStore.snapshot(doc).fingerprint : null),
+  );
 }

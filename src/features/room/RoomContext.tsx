@@ -19,6 +19,11 @@ export function RoomProvider({ doc, children }: { doc: RoomDoc; children: ReactN
   return <RoomContext.Provider value={doc}>{children}</RoomContext.Provider>;
 }
 
+/** The room's document when the screen is in one (a join screen drawn alone is not). */
+export function useRoomDocIfAny(): RoomDoc | null {
+  return useContext(RoomContext);
+}
+
 /** The room's document, for the operations that change it. */
 export function useRoomDoc(): RoomDoc {
   const doc = useContext(RoomContext);

@@ -4,6 +4,7 @@ import {
   ownSealedCards,
   ownSealedPoints,
   ownSealedReasons,
+  rememberOwnCard,
   subscribeOwnWords,
 } from '../../sync/privateLayer/ownWords';
 import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
@@ -11,6 +12,7 @@ import {
   phoneBoxFor,
   proposalsForPhone,
   proposedText,
+  recoverOwnCards,
   type OpenedProposal,
   type PhoneSide,
 } from '../../sync/privateLayer/sealedOperations';
@@ -78,6 +80,10 @@ export function useProposals(phone: PhoneSide): OpenedProposal[] {
   const [proposals, setProposals] = useState<OpenedProposal[]>([]);
   useEffect(() => {
     let live = true;
+    // After a reload the phone's own words are found again in the room, with its kept visit key.
+    void recoverOwnCards(doc, phone).then((cards) =>
+      cards.forEach((card) => rememberOwnCard(phone.room, card)),
+    );
     void proposalsForPhone(doc, phone).then((found) => {
       if (live) setProposals(found);
     });

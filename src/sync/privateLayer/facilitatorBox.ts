@@ -131,6 +131,8 @@ export type PhoneBox = {
   sealForFacilitator(binding: SealBinding, payload: unknown): Promise<Sealed>;
   /** A reply the console sealed to this visit, or null when it was not (or was tampered with). */
   openFromFacilitator(binding: SealBinding, box: string): Promise<unknown>;
+  /** What this visit sealed to the console (it derives the same key): its own words after a reload. */
+  openOwnSeal(binding: SealBinding, box: string): Promise<unknown>;
 };
 
 /**
@@ -153,6 +155,8 @@ export async function createPhoneBox(consoleKeys: string, visit?: BoxKeys): Prom
     }),
     openFromFacilitator: (binding, box) =>
       open(boxKey(visit.privateKey, facilitatorPublicKey, 'to-visit'), binding, box),
+    openOwnSeal: (binding, box) =>
+      open(boxKey(visit.privateKey, facilitatorPublicKey, 'to-facilitator'), binding, box),
   };
 }
 

@@ -67,6 +67,8 @@ export function subscribeOwnWords(room: string, listener: () => void): () => voi
 
 export function rememberOwnCard(room: string, card: SentCard): void {
   const words = wordsOf(room);
+  // Found again in the room after a reload (sealedOperations.recoverOwnCards): once only.
+  if (words.cards.some((known) => known.id === card.id)) return;
   words.cards = [...words.cards, card];
   changed(room, words);
 }

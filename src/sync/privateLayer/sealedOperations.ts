@@ -13,7 +13,9 @@ import {
   type SharingChoice,
 } from '../../domain/consent';
 import type { FacilitatorBox, PhoneBox, SealBinding } from './facilitatorBox';
-import { createPhoneBox } from './facilitatorBox';
+import { createBoxKeys, createPhoneBox } from './facilitatorBox';
+import { visitKeysFor } from './visitKeys';
+import { isKept } from '../phoneMemory';
 import { readIncidentCards } from '../timeline/cardIndex';
 import { CARD_TEXT_MAX_CHARS } from '../limits';
 import { writeRecord, writeValue } from '../record';
@@ -45,14 +47,19 @@ import {
 
 export { CardRejected };
 
-/** A phone's box for this visit: a fresh key pair, in memory only, per room. */
+/**
+ * A phone's box for this visit, per room: its key pair is kept across a reload for the
+ * visit (visitKeys.ts), so an edit proposed before the reload still opens.
+ */
 const phoneBoxes = new Map<string, Promise<PhoneBox>>();
 
 export function phoneBoxFor(room: string, facilitatorPublicKey: string): Promise<PhoneBox> {
   const name = `${room}\0${facilitatorPublicKey}`;
   const known = phoneBoxes.get(name);
   if (known) return known;
-  const made = createPhoneBox(facilitatorPublicKey);
+  const made = visitKeysFor(room, isKept(room), createBoxKeys).then((visit) =>
+    createPhoneBox(facilitatorPublicKey, visit),
+  );
   made.catch(() => phoneBoxes.delete(name));
   phoneBoxes.set(name, made);
   return made;
@@ -331,6 +338,28 @@ export async function proposalsForPhone(doc: Y.Doc, phone: PhoneSide): Promise<O
       await box.openFromFacilitator(binding(phone.room, 'proposal', reply.id), reply.box),
     );
     if (parsed.success) found.push({ reply, text: parsed.data.text });
+  }
+  return found;
+}
+
+/**
+ * This visit's own sealed cards, opened from the room's document with the visit's key
+ * (kept across a reload: visitKeys.ts): the words a reload took from the phone's memory.
+ */
+export async function recoverOwnCards(doc: Y.Doc, phone: PhoneSide): Promise<SentCard[]> {
+  const box = phone.box;
+  if (!box) return [];
+  const found: SentCard[] = [];
+  for (const record of readSealedRecords(doc).items) {
+    if (record.kind !== 'card' || record.from !== box.publicKey || record.device !== phone.device) {
+      continue;
+    }
+    const payload = sealedCardPayloadSchema.safeParse(
+      await box.openOwnSeal(binding(phone.room, 'card', record.id), record.box),
+    );
+    if (payload.success) {
+      found.push({ ...payload.data, id: record.id, createdAt: record.createdAt, sealed: true });
+    }
   }
   return found;
 }
