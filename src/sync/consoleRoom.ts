@@ -16,6 +16,7 @@ import { closeRoom } from './roomLifecycle';
 import { forgetRoomOnDevice } from './phoneMemory';
 import { deleteFacilitatorKeys, facilitatorBoxFor } from './privateLayer/facilitatorKeys';
 import { showOnProjector } from './stage/stageOperations';
+import { adoptSignedValues } from './signedValues';
 
 /** The console's own device keeps the room's id and key so a reload finds the room again. */
 const ROOM_STORAGE_KEY = 'swk.room';
@@ -91,7 +92,10 @@ export async function importRoom(fileText: string): Promise<RoomConnection> {
   // The file's own stage comes with it: the new room starts where the saved one stood.
   const connection = openNewRoom();
   await connection.ready;
-  Y.applyUpdate(connection.doc, update);
+  // As this console's own change (local): its watcher must not take the file's
+  // old-room signatures for forgeries and delete them before they are signed again.
+  connection.doc.transact(() => Y.applyUpdate(connection.doc, update));
+  adoptSignedValues(connection.doc);
   return connection;
 }
 

@@ -382,3 +382,26 @@ function watchOwnValues(doc: Y.Doc, checks: Checks, signer: Signer): void {
 export function ownSignedPlaces(doc: Y.Doc): string[] {
   return [...(checksByDoc.get(doc)?.signer?.own.keys() ?? [])];
 }
+
+/**
+ * A room file imported on the console: its signed values carry the old room's
+ * signature (or none), which no page of the new room would accept. The trainer
+ * chose the file, so the console signs what it holds again, as its own.
+ */
+export function adoptSignedValues(doc: Y.Doc): number {
+  let adopted = 0;
+  signedPlaces.forEach((keys, mapName) => {
+    const map = doc.getMap(mapName);
+    map.forEach((held, key) => {
+      if ((keys !== 'any' && !keys.has(key)) || !isRecord(held)) return;
+      const value = Object.fromEntries(
+        Object.entries(held).filter(([field]) => field !== 'signedAt' && field !== 'signature'),
+      );
+      writeSigned(doc, `${mapName}/${key}`, value, (stored) =>
+        doc.transact(() => map.set(key, stored)),
+      );
+      adopted += 1;
+    });
+  });
+  return adopted;
+}

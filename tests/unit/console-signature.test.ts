@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSigningKeys, canonicalJson } from '../../src/sync/privateLayer/consoleSignature';
-import { refusedSignatures, signAsConsole, trustConsoleKey } from '../../src/sync/signedValues';
+import {
+  adoptSignedValues,
+  refusedSignatures,
+  signAsConsole,
+  trustConsoleKey,
+} from '../../src/sync/signedValues';
 import { readCare, setPause } from '../../src/sync/care/careSchema';
 import { decisions, readDecisions } from '../../src/sync/privateLayer/sealedSchema';
 import { readStage, setStage } from '../../src/sync/stage/stageSchema';
@@ -124,6 +129,31 @@ describe('values only the console may set', () => {
     expect(readStage(phoneDoc).kind).toBe('timeline');
     // The console wrote its stage back over the forgery.
     expect((intruderDoc.getMap('stage').get('current') as { kind: string }).kind).toBe('timeline');
+  });
+
+  it('a room file from another room is signed again by the new console, so its pages obey it', async () => {
+    // The saved room: its console signed a pause and a stage with that room's key.
+    const saved = new Y.Doc();
+    signAsConsole(saved, 'OldRoomOldRoomOldRoomO', createSigningKeys());
+    setPause(saved, { paused: true, at: 7 });
+    setStage(saved, { ...newStage(), kind: 'timeline' });
+    await settle();
+    const file = Y.encodeStateAsUpdate(saved);
+
+    const { consoleDoc, phoneDoc } = await signedRoom();
+    consoleDoc.transact(() => Y.applyUpdate(consoleDoc, file));
+    // Before: the old room's signatures do not check in the new room.
+    readStage(phoneDoc);
+    await settle();
+    expect(readStage(phoneDoc).kind).not.toBe('timeline');
+    expect(adoptSignedValues(consoleDoc)).toBe(2);
+    await settle();
+    readStage(phoneDoc);
+    readCare(phoneDoc);
+    await settle();
+    expect(readStage(phoneDoc).kind).toBe('timeline');
+    expect(readCare(phoneDoc).pause.paused).toBe(true);
+    expect(readStage(consoleDoc).kind).toBe('timeline');
   });
 
   it('a page whose link carried no verify key reads as before (unchecked)', () => {
