@@ -99,9 +99,12 @@ describe('running the day, in a real browser', () => {
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByText('Projector on another device').click();
     const link = (await console_.locator('.projector-link code').textContent()) ?? '';
-    expect(link).toMatch(/#\/screen\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}$/);
+    // The console's public keys (for sealing, and to check what it signs) ride after the secrets.
+    expect(link).toMatch(
+      /#\/screen\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{24}\/f\.[A-Za-z0-9_-]{87}\.[A-Za-z0-9_-]{87}$/,
+    );
     const [, room = '', key = '', admission = ''] =
-      /#\/screen\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(link) ?? [];
+      /#\/screen\/([^/]+)\/([^/]+)\/([^/]+)\/f\.[^/]+$/.exec(link) ?? [];
 
     const screen = await newPerson(browser(), PROJECTOR);
     await screen.context.grantPermissions(['microphone', 'camera']);
