@@ -157,29 +157,39 @@ export async function openSealedCards(
   room: string,
   cache: Map<string, OpenedCard | null>,
 ): Promise<OpenedCard[]> {
-  const opened: OpenedCard[] = [];
+  return openEachSealed(doc, box, room, 'card', cache, (opened, record) => {
+    const payload = sealedCardPayloadSchema.safeParse(opened);
+    if (!payload.success) return null;
+    const { id, device, from, createdAt } = record;
+    return { ...payload.data, id, device, from, createdAt };
+  });
+}
+
+/**
+ * Opens each record of one kind that phones sealed to this console, once per
+ * record (`cache`, by id and box: a record replaced under its id is opened
+ * again). `read` checks what opened against its schema; null leaves it out.
+ */
+export async function openEachSealed<Opened>(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  kind: SealedKind,
+  cache: Map<string, Opened | null>,
+  read: (opened: unknown, record: SealedRecord) => Opened | null,
+): Promise<Opened[]> {
+  const opened: Opened[] = [];
   for (const record of readSealedRecords(doc).items) {
-    if (record.kind !== 'card') continue;
+    if (record.kind !== kind) continue;
     const name = `${record.id}\0${record.box}`;
     if (!cache.has(name)) {
-      const payload = sealedCardPayloadSchema.safeParse(
-        await box.openAsFacilitator(binding(room, 'card', record.id), record),
-      );
       cache.set(
         name,
-        payload.success
-          ? {
-              ...payload.data,
-              id: record.id,
-              device: record.device,
-              from: record.from,
-              createdAt: record.createdAt,
-            }
-          : null,
+        read(await box.openAsFacilitator(binding(room, kind, record.id), record), record),
       );
     }
-    const card = cache.get(name);
-    if (card) opened.push(card);
+    const item = cache.get(name);
+    if (item) opened.push(item);
   }
   return opened;
 }
@@ -476,37 +486,23 @@ export async function openSealedPoints(
   cache: Map<string, OpenedPoint | null>,
 ): Promise<OpenedPoint[]> {
   const states = readDecisions(doc);
-  const opened: OpenedPoint[] = [];
-  for (const record of readSealedRecords(doc).items) {
-    if (record.kind !== 'point') continue;
-    const name = `${record.id}\0${record.box}`;
-    if (!cache.has(name)) {
-      const parsed = sealedPointPayloadSchema.safeParse(
-        await box.openAsFacilitator(binding(room, 'point', record.id), record),
-      );
-      const point = parsed.success ? parsed.data.point : null;
-      const fits = point !== null && point.id === record.id && point.device === record.device;
-      cache.set(
-        name,
-        fits && parsed.success
-          ? {
-              ...point,
-              status: 'proposed',
-              mergedInto: null,
-              choice: parsed.data.choice,
-              from: record.from,
-              createdAt: record.createdAt,
-            }
-          : null,
-      );
-    }
-    const point = cache.get(name);
-    if (!point) continue;
-    opened.push(
-      states.get(point.id)?.state === 'private' ? { ...point, status: 'declined' } : point,
-    );
-  }
-  return opened;
+  const points = await openEachSealed(doc, box, room, 'point', cache, (opened, record) => {
+    const parsed = sealedPointPayloadSchema.safeParse(opened);
+    if (!parsed.success) return null;
+    const point = parsed.data.point;
+    if (point.id !== record.id || point.device !== record.device) return null;
+    return {
+      ...point,
+      status: 'proposed' as const,
+      mergedInto: null,
+      choice: parsed.data.choice,
+      from: record.from,
+      createdAt: record.createdAt,
+    };
+  });
+  return points.map((point) =>
+    states.get(point.id)?.state === 'private' ? { ...point, status: 'declined' } : point,
+  );
 }
 
 /**

@@ -8,7 +8,14 @@
  */
 import type * as Y from 'yjs';
 import type { FacilitatorBox } from './facilitatorBox';
-import { binding, CardRejected, decide, type PhoneSide, type Proposable } from './sealedOperations';
+import {
+  binding,
+  CardRejected,
+  decide,
+  openEachSealed,
+  type PhoneSide,
+  type Proposable,
+} from './sealedOperations';
 import { writeRecord } from '../record';
 import { randomToken } from '../roomId';
 import { answerSituation, type NewAnswer } from '../quiz/quizOperations';
@@ -20,7 +27,6 @@ import {
 } from '../quiz/quizSchema';
 import {
   readPrivacySettings,
-  readSealedRecords,
   sealedReasonPayloadSchema,
   sealedRecords,
   type SealedReasonPayload,
@@ -83,32 +89,12 @@ export async function openSealedReasons(
   room: string,
   cache: Map<string, OpenedReason | null>,
 ): Promise<OpenedReason[]> {
-  const opened: OpenedReason[] = [];
-  for (const record of readSealedRecords(doc).items) {
-    if (record.kind !== 'reason') continue;
-    const name = `${record.id}\0${record.box}`;
-    if (!cache.has(name)) {
-      const payload = sealedReasonPayloadSchema.safeParse(
-        await box.openAsFacilitator(binding(room, 'reason', record.id), record),
-      );
-      cache.set(
-        name,
-        payload.success
-          ? {
-              ...payload.data,
-              id: record.id,
-              device: record.device,
-              from: record.from,
-              createdAt: record.createdAt,
-              choice: 'room',
-            }
-          : null,
-      );
-    }
-    const reason = cache.get(name);
-    if (reason) opened.push(reason);
-  }
-  return opened;
+  return openEachSealed(doc, box, room, 'reason', cache, (opened, record) => {
+    const payload = sealedReasonPayloadSchema.safeParse(opened);
+    if (!payload.success) return null;
+    const { id, device, from, createdAt } = record;
+    return { ...payload.data, id, device, from, createdAt, choice: 'room' };
+  });
 }
 
 function currentAnswer(doc: Y.Doc, reason: SealedReasonPayload): QuizAnswerRecord | undefined {
