@@ -178,6 +178,11 @@ describe('an Arabic phone and an Arabic projector', () => {
     await shoot(phone.page, 'phone-roleplay-ar');
     const stages = console_.getByRole('navigation', { name: 'Steps of the meeting' });
     await stages.getByRole('button', { name: '2. Analyse the incident' }).click();
+    // Before a first point, the phone says who will read it, in its language.
+    await phone.page
+      .getByRole('region', { name: 'قبل أن تكتب' })
+      .getByRole('button', { name: 'فهمت' })
+      .click();
     await expect
       .poll(() => phone.page.getByRole('heading', { name: 'الآن: 2. تحليل الحادث' }).count())
       .toBe(1);
