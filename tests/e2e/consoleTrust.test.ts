@@ -26,6 +26,7 @@ import {
   showWallOnEveryScreen,
   useBrowser,
   withoutWebRtc,
+  openOwnIncidentsCase,
 } from './harness';
 import { nodePeer } from './nodePeer';
 import { readSealedRecords } from '../../src/sync/privateLayer/sealedSchema';
@@ -173,11 +174,7 @@ describe('what only the console may set', () => {
   it('a key holder’s forged pause and moderation decision are obeyed by no page; the console’s are', async () => {
     const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_
-      .getByRole('button', { name: /incidents in your own environment|timeline/i })
-      .first()
-      .click();
+    await openOwnIncidentsCase(console_);
     const { link } = await openLiveRoom(console_, true);
     const { room, key, admission } = linkParts(link);
     await console_.getByText('Projector on another device').click();
@@ -268,11 +265,7 @@ describe('what only the console may set', () => {
   it('a phone that reloaded after writing its card still opens the edit proposed to it', async () => {
     const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_
-      .getByRole('button', { name: /incidents in your own environment|timeline/i })
-      .first()
-      .click();
+    await openOwnIncidentsCase(console_);
     const { link } = await openLiveRoom(console_, true);
     const phone = await joinAsPhone(browser(), link);
     await showWallOnEveryScreen(console_);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { newPerson, useBrowser } from './harness';
+import { newPerson, useBrowser, openOwnIncidentsCase } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -9,11 +9,7 @@ describe('the wall on a laptop’s console', () => {
     const trainer = await newPerson(browser(), { width: 1366, height: 768 });
     const console_ = trainer.page;
     await console_.goto(baseURL);
-    await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_
-      .getByRole('button', { name: /incidents in your own environment|timeline/i })
-      .first()
-      .click();
+    await openOwnIncidentsCase(console_);
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     const form = console_.getByRole('form', { name: 'Cards written on paper' });
     const month = wallMonths(new Date(), null)[3] ?? '';

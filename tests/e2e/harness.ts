@@ -89,6 +89,15 @@ export async function withoutWebSocket(context: BrowserContext): Promise<void> {
  * room then goes on the wall as written, as before the private layer. For tests whose point
  * is not moderation; the moderated default is tested in privateLayer.test.ts.
  */
+/** The console opens the own-incidents timeline case from the Cases shelf. */
+export async function openOwnIncidentsCase(console_: Page): Promise<void> {
+  await console_.getByRole('button', { name: 'Cases' }).click();
+  await console_
+    .getByRole('button', { name: /incidents in your own environment|timeline/i })
+    .first()
+    .click();
+}
+
 export async function openTheWall(console_: Page): Promise<void> {
   const setting = openWallSetting(console_);
   await setting.check();

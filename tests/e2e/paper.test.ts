@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { openConsole, useBrowser } from './harness';
+import { openConsole, useBrowser, openOwnIncidentsCase } from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -39,11 +39,7 @@ describe('paper keyed back in', () => {
     await projector.goto(`${baseURL}#/screen`);
 
     // The wall: cards written on paper, typed in on the console.
-    await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_
-      .getByRole('button', { name: /incidents in your own environment|timeline/i })
-      .first()
-      .click();
+    await openOwnIncidentsCase(console_);
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
     const form = console_.getByRole('form', { name: 'Cards written on paper' });
@@ -149,11 +145,7 @@ describe('paper keyed back in', () => {
         await answers.getByLabel('Group').focus();
         await console_.screenshot({ path: `${shots}/paper-quiz-console-${size.width}.png` });
       }
-      await console_.getByRole('button', { name: 'Cases' }).click();
-      await console_
-        .getByRole('button', { name: /incidents in your own environment|timeline/i })
-        .first()
-        .click();
+      await openOwnIncidentsCase(console_);
       for (const size of [
         { width: 390, height: 844 },
         { width: 1366, height: 768 },

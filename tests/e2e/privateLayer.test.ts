@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { wallMonths } from '../../src/domain/timeline';
-import { heapHolds, joinAsPhone, openConsole, useBrowser, writeCard } from './harness';
+import {
+  heapHolds,
+  joinAsPhone,
+  openConsole,
+  useBrowser,
+  writeCard,
+  openOwnIncidentsCase,
+} from './harness';
 
 const { browser, baseURL } = useBrowser();
 
@@ -20,11 +27,7 @@ describe('the private layer: sealed cards, the choice per card, moderation', () 
   it('three phones write with the three choices; the wall shows only what the facilitator published, counts the counted card, and no other phone holds the facilitator-only text; an edit waits for its author', async () => {
     const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_
-      .getByRole('button', { name: /incidents in your own environment|timeline/i })
-      .first()
-      .click();
+    await openOwnIncidentsCase(console_);
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await console_.getByRole('button', { name: 'Live room' }).click();
     const link = (await console_.locator('.join-link code').textContent()) ?? '';

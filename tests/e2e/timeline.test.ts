@@ -10,6 +10,7 @@ import {
   type Person,
   useBrowser,
   openTheWall,
+  openOwnIncidentsCase,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -63,11 +64,7 @@ describe('the incident timeline across devices', () => {
   it('three phones place cards by touch, by keyboard and by picking a month; the facilitator reclassifies, links, and moves a card by keyboard and by mouse', async () => {
     const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
-    await console_.getByRole('button', { name: 'Cases' }).click();
-    await console_
-      .getByRole('button', { name: /incidents in your own environment|timeline/i })
-      .first()
-      .click();
+    await openOwnIncidentsCase(console_);
     await console_.getByRole('button', { name: 'Open a live room' }).click();
     await openTheWall(console_);
     await console_.getByRole('button', { name: 'Live room' }).click();
