@@ -88,10 +88,18 @@ export function isDiscreet(discreet: Discreet): boolean {
  * out of what it shows and exports (matched without case, as word starts).
  */
 export const TOPIC_WORDS: Record<'en' | 'es' | 'fr' | 'ar', readonly string[]> = {
-  en: ['security', 'incident', 'human rights'],
-  es: ['seguridad', 'incidente', 'derechos humanos'],
-  fr: ['sécurité', 'incident', 'droits humains', "droits de l'homme", 'droits de la personne'],
-  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان'],
+  en: ['security', 'incident', 'human rights', 'defender'],
+  es: ['seguridad', 'incidente', 'derechos humanos', 'defensor'],
+  fr: [
+    'sécurité',
+    'incident',
+    'droits humains',
+    "droits de l'homme",
+    'droits de la personne',
+    'défenseur',
+    'défenseuse',
+  ],
+  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان', 'المدافع'],
 };
 
 /** The topic words a text contains, in the given language and in English. */

@@ -23,6 +23,35 @@ function paths(tree: Tree, prefix = ''): [string, string][] {
   });
 }
 
+function valueAt(tree: Tree, path: string): string | Tree | undefined {
+  if (path === '') return tree;
+  return path
+    .split('.')
+    .reduce<string | Tree | undefined>(
+      (node, key) => (node !== undefined && typeof node === 'object' ? node[key] : undefined),
+      tree,
+    );
+}
+
+/**
+ * A language's strings as discreet mode reads them: a copy with each string
+ * that has a neutral version (`care.plain.*`) replaced by it. What the page
+ * overlays on i18next below, as a value, so exports can be built from it in tests.
+ */
+export function withPlainWords(strings: Tree): Tree {
+  const copy = structuredClone(strings);
+  const plain = valueAt(strings, PLAIN);
+  if (plain === undefined || typeof plain === 'string') return copy;
+  for (const [path, text] of paths(plain)) {
+    const keys = path.split('.');
+    const last = keys.pop() ?? '';
+    const parent = valueAt(copy, keys.join('.'));
+    if (parent !== undefined && typeof parent === 'object' && typeof parent[last] === 'string')
+      parent[last] = text;
+  }
+  return copy;
+}
+
 function overlay(language: string): boolean {
   if (originals.has(language)) return false;
   const plain: unknown = i18next.getResource(language, NAMESPACE, PLAIN);
