@@ -63,8 +63,12 @@ export function unseenBreakRequests(
   return requests.filter((request) => request.at > seenAt);
 }
 
-/** Discreet mode: a neutral workshop name shown and exported instead of the topic. */
-export type Discreet = { on: boolean; name: string };
+/**
+ * Discreet mode: a neutral workshop name shown and exported instead of the
+ * topic. `keepWords`: the trainer keeps the topic's words in the content and
+ * the interface (only the name is neutral); absent in rooms made before it.
+ */
+export type Discreet = { on: boolean; name: string; keepWords?: boolean };
 
 export const WORKSHOP_NAME_MAX_CHARS = 60;
 
@@ -81,6 +85,11 @@ export function workshopTitle(discreet: Discreet, ownName: string): string {
 /** Whether the room is in discreet mode with a name to use. */
 export function isDiscreet(discreet: Discreet): boolean {
   return discreet.on && discreet.name.trim() !== '';
+}
+
+/** Whether content and interface read with neutral words: discreet, unless the trainer keeps the topic's. */
+export function usesNeutralWords(discreet: Discreet): boolean {
+  return isDiscreet(discreet) && discreet.keepWords !== true;
 }
 
 /**
