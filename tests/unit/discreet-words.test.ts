@@ -9,7 +9,10 @@ import { files, validSession } from './content-fixtures';
 
 describe('discreet mode on content words', () => {
   it('replaces the topic words in English, keeping their case', () => {
-    expect(neutralText('Security incidents', 'en')).toBe('Wellbeing events');
+    // A security incident is an event, not a "wellbeing event".
+    expect(neutralText('Security incidents', 'en')).toBe('Events');
+    expect(neutralText('Identifying security incidents', 'en')).toBe('Identifying events');
+    expect(neutralText('Security plan', 'en')).toBe('Wellbeing plan');
     expect(neutralText('Write one incident per card.', 'en')).toBe('Write one event per card.');
     expect(neutralText('A HUMAN RIGHTS defender', 'en')).toBe('A Colleague');
     expect(neutralText('INCIDENT LOG', 'en')).toBe('EVENT LOG');
@@ -21,9 +24,10 @@ describe('discreet mode on content words', () => {
   });
 
   it('replaces them in Spanish, French and Arabic, and English words quoted there', () => {
-    expect(neutralText('Incidentes de seguridad', 'es')).toBe('Sucesos de bienestar');
+    expect(neutralText('Incidentes de seguridad', 'es')).toBe('Sucesos');
+    expect(neutralText('Un plan de seguridad', 'es')).toBe('Un plan de bienestar');
     expect(neutralText('defensores de derechos humanos', 'es')).toBe('colegas');
-    expect(neutralText('Incidents de sécurité', 'fr')).toBe('Événements de bien-être');
+    expect(neutralText('Incidents de sécurité', 'fr')).toBe('Événements');
     expect(neutralText('حادثة واحدة', 'ar')).toBe('واقعة واحدة');
     expect(neutralText('المدافعين عن حقوق الإنسان', 'ar')).toBe('الزملاء');
     expect(neutralText('Plan de security', 'es')).toBe('Plan de wellbeing');
@@ -86,10 +90,12 @@ describe('discreet mode on content words', () => {
   });
 
   it('replaces Arabic stems after their clitics, keeping the ending', () => {
-    expect(neutralText('الحوادث الأمنية', 'ar')).toBe('الأحداث الرفاهية');
+    expect(neutralText('الحوادث الأمنية', 'ar')).toBe('الأحداث');
+    expect(neutralText('والحوادث الأمنية', 'ar')).toBe('والأحداث');
+    expect(neutralText('الخطة الأمنية', 'ar')).toBe('الخطة الرفاهية');
     expect(neutralText('للمدافعين والمدافعات', 'ar')).toBe('للزملاء والزميلات');
     expect(neutralText('لحقوق الإنسان', 'ar')).toBe('للمجتمع المدني');
-    expect(neutralText('حادث أمني', 'ar')).toBe('حدث رفاهي');
+    expect(neutralText('حادث أمني', 'ar')).toBe('حدث');
     expect(neutralText('بالأمن الرقمي', 'ar')).toBe('بالرفاه الرقمي');
     // "A conversation" holds the letters of "incident" inside it: left as it is.
     expect(neutralText('محادثة', 'ar')).toBe('محادثة');
@@ -105,7 +111,7 @@ describe('discreet mode on content words', () => {
     expect(neutralValue(value, 'en')).toEqual({
       id: 'security-incidents',
       cases: ['own-incidents-timeline'],
-      title: 'Wellbeing events',
+      title: 'Events',
       agenda: [{ id: 'incident-wall', title: 'The event wall', points: ['Wellbeing first'] }],
     });
   });
