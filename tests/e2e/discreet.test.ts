@@ -230,6 +230,8 @@ describe('discreet mode', () => {
       .poll(() => projector.getByText(/Looking back on the year/).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     expect(topicWordsIn(await shown(projector), 'en')).toEqual([]);
+    // The lexicon reads naturally: a security incident is an event, not a "wellbeing event".
+    expect(await shown(projector)).toContain('Identifying events');
     await shoot(projector, 'discreet-projector-session');
     // The projector's second language (for an interpreter), French then Arabic, beside English.
     const second = console_.getByRole('combobox', { name: 'Second language on the projector' });
