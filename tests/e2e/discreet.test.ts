@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicWordsIn } from '../../src/domain/care';
 import { wallMonths } from '../../src/domain/timeline';
+import { LANGUAGE_STORAGE_KEY } from '../../src/i18n/languages';
 import {
   openTheWall,
   PHONE,
@@ -29,6 +30,9 @@ async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
+
+/** The wall's heading on the projector in discreet mode (care.plain.timeline.wallHeading). */
+const WALL_HEADING = { fr: 'Les cartes de l’année', ar: 'بطاقات السنة' } as const;
 
 /** Each language's button past the welcome, as the phone shows it. */
 const WELCOME_GO = {
@@ -119,6 +123,24 @@ describe('discreet mode', () => {
       await shoot(page, `discreet-phone-wall-${language}`);
     }
     await shoot(projector, 'discreet-projector-wall');
+    // A projector window in French, then in Arabic (the language this laptop keeps), on the wall.
+    for (const language of ['fr', 'ar'] as const) {
+      await console_.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        LANGUAGE_STORAGE_KEY,
+        language,
+      ] as const);
+      const screen = await trainer.context.newPage();
+      await screen.goto(`${baseURL}#/screen`);
+      await expect.poll(() => screen.locator('html').getAttribute('lang')).toBe(language);
+      await expect.poll(() => screen.title(), { timeout: 20_000 }).toBe(NAME);
+      await expect
+        .poll(() => screen.getByText(WALL_HEADING[language]).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      expect(topicWordsIn(await shown(screen), language), language).toEqual([]);
+      await shoot(screen, `discreet-projector-wall-${language}`);
+      await screen.close();
+    }
+    await console_.evaluate((key) => localStorage.setItem(key, 'en'), LANGUAGE_STORAGE_KEY);
 
     // "Unless the trainer wants it": the topic words come back in the content on every
     // screen that follows the room, while the name stays neutral; unticked, they go again.
