@@ -108,7 +108,7 @@ export const TOPIC_WORDS: Record<'en' | 'es' | 'fr' | 'ar', readonly string[]> =
     'défenseur',
     'défenseuse',
   ],
-  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان', 'المدافع'],
+  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان', 'مدافع'],
 };
 
 /** The topic words a text contains, in the given language and in English. */
