@@ -63,8 +63,12 @@ export function unseenBreakRequests(
   return requests.filter((request) => request.at > seenAt);
 }
 
-/** Discreet mode: a neutral workshop name shown and exported instead of the topic. */
-export type Discreet = { on: boolean; name: string };
+/**
+ * Discreet mode: a neutral workshop name shown and exported instead of the
+ * topic. `keepWords`: the trainer keeps the topic's words in the content and
+ * the interface (only the name is neutral); absent in rooms made before it.
+ */
+export type Discreet = { on: boolean; name: string; keepWords?: boolean };
 
 export const WORKSHOP_NAME_MAX_CHARS = 60;
 
@@ -83,15 +87,28 @@ export function isDiscreet(discreet: Discreet): boolean {
   return discreet.on && discreet.name.trim() !== '';
 }
 
+/** Whether content and interface read with neutral words: discreet, unless the trainer keeps the topic's. */
+export function usesNeutralWords(discreet: Discreet): boolean {
+  return isDiscreet(discreet) && discreet.keepWords !== true;
+}
+
 /**
  * The words that name the topic, per language, as discreet mode keeps them
  * out of what it shows and exports (matched without case, as word starts).
  */
 export const TOPIC_WORDS: Record<'en' | 'es' | 'fr' | 'ar', readonly string[]> = {
-  en: ['security', 'incident', 'human rights'],
-  es: ['seguridad', 'incidente', 'derechos humanos'],
-  fr: ['sécurité', 'incident', 'droits humains', "droits de l'homme", 'droits de la personne'],
-  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان'],
+  en: ['security', 'incident', 'human rights', 'defender'],
+  es: ['seguridad', 'incidente', 'derechos humanos', 'defensor'],
+  fr: [
+    'sécurité',
+    'incident',
+    'droits humains',
+    "droits de l'homme",
+    'droits de la personne',
+    'défenseur',
+    'défenseuse',
+  ],
+  ar: ['أمن', 'حادث', 'حوادث', 'حقوق الإنسان', 'مدافع'],
 };
 
 /** The topic words a text contains, in the given language and in English. */

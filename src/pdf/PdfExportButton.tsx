@@ -6,6 +6,7 @@ import type { PrintSheet, Sheet } from './layout';
 import { PAPER } from './layout';
 import { download } from '../lib/download';
 import { discreetName } from '../lib/discreetName';
+import { discreetMeta, discreetSheets } from './discreetPdf';
 import './pdf.css';
 import { withFrenchSpacing } from './frenchSpacing';
 
@@ -57,9 +58,7 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
       const note = fallback && isUiLanguage(i18n.language) ? i18n.language : null;
       // In discreet mode each sheet's subtitle is the neutral name (it often named the session).
       const neutral = discreetName();
-      const named = sheets(direction).map((sheet) =>
-        neutral !== null && !('kind' in sheet) ? { ...sheet, subtitle: neutral } : sheet,
-      );
+      const named = discreetSheets(sheets(direction), neutral);
       const built = named.map((sheet) =>
         note && !('kind' in sheet) // a page of cards to cut out has no room for a note
           ? {
@@ -83,7 +82,7 @@ export function PdfExportButton({ label, fileName, sheets, papers = PAPERS, cont
         size,
         await loadPdfFont(),
         (page, pages) => t('pdf.page', { page, pages }),
-        neutral === null ? undefined : { title: neutral, creator: '' },
+        discreetMeta(neutral),
       );
       download(
         new Blob([bytes], { type: 'application/pdf' }),

@@ -1,17 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicWordsIn } from '../../src/domain/care';
 import { wallMonths } from '../../src/domain/timeline';
+import { LANGUAGE_STORAGE_KEY } from '../../src/i18n/languages';
 import {
   openTheWall,
   PHONE,
   joinAsPhone,
   newPerson,
   openConsole,
+  type Person,
   showWallOnEveryScreen,
   useBrowser,
   writeCard,
@@ -21,8 +23,26 @@ const { browser, baseURL } = useBrowser();
 const NAME = 'Team meeting';
 const shown = (page: Page) => page.locator('body').innerText();
 
+/** Screenshots for people to look at, only when asked for (SWK_SHOTS_DIR=screenshots). */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SWK_SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}
+
+/** The wall's heading on the projector in discreet mode (care.plain.timeline.wallHeading). */
+const WALL_HEADING = { fr: 'Les cartes de l’année', ar: 'بطاقات السنة' } as const;
+
+/** Each language's button past the welcome, as the phone shows it. */
+const WELCOME_GO = {
+  es: 'Entrar al taller',
+  fr: 'Aller à l’atelier',
+  ar: 'الدخول إلى ورشة العمل',
+} as const;
+
 describe('discreet mode', () => {
-  it('the projector, phones (en, es) and every export of the room say the neutral name and none of the topic words', async () => {
+  it('the projector, phones (en, es, fr, ar) and every export of the room say the neutral name and none of the topic words', async () => {
     const trainer = await openConsole(browser(), baseURL);
     const console_ = trainer.page;
     await console_.getByRole('button', { name: 'Live room' }).click();
@@ -46,17 +66,38 @@ describe('discreet mode', () => {
     expect(topicWordsIn(await shown(projector), 'en')).toEqual([]);
 
     const phone = await joinAsPhone(browser(), link);
-    const spanish = await newPerson(browser(), PHONE, { locale: 'es-ES' });
-    await spanish.context.grantPermissions(['microphone', 'camera']);
-    await spanish.page.goto(link);
+    const others = [];
+    for (const language of ['es', 'fr', 'ar'] as const) {
+      const person = await newPerson(browser(), PHONE, { locale: language });
+      await person.context.grantPermissions(['microphone', 'camera']);
+      await person.page.goto(link);
+      others.push({ person, language });
+    }
+    const [spanish, french, arabic] = others.map((other) => other.person) as [
+      Person,
+      Person,
+      Person,
+    ];
+    // The join screen, then the welcome, in each phone's language: the neutral name, no topic word.
     for (const [page, language] of [
       [phone.page, 'en'],
-      [spanish.page, 'es'],
+      ...others.map((other) => [other.person.page, other.language] as const),
     ] as const) {
       await expect.poll(() => page.title(), { timeout: 20_000 }).toBe(NAME);
       expect(await page.locator('.shell__name').textContent()).toBe(NAME);
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
-      expect(topicWordsIn(await shown(page), language)).toEqual([]);
+      expect(topicWordsIn(await shown(page), language), language).toEqual([]);
+    }
+    for (const { person, language } of others) {
+      const go = person.page.getByRole('button', { name: WELCOME_GO[language] });
+      await go.waitFor({ timeout: 20_000 });
+      expect(await person.page.locator('.shell__name').textContent()).toBe(NAME);
+      expect(topicWordsIn(await shown(person.page), language), language).toEqual([]);
+      await shoot(person.page, `discreet-phone-welcome-${language}`);
+    }
+    // French and Arabic go past the welcome; Spanish stays on it.
+    for (const { person, language } of others.slice(1)) {
+      await person.page.getByRole('button', { name: WELCOME_GO[language] }).click();
     }
     // Content reads neutrally too: the case's own discreet title, the lexicon elsewhere.
     await showWallOnEveryScreen(console_, /Our year on a wall/);
@@ -68,7 +109,71 @@ describe('discreet mode', () => {
     await phone.page.getByLabel('What happened? A few words.').waitFor({ timeout: 20_000 });
     expect(topicWordsIn(await shown(phone.page), 'en')).toEqual([]);
     expect(topicWordsIn(await shown(spanish.page), 'es')).toEqual([]);
+    for (const [page, language] of [
+      [french.page, 'fr'],
+      [arabic.page, 'ar'],
+    ] as const) {
+      await expect
+        .poll(async () => topicWordsIn(await shown(page), language), { timeout: 10_000 })
+        .toEqual([]);
+      await expect
+        .poll(() => page.locator('textarea, input[type=text]').count())
+        .toBeGreaterThan(0);
+      expect(await page.locator('.shell__name').textContent()).toBe(NAME);
+      await shoot(page, `discreet-phone-wall-${language}`);
+    }
+    await shoot(projector, 'discreet-projector-wall');
+    // A projector window in French, then in Arabic (the language this laptop keeps), on the wall.
+    for (const language of ['fr', 'ar'] as const) {
+      await console_.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        LANGUAGE_STORAGE_KEY,
+        language,
+      ] as const);
+      const screen = await trainer.context.newPage();
+      await screen.goto(`${baseURL}#/screen`);
+      await expect.poll(() => screen.locator('html').getAttribute('lang')).toBe(language);
+      await expect.poll(() => screen.title(), { timeout: 20_000 }).toBe(NAME);
+      await expect
+        .poll(() => screen.getByText(WALL_HEADING[language]).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      expect(topicWordsIn(await shown(screen), language), language).toEqual([]);
+      await shoot(screen, `discreet-projector-wall-${language}`);
+      await screen.close();
+    }
+    await console_.evaluate((key) => localStorage.setItem(key, 'en'), LANGUAGE_STORAGE_KEY);
+
+    // "Unless the trainer wants it": the topic words come back in the content on every
+    // screen that follows the room, while the name stays neutral; unticked, they go again.
     await console_.getByRole('button', { name: 'Live room' }).click();
+    const keep = console_.getByRole('checkbox', { name: 'Keep the topic words in the content' });
+    expect(await keep.isChecked()).toBe(false);
+    await keep.check();
+    await console_
+      .getByText(
+        `Discreet mode is on: screens and exports are named “${NAME}”; the content keeps the topic words.`,
+      )
+      .waitFor();
+    await console_.setViewportSize({ width: 1366, height: 768 });
+    await console_.getByRole('heading', { name: 'Discreet mode' }).scrollIntoViewIfNeeded();
+    await shoot(console_, 'discreet-console-settings-1366');
+    for (const [page, language] of [
+      [projector, 'en'],
+      [arabic.page, 'ar'],
+    ] as const) {
+      await expect
+        .poll(async () => topicWordsIn(await shown(page), language).length, { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      expect(await page.title()).toBe(NAME);
+    }
+    await keep.uncheck();
+    for (const [page, language] of [
+      [projector, 'en'],
+      [arabic.page, 'ar'],
+    ] as const) {
+      await expect
+        .poll(async () => topicWordsIn(await shown(page), language), { timeout: 10_000 })
+        .toEqual([]);
+    }
     // An open wall, so the card is on the wall (and in every export) without moderation.
     await openTheWall(console_);
     expect(topicWordsIn(await shown(phone.page), 'en')).toEqual([]);
@@ -138,9 +243,35 @@ describe('discreet mode', () => {
       expect(topicWordsIn(pdfInfo(path), 'en'), sheet).toEqual([]);
     }
 
+    // The agenda back on the projector, so it shows the session the console opens.
+    await console_.getByRole('button', { name: 'Put the agenda back on the projector' }).click();
     // A session's PDFs: flipcharts, handouts and notes, their text neutral throughout.
     await console_.getByRole('button', { name: 'Sessions', exact: true }).click();
     await console_.getByRole('button', { name: /Looking back on the year/ }).click();
+    await expect
+      .poll(() => projector.getByText(/Looking back on the year/).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(topicWordsIn(await shown(projector), 'en')).toEqual([]);
+    // The lexicon reads naturally: a security incident is an event, not a "wellbeing event".
+    expect(await shown(projector)).toContain('Identifying events');
+    await shoot(projector, 'discreet-projector-session');
+    // The projector's second language (for an interpreter), French then Arabic, beside English.
+    const second = console_.getByRole('combobox', { name: 'Second language on the projector' });
+    const columns = projector.locator('.projector-bilingual__column');
+    for (const language of ['fr', 'ar'] as const) {
+      await second.selectOption(language);
+      await expect.poll(() => columns.count(), { timeout: 10_000 }).toBe(2);
+      expect(await columns.nth(1).getAttribute('lang')).toBe(language);
+      await expect
+        .poll(async () => topicWordsIn((await columns.nth(1).innerText()) ?? '', language), {
+          timeout: 10_000,
+        })
+        .toEqual([]);
+      expect(topicWordsIn(await shown(projector), language)).toEqual([]);
+      await shoot(projector, `discreet-projector-en-${language}`);
+    }
+    await second.selectOption('');
+    await expect.poll(() => columns.count()).toBe(0);
     for (const sheet of [
       'Flipcharts for this session (PDF)',
       'Handouts for this session (PDF, A4)',
@@ -171,7 +302,13 @@ describe('discreet mode', () => {
     await expect.poll(() => phone.page.locator('.shell__name').textContent()).toBe('Workshop');
     expect(await console_.getByText('Incident cards in the room: 1').count()).toBe(1);
 
-    expect([...trainer.errors, ...phone.errors, ...spanish.errors]).toEqual([]);
-    for (const person of [phone, spanish, trainer]) await person.context.close();
-  }, 120_000);
+    expect([
+      ...trainer.errors,
+      ...phone.errors,
+      ...spanish.errors,
+      ...french.errors,
+      ...arabic.errors,
+    ]).toEqual([]);
+    for (const person of [phone, spanish, french, arabic, trainer]) await person.context.close();
+  }, 240_000);
 });

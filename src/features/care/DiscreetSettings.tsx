@@ -14,6 +14,8 @@ export function DiscreetSettings() {
   const [name, setName] = useState(discreet.name);
   const headingId = useId();
   const hintId = useId();
+  const keepHintId = useId();
+  const keepWords = discreet.keepWords === true;
   return (
     <section className="discreet" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('care.discreetHeading')}</h3>
@@ -22,7 +24,7 @@ export function DiscreetSettings() {
         className="discreet__form"
         onSubmit={(event) => {
           event.preventDefault();
-          setDiscreet(doc, { on: name.trim() !== '', name });
+          setDiscreet(doc, { on: name.trim() !== '', name, keepWords });
         }}
       >
         <label className="field">
@@ -43,13 +45,34 @@ export function DiscreetSettings() {
           checked={discreet.on}
           disabled={discreet.name === '' && name.trim() === ''}
           onChange={(event) =>
-            setDiscreet(doc, { on: event.target.checked, name: name.trim() || discreet.name })
+            setDiscreet(doc, {
+              on: event.target.checked,
+              name: name.trim() || discreet.name,
+              keepWords,
+            })
           }
         />
         {t('care.discreetOn')}
       </label>
+      {/* Off by default: a room that wants the topic's words back for its content asks for it. */}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={keepWords}
+          aria-describedby={keepHintId}
+          onChange={(event) => setDiscreet(doc, { ...discreet, keepWords: event.target.checked })}
+        />
+        {t('care.discreetKeepWords')}
+      </label>
+      <p id={keepHintId} className="discreet__hint">
+        {t('care.discreetKeepWordsHint')}
+      </p>
       {discreet.on && discreet.name !== '' && (
-        <p role="status">{t('care.discreetActive', { name: discreet.name })}</p>
+        <p role="status">
+          {t(keepWords ? 'care.discreetActiveKeepWords' : 'care.discreetActive', {
+            name: discreet.name,
+          })}
+        </p>
       )}
     </section>
   );

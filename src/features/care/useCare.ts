@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isDiscreet, type Discreet, type RoomPause } from '../../domain/care';
+import { isDiscreet, usesNeutralWords, type Discreet, type RoomPause } from '../../domain/care';
 import { setDiscreetName } from '../../lib/discreetName';
 import { careStore, type CareSnapshot } from '../../sync/care/careSchema';
 import { useRoomValue } from '../room/RoomContext';
@@ -24,15 +24,19 @@ export function useDiscreet(): Discreet {
 /**
  * Applies the room's discreet mode to this page while the room is open here:
  * the neutral name (page title, header, file names, PDF metadata) and the
- * neutral words of the interface. Called once per page, by its room's screen.
+ * neutral words of the interface and the content, unless the trainer keeps
+ * the topic's words. Called once per page, by its room's screen.
  */
 export function useRoomDiscretion(): void {
   const discreet = useDiscreet();
   const name = isDiscreet(discreet) ? discreet.name.trim() : null;
+  const neutralWords = usesNeutralWords(discreet);
   useEffect(() => {
     setDiscreetName(name);
-    setDiscreetWords(name !== null);
   }, [name]);
+  useEffect(() => {
+    setDiscreetWords(neutralWords);
+  }, [neutralWords]);
   useEffect(
     () => () => {
       setDiscreetName(null);

@@ -46,6 +46,8 @@ export const discreetMode = defineRoomValue<Discreet>({
   schema: z.object({
     on: z.boolean(),
     name: z.string().check(z.maxLength(WORKSHOP_NAME_MAX_CHARS)),
+    // Inside the same value, so whatever signs or checks discreet mode covers it too.
+    keepWords: z.optional(z.boolean()),
   }),
   fallback: notDiscreet,
 });
@@ -95,7 +97,12 @@ export function setPause(doc: Y.Doc, pause: RoomPause): void {
 }
 
 export function setDiscreet(doc: Y.Doc, discreet: Discreet): void {
-  writeValue(doc, discreetMode, { on: discreet.on, name: discreet.name.trim() });
+  writeValue(doc, discreetMode, {
+    on: discreet.on,
+    name: discreet.name.trim(),
+    // Written only when set: a room that never kept the words reads as before.
+    ...(discreet.keepWords === true ? { keepWords: true } : {}),
+  });
 }
 
 /**
