@@ -52,7 +52,13 @@ async function coldLoad(
   browser: Browser,
   url: string,
   selector: string,
-  options: { viewport: { width: number; height: number }; slow: boolean; quiet?: boolean },
+  options: {
+    viewport: { width: number; height: number };
+    slow: boolean;
+    /** Names the page in the printed chunk list. */
+    label: string;
+    quiet?: boolean;
+  },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: options.viewport });
   await context.grantPermissions(['microphone', 'camera']);
@@ -103,7 +109,7 @@ async function coldLoad(
   const tasksBefore = perf.tasks.filter(([start]) => start <= perf.usable);
   if (!options.quiet) {
     console.log(
-      `    ${url.includes('/bench/') ? 'bare' : 'ours'}: scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; long tasks (ms): ${tasksBefore.map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`).join(', ') || 'none'}`,
+      `    ${options.label}: scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; long tasks (ms): ${tasksBefore.map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`).join(', ') || 'none'}`,
     );
   }
   const tbtMs = tasksBefore.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
@@ -181,9 +187,14 @@ const phoneKeys = [
 await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms'], async () => {
   const room = await openRoom(browser, base);
   const loads = await interleaved(ROUNDS, {
-    ours: () => coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true }),
+    ours: () =>
+      coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true, label: 'ours' }),
     bare: () =>
-      coldLoad(browser, `${base}bench/join.html`, PHONE_USABLE, { viewport: PHONE, slow: true }),
+      coldLoad(browser, `${base}bench/join.html`, PHONE_USABLE, {
+        viewport: PHONE,
+        slow: true,
+        label: 'bare',
+      }),
   });
   await room.close();
   const metric = {
@@ -208,6 +219,7 @@ await guarded(
         await coldLoad(browser, base, 'nav button[aria-pressed="true"]', {
           viewport: { width: 1920, height: 1080 },
           slow: false,
+          label: 'console',
           quiet: round > 0,
         }),
       );
@@ -219,6 +231,13 @@ await guarded(
     );
   },
 );
+
+// SWK_BENCH_FIRST_LOADS=1: only the first loads above, for a quick look at the pages' load.
+if (process.env.SWK_BENCH_FIRST_LOADS === '1') {
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 
 await guarded('late join, 300 cards', ['late_join_300_cards_ms'], async () => {
   const file = writeTemp('room.json', roomFileWithCards(300));
