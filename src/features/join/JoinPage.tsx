@@ -13,7 +13,22 @@ type Props = { room: string; roomKey: string | null };
 
 // The live room (yjs, the stores, WebRTC) loads while the join screen and its welcome show,
 // so that a phone on a slow network can read and pass the welcome before it has arrived.
-const PhoneRoom = lazyWithRetry(withEveryString(() => import('../room/PhoneRoom')));
+const PhoneRoom = lazyWithRetry(
+  withEveryString(() => afterFirstPaint().then(() => import('../room/PhoneRoom'))),
+);
+
+/**
+ * Resolves just after the next paint. Asked for in the first render, the live room's
+ * import put Vite's preload links for its forty files into the long task that draws the
+ * welcome (at 4x slower CPU about 140 ms of it); a frame later, the welcome is up first.
+ * The timer covers a page in the background, where frames do not come.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((done) => {
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 200);
+  });
+}
 
 /** A phone that opened the full join link (the console's "copy link", tests). */
 export function JoinPage({ room, roomKey }: Props) {
@@ -47,10 +62,6 @@ export function JoinPage({ room, roomKey }: Props) {
 export function JoinedRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const { t } = useTranslation();
   const code = useJoinCode(roomKey);
-  const roomAsked = useAfterFirstPaint();
-  // Here, not in RoomLoading: the welcome passed before the room is asked for stays passed.
-  const [passed, setPassed] = useState(() => welcomeSeen(room));
-  const loading = <RoomLoading room={room} passed={passed} onPassed={() => setPassed(true)} />;
   return (
     <div className="join join--in-room">
       {/* The projector's code: "am I in the right room?" at a glance. Isolated left to right in Arabic. */}
@@ -59,35 +70,11 @@ export function JoinedRoom({ room, roomKey }: { room: string; roomKey: string })
           {t('join.room', { code: `\u2066${formatJoinCode(code)}\u2069` })}
         </p>
       )}
-      {roomAsked ? (
-        <Suspense fallback={loading}>
-          <PhoneRoom room={room} roomKey={roomKey} />
-        </Suspense>
-      ) : (
-        loading
-      )}
+      <Suspense fallback={<RoomLoading room={room} />}>
+        <PhoneRoom room={room} roomKey={roomKey} />
+      </Suspense>
     </div>
   );
-}
-
-/**
- * True from just after the first paint. Asking for the live room in the first render
- * put its forty files' preload links (Vite's preload helper) into the long task that
- * draws the welcome, at 4x slower CPU about 140 ms of it; a frame later, the welcome
- * is up first. The timer covers a page in the background, where frames do not come.
- */
-function useAfterFirstPaint(): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    const done = () => setPainted(true);
-    const frame = requestAnimationFrame(() => setTimeout(done, 0));
-    const timer = setTimeout(done, 200);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return painted;
 }
 
 /**
@@ -95,13 +82,13 @@ function useAfterFirstPaint(): boolean {
  * (once per room and visit) with its generic heading. Passed here, it is not shown
  * again when the room arrives; the room's own welcome then adds the day's title.
  */
-function RoomLoading(props: { room: string; passed: boolean; onPassed: () => void }) {
-  const { room, passed, onPassed } = props;
+function RoomLoading({ room }: { room: string }) {
+  const [passed, setPassed] = useState(() => welcomeSeen(room));
   return (
     <>
       <RoomStatusLine status="connecting" />
       {!passed && (
-        <PhoneWelcomeFrame room={room} onDone={onPassed}>
+        <PhoneWelcomeFrame room={room} onDone={() => setPassed(true)}>
           <GenericWelcome />
         </PhoneWelcomeFrame>
       )}
