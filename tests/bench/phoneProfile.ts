@@ -35,32 +35,46 @@ async function profile(browser: Browser, url: string, label: string): Promise<vo
   await page.addInitScript(`(() => {
     const check = () => {
       const el = document.querySelector(${JSON.stringify(PHONE_USABLE)});
-      if (el && !el.disabled) window.__usable = true;
+      if (!el || el.disabled || window.__usable) return;
+      window.__usable = performance.now();
+      // A mark the profile can find: its samples end the part counted as before usable.
+      (function swkUsableMarker() {
+        const end = performance.now() + 3;
+        while (performance.now() < end);
+      })();
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   })()`);
   await cdp.send('Profiler.start');
   await page.goto(url);
   // Stopped at once when usable (polled every 20 ms, so a little of what follows is in).
-  for (let waited = 0; !(await page.evaluate('window.__usable === true')); waited += 20) {
+  for (let waited = 0; !(await page.evaluate('Boolean(window.__usable)')); waited += 20) {
     if (waited > 60_000) throw new Error('never usable');
     await page.waitForTimeout(20);
   }
   const { profile: p } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  // The waterfall: each file's request start and end, ms from navigation.
+  // The waterfall before usable: each file's request start and end, ms from navigation.
   const waterfall = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     return [
       'document 0-' + Math.round(nav.responseEnd),
-      ...performance.getEntriesByType('resource').map((r) =>
-        r.name.split('/').pop() + ' ' + Math.round(r.startTime) + '-' + Math.round(r.responseEnd)),
-      'usable ' + Math.round(performance.now()),
+      ...performance.getEntriesByType('resource')
+        .filter((r) => r.responseEnd <= window.__usable)
+        .map((r) => r.name.split('/').pop() + ' ' + Math.round(r.startTime) + '-' + Math.round(r.responseEnd)),
+      'usable ' + Math.round(window.__usable),
     ];
   })()`)) as string[];
   await context.close();
   // Self time per node, from the samples and their time deltas.
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
+  const marker = new Set(
+    p.nodes.filter((n) => n.callFrame.functionName === 'swkUsableMarker').map((n) => n.id),
+  );
+  const cut = p.samples.findIndex((id) => marker.has(id));
+  if (cut < 0) console.log('    (the usable mark is not in the profile: every sample counted)');
+  p.samples
+    .slice(0, cut < 0 ? undefined : cut)
+    .forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
   const byFunction = new Map<string, number>();
   const byScript = new Map<string, number>();
   let busy = 0;
