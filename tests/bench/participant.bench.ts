@@ -6,6 +6,8 @@
  * console's first load; a new phone joining a room that already holds 300
  * cards (time until it shows them all), and a phone's heap in a 500-card room.
  */
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -14,6 +16,7 @@ import {
   openRoom,
   passWelcome,
   sleep,
+  stageSite,
   startBenchServer,
 } from './benchServer';
 import { roomFileWithCards, writeTemp } from './roomFile';
@@ -122,6 +125,21 @@ async function coldLoad(
   return { js_kb: jsBytes / 1024, usable_ms: perf.usable, lcp_ms: perf.lcp, tbt_ms: tbtMs };
 }
 
+/** Before and after medians, each with its ratio to the bare page in the same rounds. */
+function printBefore(loads: Record<string, Record<string, number[]>>): void {
+  for (const metric of ['js_kb', 'usable_ms', 'tbt_ms']) {
+    const bare = loads.bare?.[metric] ?? [];
+    const line = ['before', 'ours']
+      .map((name) => {
+        const values = loads[name]?.[metric] ?? [];
+        const ratios = values.map((v, i) => v / (bare[i] ?? NaN)).filter(Number.isFinite);
+        return `${name} ${median(values).toFixed(1)} (${median(ratios).toFixed(2)}x bare)`;
+      })
+      .join(', ');
+    console.log(`    ${metric}: ${line}, bare ${median(bare).toFixed(1)}`);
+  }
+}
+
 /** In the page, from its first script: when its welcome is usable, and when the wall first reads `cards`. */
 const joinObserver = (cards: number) => `(() => {
   window.__join = { usable: 0, shown: 0 };
@@ -177,7 +195,15 @@ function stepsSummary(all: JoinSteps[]): string {
     .join(', ');
 }
 
-const server = await startBenchServer();
+/**
+ * SWK_BENCH_BEFORE=<a built dist/ of another commit>: that build is served under before/ and
+ * its phone and console first loads run in the same interleaved rounds, for a change's
+ * before and after in one run (printed, not recorded).
+ */
+const beforeDist = process.env.SWK_BENCH_BEFORE;
+const site = stageSite();
+if (beforeDist) cpSync(beforeDist, join(site, 'before'), { recursive: true });
+const server = await startBenchServer(site);
 const browser = await launchBrowser();
 const { base } = server;
 
@@ -192,6 +218,16 @@ const phoneKeys = [
 await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms'], async () => {
   const room = await openRoom(browser, base);
   const loads = await interleaved(ROUNDS, {
+    ...(beforeDist
+      ? {
+          before: () =>
+            coldLoad(browser, room.link.replace(base, `${base}before/`), PHONE_USABLE, {
+              viewport: PHONE,
+              slow: true,
+              label: 'before',
+            }),
+        }
+      : {}),
     ours: () =>
       coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true, label: 'ours' }),
     bare: () =>
@@ -212,6 +248,7 @@ await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms
     recordPairs(figure(key), loads.ours[name] ?? [], loads.bare[name] ?? []);
   }
   record('participant_lcp_slow4g_ms', loads.ours.lcp_ms ?? []);
+  if (beforeDist) printBefore(loads);
 });
 
 await guarded(
@@ -230,6 +267,16 @@ await guarded(
       );
     }
     record('console_js_gzip_kb', median(consoleLoads.map((l) => l.js_kb)));
+    if (beforeDist) {
+      const before = await coldLoad(browser, `${base}before/`, 'nav button[aria-pressed="true"]', {
+        viewport: { width: 1920, height: 1080 },
+        slow: false,
+        label: 'console before',
+      });
+      console.log(
+        `    console before: ${before.js_kb.toFixed(1)} KB, after: ${median(consoleLoads.map((l) => l.js_kb)).toFixed(1)} KB`,
+      );
+    }
     record(
       'console_usable_ms',
       consoleLoads.map((l) => l.usable_ms),
