@@ -17,30 +17,12 @@ import { forgetRoomOnDevice } from './phoneMemory';
 import { deleteFacilitatorKeys, facilitatorBoxFor } from './privateLayer/facilitatorKeys';
 import { showOnProjector } from './stage/stageOperations';
 import { adoptSignedValues } from './signedValues';
+import { ROOM_STORAGE_KEY, type RoomCredentials } from './storedRoom';
 
-/** The console's own device keeps the room's id and key so a reload finds the room again. */
-const ROOM_STORAGE_KEY = 'swk.room';
 /** Time for the "room closed" message to reach phones before the connection goes. */
 const CLOSE_NOTICE_MS = 1_500;
 
-export type RoomCredentials = { room: string; key: string };
-
-export function storedRoom(): RoomCredentials | null {
-  try {
-    const value = JSON.parse(localStorage.getItem(ROOM_STORAGE_KEY) ?? 'null') as unknown;
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as RoomCredentials).room === 'string' &&
-      typeof (value as RoomCredentials).key === 'string'
-    ) {
-      return value as RoomCredentials;
-    }
-  } catch {
-    // unreadable: as if there were no room
-  }
-  return null;
-}
+export { storedRoom, type RoomCredentials } from './storedRoom';
 
 export function openConsoleRoom(credentials: RoomCredentials): RoomConnection {
   return openRoomConnection(credentials.room, credentials.key, 'console');

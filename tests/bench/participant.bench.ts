@@ -6,6 +6,8 @@
  * console's first load; a new phone joining a room that already holds 300
  * cards (time until it shows them all), and a phone's heap in a 500-card room.
  */
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -14,6 +16,7 @@ import {
   openRoom,
   passWelcome,
   sleep,
+  stageSite,
   startBenchServer,
 } from './benchServer';
 import { roomFileWithCards, writeTemp } from './roomFile';
@@ -52,7 +55,13 @@ async function coldLoad(
   browser: Browser,
   url: string,
   selector: string,
-  options: { viewport: { width: number; height: number }; slow: boolean; quiet?: boolean },
+  options: {
+    viewport: { width: number; height: number };
+    slow: boolean;
+    /** Names the page in the printed chunk list. */
+    label: string;
+    quiet?: boolean;
+  },
 ): Promise<Load> {
   const context = await browser.newContext({ viewport: options.viewport });
   await context.grantPermissions(['microphone', 'camera']);
@@ -64,21 +73,19 @@ async function coldLoad(
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   await page.addInitScript(observe(selector));
-  const scripts: { at: number; gzip: number; url: string }[] = [];
+  const scripts: { gzip: number; url: string }[] = [];
   const bodies: Promise<void>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
-    const at = Date.now();
     bodies.push(
       response
         .body()
         .then((body) => {
-          scripts.push({ at, gzip: gzipSync(body).length, url: response.url() });
+          scripts.push({ gzip: gzipSync(body).length, url: response.url() });
         })
         .catch(() => {}),
     );
   });
-  const started = Date.now();
   await page.goto(url);
   // Polled from here: the page's policy forbids the eval a string predicate would need.
   for (
@@ -97,18 +104,40 @@ async function coldLoad(
     lcp: number;
     usable: number;
   };
-  const usableAt = started + perf.usable;
-  const before = scripts.filter((s) => s.at <= usableAt + 50);
+  // Which scripts had arrived by then, by the page's own clock (its resource timing): the
+  // response events' times in this process lagged the page by hundreds of ms on a loaded
+  // machine, and counted scripts that came after the screen was usable, or missed some.
+  const arrived = new Set(
+    (await page.evaluate(`performance.getEntriesByType('resource')
+      .filter((r) => r.responseEnd > 0 && r.responseEnd <= ${perf.usable})
+      .map((r) => r.name)`)) as string[],
+  );
+  const before = scripts.filter((s) => arrived.has(s.url));
   const jsBytes = before.reduce((sum, s) => sum + s.gzip, 0);
   const tasksBefore = perf.tasks.filter(([start]) => start <= perf.usable);
   if (!options.quiet) {
     console.log(
-      `    ${url.includes('/bench/') ? 'bare' : 'ours'}: scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; long tasks (ms): ${tasksBefore.map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`).join(', ') || 'none'}`,
+      `    ${options.label}: scripts before usable: ${before.map((s) => `${s.url.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}; long tasks (ms): ${tasksBefore.map(([start, d]) => `${d.toFixed(0)} at ${start.toFixed(0)}`).join(', ') || 'none'}`,
     );
   }
   const tbtMs = tasksBefore.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
   await context.close();
   return { js_kb: jsBytes / 1024, usable_ms: perf.usable, lcp_ms: perf.lcp, tbt_ms: tbtMs };
+}
+
+/** Before and after medians, each with its ratio to the bare page in the same rounds. */
+function printBefore(loads: Record<string, Record<string, number[]>>): void {
+  for (const metric of ['js_kb', 'usable_ms', 'tbt_ms']) {
+    const bare = loads.bare?.[metric] ?? [];
+    const line = ['before', 'ours']
+      .map((name) => {
+        const values = loads[name]?.[metric] ?? [];
+        const ratios = values.map((v, i) => v / (bare[i] ?? NaN)).filter(Number.isFinite);
+        return `${name} ${median(values).toFixed(1)} (${median(ratios).toFixed(2)}x bare)`;
+      })
+      .join(', ');
+    console.log(`    ${metric}: ${line}, bare ${median(bare).toFixed(1)}`);
+  }
 }
 
 /** In the page, from its first script: when its welcome is usable, and when the wall first reads `cards`. */
@@ -166,7 +195,15 @@ function stepsSummary(all: JoinSteps[]): string {
     .join(', ');
 }
 
-const server = await startBenchServer();
+/**
+ * SWK_BENCH_BEFORE=<a built dist/ of another commit>: that build is served under before/ and
+ * its phone and console first loads run in the same interleaved rounds, for a change's
+ * before and after in one run (printed, not recorded).
+ */
+const beforeDist = process.env.SWK_BENCH_BEFORE;
+const site = stageSite();
+if (beforeDist) cpSync(beforeDist, join(site, 'before'), { recursive: true });
+const server = await startBenchServer(site);
 const browser = await launchBrowser();
 const { base } = server;
 
@@ -181,9 +218,24 @@ const phoneKeys = [
 await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms'], async () => {
   const room = await openRoom(browser, base);
   const loads = await interleaved(ROUNDS, {
-    ours: () => coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true }),
+    ...(beforeDist
+      ? {
+          before: () =>
+            coldLoad(browser, room.link.replace(base, `${base}before/`), PHONE_USABLE, {
+              viewport: PHONE,
+              slow: true,
+              label: 'before',
+            }),
+        }
+      : {}),
+    ours: () =>
+      coldLoad(browser, room.link, PHONE_USABLE, { viewport: PHONE, slow: true, label: 'ours' }),
     bare: () =>
-      coldLoad(browser, `${base}bench/join.html`, PHONE_USABLE, { viewport: PHONE, slow: true }),
+      coldLoad(browser, `${base}bench/join.html`, PHONE_USABLE, {
+        viewport: PHONE,
+        slow: true,
+        label: 'bare',
+      }),
   });
   await room.close();
   const metric = {
@@ -196,6 +248,7 @@ await guarded('first load of a phone', [...phoneKeys, 'participant_lcp_slow4g_ms
     recordPairs(figure(key), loads.ours[name] ?? [], loads.bare[name] ?? []);
   }
   record('participant_lcp_slow4g_ms', loads.ours.lcp_ms ?? []);
+  if (beforeDist) printBefore(loads);
 });
 
 await guarded(
@@ -208,17 +261,35 @@ await guarded(
         await coldLoad(browser, base, 'nav button[aria-pressed="true"]', {
           viewport: { width: 1920, height: 1080 },
           slow: false,
+          label: 'console',
           quiet: round > 0,
         }),
       );
     }
     record('console_js_gzip_kb', median(consoleLoads.map((l) => l.js_kb)));
+    if (beforeDist) {
+      const before = await coldLoad(browser, `${base}before/`, 'nav button[aria-pressed="true"]', {
+        viewport: { width: 1920, height: 1080 },
+        slow: false,
+        label: 'console before',
+      });
+      console.log(
+        `    console before: ${before.js_kb.toFixed(1)} KB, after: ${median(consoleLoads.map((l) => l.js_kb)).toFixed(1)} KB`,
+      );
+    }
     record(
       'console_usable_ms',
       consoleLoads.map((l) => l.usable_ms),
     );
   },
 );
+
+// SWK_BENCH_FIRST_LOADS=1: only the first loads above, for a quick look at the pages' load.
+if (process.env.SWK_BENCH_FIRST_LOADS === '1') {
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 
 await guarded('late join, 300 cards', ['late_join_300_cards_ms'], async () => {
   const file = writeTemp('room.json', roomFileWithCards(300));

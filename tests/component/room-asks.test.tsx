@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
@@ -20,6 +20,7 @@ import { renderWithI18n } from './render';
 const room = vi.hoisted(() => ({ doc: null as unknown }));
 vi.mock('../../src/features/room/consoleRoomStore', () => ({
   useConsoleRoom: () => (room.doc ? { room: 'room-a', key: 'key-a', doc: room.doc } : null),
+  useConsoleRoomReopening: () => false,
 }));
 
 function Panel() {
@@ -41,16 +42,27 @@ describe('what the run panel asks of the room', () => {
       settings,
       run: { ...NEW_RUN, status: 'running', current, startedAt: Date.now() },
     }));
-    await renderWithI18n(<Panel />);
+    // Awaited act: the asks suspend on their first render (they load with the room), and React
+    // retries a render suspended inside a synchronous act only when the act is awaited.
+    await act(() => renderWithI18n(<Panel />));
     const user = userEvent.setup();
 
-    await user.click(screen.getByRole('button', { name: 'Show the join screen on the projector' }));
+    // The asks come with the room's code, a moment after the panel.
+    await user.click(
+      await screen.findByRole(
+        'button',
+        { name: 'Show the join screen on the projector' },
+        { timeout: 10_000 },
+      ),
+    );
     expect(readStage(doc).kind).toBe('welcome');
     const off = screen.getByRole('button', { name: 'Take the join screen off the projector' });
     expect(off).toHaveAttribute('aria-pressed', 'true');
     await user.click(off);
-    // Back to what the agenda runs now: the item's quiz.
-    expect(readStage(doc)).toMatchObject({ kind: 'quiz', activity: 'case-analysis-1' });
+    // Back to what the agenda runs now: the item's quiz (its stage operations load with the room).
+    await waitFor(() =>
+      expect(readStage(doc)).toMatchObject({ kind: 'quiz', activity: 'case-analysis-1' }),
+    );
 
     const none = { quizCaseId: null, narrativeCaseId: null, rolePlay: null };
     await user.click(screen.getByRole('button', { name: 'Ask phones for incident cards' }));

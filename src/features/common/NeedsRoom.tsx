@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startNewRoom } from '../../sync/consoleRoom';
-import { setConsoleRoom } from '../room/consoleRoomStore';
+import { setConsoleRoom, useConsoleRoomReopening } from '../room/consoleRoomStore';
 
 type Props = {
   /** The tool's own section class ("plan-shelf"), so it keeps its place on the console. */
@@ -15,17 +15,23 @@ type Props = {
 export function NeedsRoom({ className, heading, explanation }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
+  // Just after a reload the room this laptop keeps is on its way: no button to replace it.
+  const reopening = useConsoleRoomReopening();
   return (
     <section className={className} aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
       <p>{explanation}</p>
-      <button
-        type="button"
-        className="button--primary"
-        onClick={() => setConsoleRoom(startNewRoom())}
-      >
-        {t('room.open')}
-      </button>
+      {reopening ? (
+        <p role="status">{t('room.reopening')}</p>
+      ) : (
+        <button
+          type="button"
+          className="button--primary"
+          onClick={() => setConsoleRoom(startNewRoom())}
+        >
+          {t('room.open')}
+        </button>
+      )}
     </section>
   );
 }

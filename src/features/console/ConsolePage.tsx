@@ -15,14 +15,11 @@ import { DayShelf } from '../day/DayShelf';
 import { RunStrip } from '../day/RunStrip';
 import { useConsoleDayModel } from '../day/useConsoleDayModel';
 import { useStageFollowsAgenda } from '../day/useStageFollowsAgenda';
-import { announceConsoleLanguage, shareDayWithRoom, useConsoleDay } from '../day/consoleDayStore';
+import { announceConsoleLanguage, useConsoleDay } from '../day/consoleDayStore';
 import { sessionInFocus } from '../../domain/workshopDay';
 import type { ToolLaunch } from '../../domain/agendaTools';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { SecondLanguagePicker } from '../projector/SecondLanguagePicker';
-import { shareScreenLanguagesWithRoom } from '../projector/projectorLanguage';
-import { ConsoleCare } from '../care/ConsoleCare';
-import { RoomProvider } from '../room/RoomContext';
 import './console.css';
 import { ContentOriginProvider } from '../common/ContentText';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
@@ -44,6 +41,8 @@ const TemplateView = lazyWithRetry(() =>
 const LiveRoomPanel = lazyWithRetry(() =>
   import('../room/LiveRoomPanel').then((m) => ({ default: m.LiveRoomPanel })),
 );
+// The room's parts (care, the day and languages shared through it) come with the room.
+const ConsoleRoomParts = lazyWithRetry(() => import('./ConsoleRoomParts'));
 const PlanShelf = lazyWithRetry(() =>
   import('../plan/PlanShelf').then((m) => ({ default: m.PlanShelf })),
 );
@@ -98,10 +97,6 @@ export default function ConsolePage() {
   useStageFollowsAgenda(useConsoleDayModel(library), library, (launch) => {
     if (shelf === 'cases' || shelf === 'plan' || shelf === 'sessions') openTool(launch);
   });
-  // A projector on another screen follows the day through the room.
-  useEffect(() => (room ? shareDayWithRoom(room.doc) : undefined), [room]);
-  // And the projector's second language.
-  useEffect(() => (room ? shareScreenLanguagesWithRoom(room.doc) : undefined), [room]);
 
   return (
     <div className="console">
@@ -126,9 +121,9 @@ export default function ConsolePage() {
         <SecondLanguagePicker />
       </nav>
       {room && (
-        <RoomProvider doc={room.doc}>
-          <ConsoleCare room={room.room} />
-        </RoomProvider>
+        <Suspense fallback={null}>
+          <ConsoleRoomParts room={room} />
+        </Suspense>
       )}
       {shelf !== 'day' && <RunStrip library={library} onOpenTool={openTool} />}
       {shelf === 'day' && <DayShelf library={library} onOpenTool={openTool} />}

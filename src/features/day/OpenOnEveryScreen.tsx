@@ -4,7 +4,6 @@ import type { ContentLibrary } from '../../content/validate';
 import type { ToolLaunch } from '../../domain/agendaTools';
 import { rolePlayMinutes } from '../../domain/rolePlay';
 import type { RoomDoc } from '../../sync/roomDoc';
-import { openLaunch } from '../../sync/stage/stageOperations';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useSlides, writeSlides, type SlidesState } from '../slides/slidesStore';
 import { launchLabel } from './launchLabel';
@@ -14,7 +13,13 @@ import { setHoldProjector, useHoldProjector } from './holdProjector';
 /** The console opens the tool beside the agenda (its shelf, its case). */
 export type OpenTool = (launch: ToolLaunch) => void;
 
-/** Puts one of the agenda item's tools on the projector and the phones. */
+/**
+ * The stage's operations load with the room layer, not in the console's first load.
+ * There is a document only once that layer has loaded, so the wait is a microtask.
+ */
+const stageOperations = () => import('../../sync/stage/stageOperations');
+
+/** Puts one of the agenda item's tools on the projector and the phones (the stage a moment later). */
 export function openEverywhere(
   library: ContentLibrary,
   language: string,
@@ -38,7 +43,9 @@ export function openEverywhere(
           found.data.minutes,
         )
       : 30;
-  openLaunch(doc, launch, { situationIds, rolePlayMinutes: minutes });
+  void stageOperations().then(({ openLaunch }) =>
+    openLaunch(doc, launch, { situationIds, rolePlayMinutes: minutes }),
+  );
 }
 
 /**

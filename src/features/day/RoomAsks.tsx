@@ -1,63 +1,30 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContentLibrary } from '../../content/validate';
-import { setPhoneTasks, showOnProjector } from '../../sync/stage/stageOperations';
-import { useConsoleRoom } from '../room/consoleRoomStore';
-import { RoomProvider, useRoomDoc } from '../room/RoomContext';
-import { useStage } from '../room/useRoom';
-import { useSlides } from '../slides/slidesStore';
-import { openEverywhere } from './OpenOnEveryScreen';
-import type { ConsoleDayApi } from './useConsoleDayModel';
-import './agendaRoom.css';
+import { lazyWithRetry } from '../../lib/lazyWithRetry';
+import { useConsoleRoom, useConsoleRoomReopening } from '../room/consoleRoomStore';
+import { RoomProvider } from '../room/RoomContext';
+import type { Props } from './RoomAsksPanel';
 
-type Props = { api: ConsoleDayApi; library: ContentLibrary };
+// With the room's operations, so the Day shelf draws without the room layer.
+const RoomAsksPanel = lazyWithRetry(() => import('./RoomAsksPanel'));
 
 /**
  * What the trainer asks of the room beside the agenda, where the day is run:
  * the join screen on the projector (latecomers), and incident cards from the
- * phones outside the timeline activity. Shown only while a room is open.
+ * phones outside the timeline activity. Shown only while a room is open; just
+ * after a reload, while the room this laptop keeps is reopened, it says so.
  */
 export function RoomAsks(props: Props) {
+  const { t } = useTranslation();
   const connection = useConsoleRoom();
-  if (!connection) return null;
+  const reopening = useConsoleRoomReopening();
+  const wait = <p role="status">{t('room.reopening')}</p>;
+  if (!connection) return reopening ? wait : null;
   return (
     <RoomProvider doc={connection.doc}>
-      <Asks {...props} />
+      <Suspense fallback={wait}>
+        <RoomAsksPanel {...props} />
+      </Suspense>
     </RoomProvider>
-  );
-}
-
-function Asks({ api, library }: Props) {
-  const { t, i18n } = useTranslation();
-  const doc = useRoomDoc();
-  const stage = useStage();
-  const [slides] = useSlides();
-  const { run } = api.day;
-  const runningKey =
-    run.status === 'running' || run.status === 'paused' ? api.model.plan[run.current]?.key : null;
-  const joinShown = stage.kind === 'welcome';
-  const leaveJoinScreen = () => {
-    // Back to what the agenda runs now; before the day (or with nothing to open), the day itself.
-    const launch = runningKey ? api.model.launches(runningKey)[0] : undefined;
-    if (launch) openEverywhere(library, i18n.language, doc, launch, slides);
-    else showOnProjector(doc, 'agenda');
-  };
-  const cards = stage.phones.cards;
-  return (
-    <div className="run__asks" role="group" aria-label={t('run.asks')}>
-      <button
-        type="button"
-        aria-pressed={joinShown}
-        onClick={() => (joinShown ? leaveJoinScreen() : showOnProjector(doc, 'welcome'))}
-      >
-        {joinShown ? t('run.leaveJoinScreen') : t('joinScreen.show')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={cards}
-        onClick={() => setPhoneTasks(doc, { cards: !cards })}
-      >
-        {cards ? t('run.stopCards') : t('run.askCards')}
-      </button>
-    </div>
   );
 }

@@ -6,7 +6,6 @@ import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
 import type { RoomDoc } from '../../sync/roomDoc';
 import { isUiLanguage } from '../../i18n/languages';
-import { publishAgendaState } from '../../sync/day/agendaSync';
 import type { AgendaState } from '../../sync/roomSchema';
 import { loadStoredDay, openDayChannel, storeDay, type DayChannel } from './dayChannel';
 
@@ -15,7 +14,9 @@ export type ConsoleDay = AgendaState;
 let day: ConsoleDay | null | undefined;
 let channel: DayChannel | null = null;
 const listeners = new Set<() => void>();
-const rooms = new Set<RoomDoc>();
+/** The open room and its writer, given by the room layer: this store is in the console's first load, the layer is not. */
+type PublishDay = (doc: RoomDoc, day: ConsoleDay) => void;
+const rooms = new Map<RoomDoc, PublishDay>();
 
 function current(): ConsoleDay | null {
   if (day === undefined) {
@@ -37,7 +38,7 @@ export function updateConsoleDay(
   day = next;
   storeDay(next);
   channel?.post({ type: 'state', state: next });
-  rooms.forEach((doc) => publishAgendaState(doc, next));
+  rooms.forEach((publish, doc) => publish(doc, next));
   listeners.forEach((listener) => listener());
 }
 
@@ -48,10 +49,10 @@ export function announceConsoleLanguage(language: string): void {
 }
 
 /** While a room is open, every change of the day is written into it too. */
-export function shareDayWithRoom(doc: RoomDoc): () => void {
-  rooms.add(doc);
+export function shareDayWithRoom(doc: RoomDoc, publish: PublishDay): () => void {
+  rooms.set(doc, publish);
   const now = current();
-  if (now) publishAgendaState(doc, now);
+  if (now) publish(doc, now);
   return () => rooms.delete(doc);
 }
 

@@ -3,7 +3,7 @@
  * the last state is kept in localStorage (so either window can reload) and each
  * change is posted on a BroadcastChannel. Everything received is validated.
  */
-import { parseAgendaState, type AgendaState } from '../../sync/roomSchema';
+import { parseAgendaState, type AgendaState } from '../../sync/day/agendaSchema';
 
 const STORAGE_KEY = 'swk.day';
 const CHANNEL_NAME = 'swk-day';

@@ -2,10 +2,21 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codePath } from '../../lib/route';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/join/joinCode';
-import { askForLink, type JoinByCodeResult } from '../../sync/join/joinCodeExchange';
+import type { JoinByCodeResult } from '../../sync/join/joinCodeExchange';
 import { holdForVisit } from '../../sync/phoneMemory';
 import { JoinedRoom } from './JoinPage';
 import './join.css';
+
+/**
+ * The exchange (its crypto, the console's key check) loads when a code is asked for,
+ * not with the first load every phone shares, most of which open the full join link.
+ */
+const askForLink = (code: string): Promise<JoinByCodeResult> =>
+  import('../../sync/join/joinCodeExchange').then(
+    (exchange) => exchange.askForLink(code),
+    // Its code did not come: the laptop's server did not answer, as the exchange itself would say.
+    (): JoinByCodeResult => ({ ok: false, problem: 'unreachable' }),
+  );
 
 type Problem = 'length' | 'symbols' | Extract<JoinByCodeResult, { ok: false }>['problem'];
 type State =

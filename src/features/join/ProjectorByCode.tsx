@@ -3,9 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import { projectorCodePath } from '../../lib/route';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, readJoinCode } from '../../sync/join/joinCode';
-import { askForLink, type JoinByCodeResult } from '../../sync/join/joinCodeExchange';
+import type { JoinByCodeResult } from '../../sync/join/joinCodeExchange';
 import { holdForVisit } from '../../sync/phoneMemory';
 import { withEveryString } from '../../i18n/setup';
+
+/**
+ * The exchange (its crypto, the console's key check) loads when a code is asked for,
+ * not with the first load every phone shares, most of which open the full join link.
+ */
+const askForLink = (code: string): Promise<JoinByCodeResult> =>
+  import('../../sync/join/joinCodeExchange').then(
+    (exchange) => exchange.askForLink(code),
+    // Its code did not come: the laptop's server did not answer, as the exchange itself would say.
+    (): JoinByCodeResult => ({ ok: false, problem: 'unreachable' }),
+  );
 
 const ProjectorPage = lazyWithRetry(withEveryString(() => import('../projector/ProjectorPage')));
 

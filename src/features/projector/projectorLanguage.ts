@@ -1,11 +1,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { isUiLanguage, type UiLanguage } from '../../i18n/languages';
 import type { RoomDoc } from '../../sync/roomDoc';
-import {
-  screenLanguagesStore,
-  writeScreenLanguages,
-  type ScreenLanguages,
-} from '../../sync/day/screenLanguages';
+import type { ScreenLanguages } from '../../sync/day/screenLanguages';
 
 /**
  * The projector's second language, for a room that works with interpreters:
@@ -16,7 +12,9 @@ import {
  */
 const STORAGE_KEY = 'swk.projector.secondLanguage';
 const listeners = new Set<() => void>();
-const rooms = new Set<RoomDoc>();
+/** The open room's writer, given by the room layer: this module is in the console's first load, the layer is not. */
+type WriteScreenLanguages = (doc: RoomDoc, languages: ScreenLanguages) => void;
+const rooms = new Map<RoomDoc, WriteScreenLanguages>();
 
 function read(): UiLanguage | null {
   try {
@@ -39,14 +37,17 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-function publish(doc: RoomDoc): void {
-  writeScreenLanguages(doc, { second: read() });
+function publish(write: WriteScreenLanguages, doc: RoomDoc): void {
+  write(doc, { second: read() });
 }
 
 /** On the console, while its room is open: the room hears the second language now and at every choice. */
-export function shareScreenLanguagesWithRoom(doc: RoomDoc): () => void {
-  rooms.add(doc);
-  publish(doc);
+export function shareScreenLanguagesWithRoom(
+  doc: RoomDoc,
+  write: WriteScreenLanguages,
+): () => void {
+  rooms.set(doc, write);
+  publish(write, doc);
   return () => rooms.delete(doc);
 }
 
@@ -66,19 +67,6 @@ export function useProjectorSecondLanguage(): [
     rooms.forEach(publish);
   }, []);
   return [second, choose];
-}
-
-const noRoom = () => () => undefined;
-
-/** The second language as the room says it; null outside a room or before a console said. */
-export function useRoomScreenLanguages(doc: RoomDoc | null): ScreenLanguages | null {
-  const subscribeToRoom = useCallback(
-    (listener: () => void) => (doc ? screenLanguagesStore.subscribe(doc, listener) : noRoom()),
-    [doc],
-  );
-  return useSyncExternalStore(subscribeToRoom, () =>
-    doc ? screenLanguagesStore.snapshot(doc) : null,
-  );
 }
 
 /** What the projector page found in its room, for the screens below it. */

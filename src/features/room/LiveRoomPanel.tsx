@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eraseRoom, importRoom, startNewRoom } from '../../sync/consoleRoom';
 import type { RoomConnection } from '../../sync/roomConnection';
-import { setConsoleRoom, useConsoleRoom } from './consoleRoomStore';
+import { setConsoleRoom, useConsoleRoom, useConsoleRoomReopening } from './consoleRoomStore';
 import { ParticipantList } from './ParticipantList';
 import { EraseRoom } from './EraseRoom';
 import { RoomFileButton } from './RoomFileButton';
@@ -25,6 +25,8 @@ import './room.css';
 export function LiveRoomPanel() {
   const { t } = useTranslation();
   const connection = useConsoleRoom();
+  // Just after a reload: the room this laptop keeps is on its way, not to be replaced by a new one.
+  const reopening = useConsoleRoomReopening();
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <section className="live-room" aria-labelledby="live-room-heading">
@@ -48,6 +50,8 @@ export function LiveRoomPanel() {
             }}
           />
         </RoomProvider>
+      ) : reopening ? (
+        <p role="status">{t('room.reopening')}</p>
       ) : (
         <div className="live-room__actions">
           <button
