@@ -5,6 +5,7 @@
  * draw Arabic). Metadata stays neutral: no names, no room, no participant.
  */
 import type { jsPDF as JsPdf } from 'jspdf';
+import { skipArabicParserWithoutArabic } from './documentEvents';
 import { addSharedFont } from './fontCache';
 import {
   layoutCards,
@@ -50,6 +51,7 @@ async function newDocument(
   });
   // Parsed once per session, not once per PDF (see fontCache).
   addSharedFont(doc, jsPDF.API, font, FONT);
+  skipArabicParserWithoutArabic(doc, jsPDF.API);
   doc.setFont(FONT, 'normal');
   doc.setProperties({
     title: meta.title,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import { describe, expect, it } from 'vitest';
-import { parsedFontCount } from '../../src/pdf/fontCache';
+import { encodedFontCount, parsedFontCount } from '../../src/pdf/fontCache';
 import type { Sheet } from '../../src/pdf/layout';
 import { PAPER } from '../../src/pdf/layout';
 import { renderSheets } from '../../src/pdf/render';
@@ -18,6 +18,12 @@ const sheet = (title: string, text: string, direction: 'ltr' | 'rtl' = 'ltr'): S
   blocks: [{ kind: 'paragraph', text }],
   direction,
 });
+
+function fontsOf(bytes: ArrayBuffer, name: string): string {
+  const file = join(out, `${name}-fonts.pdf`);
+  writeFileSync(file, Buffer.from(bytes));
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+}
 
 function textOf(bytes: ArrayBuffer, name: string): string {
   const file = join(out, `${name}.pdf`);
@@ -55,5 +61,48 @@ describe('the PDF font, parsed once per session', () => {
     // the same sheet gives a PDF of the same size (only its dates and id differ, not their length).
     expect(firstAgain.byteLength).toBe(first.byteLength);
     expect(textOf(firstAgain, 'again')).not.toMatch(/Quién|ñ/);
+  });
+
+  it('writes the font file once for the PDFs of a workshop in one script, each still readable', async () => {
+    const before = encodedFontCount(jsPDF.API);
+    const plan = await renderSheets(
+      [sheet('Security plan', 'Who keeps the key? “Lock it” – always…')],
+      PAPER.A1,
+      pdfFont,
+    );
+    const afterOne = encodedFontCount(jsPDF.API);
+    const spanish = await renderSheets(
+      [sheet('Plan de seguridad', '¿Quién guarda la llave? Ñandú, acción')],
+      PAPER.A1,
+      pdfFont,
+    );
+    const french = await renderSheets(
+      [sheet('Plan de sécurité', 'Qui garde la clé\u202F? « Toujours » !')],
+      PAPER.A4,
+      pdfFont,
+    );
+    const afterLatin = encodedFontCount(jsPDF.API);
+    const arabic = await renderSheets(
+      [sheet('خطة الأمان', 'من يحتفظ بالمفتاح؟', 'rtl')],
+      PAPER.A4,
+      pdfFont,
+    );
+
+    // English, Spanish and French share one file (Arabic glyphs make another).
+    expect(afterOne - before).toBeLessThanOrEqual(1);
+    expect(afterOne).toBeGreaterThan(0);
+    expect(afterLatin).toBe(afterOne);
+    expect(textOf(plan, 'plan')).toContain('Who keeps the key? “Lock it” – always…');
+    expect(textOf(spanish, 'es')).toContain('¿Quién guarda la llave? Ñandú, acción');
+    expect(textOf(french, 'fr')).toContain('Qui garde la clé');
+    expect(textOf(arabic, 'ar').normalize('NFKC')).toContain('بالمفتاح');
+    // The font is embedded with its map back to text in every one of them (pdffonts: emb, uni).
+    for (const [bytes, name] of [
+      [plan, 'plan'],
+      [french, 'fr'],
+      [arabic, 'ar'],
+    ] as const) {
+      expect(fontsOf(bytes, name)).toMatch(/CID TrueType\s+Identity-H\s+yes\s+no\s+yes/);
+    }
   });
 });

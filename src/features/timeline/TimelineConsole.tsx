@@ -116,6 +116,7 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
           sensors={drag.sensors}
           collisionDetection={drag.collisionDetection}
           accessibility={drag.accessibility}
+          measuring={drag.measuring}
           onDragEnd={onDragEnd}
         >
           <TimelineWall
