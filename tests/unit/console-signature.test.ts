@@ -8,7 +8,9 @@ import {
   signAsConsole,
   trustConsoleKey,
 } from '../../src/sync/signedValues';
-import { readCare, setPause } from '../../src/sync/care/careSchema';
+import { readCare, setDiscreet, setPause } from '../../src/sync/care/careSchema';
+import { readWallSettings } from '../../src/sync/timeline/timelineSchema';
+import { setWallSettings } from '../../src/sync/timeline/cardOperations';
 import { decisions, readDecisions } from '../../src/sync/privateLayer/sealedSchema';
 import { readStage, setStage } from '../../src/sync/stage/stageSchema';
 import { writeRecord } from '../../src/sync/record';
@@ -17,8 +19,14 @@ import { linkedPeers } from '../support/peers';
 
 const room = 'AbCdEfGhIjKlMnOpQrStUv';
 
-/** Lets the background signing and checking finish. */
-const settle = () => new Promise((done) => setTimeout(done, 30));
+/**
+ * Lets the background signing and checking finish: a few rounds, since a check
+ * started by one read ends in a notice that a second read acts on, and WebCrypto on a
+ * loaded machine (five engineers on two cores) takes longer than one short wait.
+ */
+const settle = async () => {
+  for (let round = 0; round < 4; round += 1) await new Promise((done) => setTimeout(done, 40));
+};
 
 async function signedRoom() {
   const [consoleDoc, phoneDoc, intruderDoc] = linkedPeers(3) as [Y.Doc, Y.Doc, Y.Doc];
@@ -154,6 +162,29 @@ describe('values only the console may set', () => {
     expect(readStage(phoneDoc).kind).toBe('timeline');
     expect(readCare(phoneDoc).pause.paused).toBe(true);
     expect(readStage(consoleDoc).kind).toBe('timeline');
+  });
+
+  it('a forged discreet mode or wall setting is ignored; the console’s are read', async () => {
+    const { consoleDoc, phoneDoc, intruderDoc } = await signedRoom();
+    setDiscreet(consoleDoc, { on: true, name: 'Team meeting' });
+    setWallSettings(consoleDoc, { locked: true, year: 2026, shown: ['red'] });
+    await settle();
+    readCare(phoneDoc);
+    readWallSettings(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).discreet).toEqual({ on: true, name: 'Team meeting' });
+    expect(readWallSettings(phoneDoc)).toEqual({ locked: true, year: 2026, shown: ['red'] });
+    // A key holder turns discreet mode off (the topic words would be back) and unlocks the wall.
+    intruderDoc.getMap('care').set('discreet', { on: false, name: '' });
+    intruderDoc.getMap('meta').set('wall', { locked: false, year: null });
+    readCare(phoneDoc);
+    readWallSettings(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).discreet).toEqual({ on: true, name: 'Team meeting' });
+    expect(readWallSettings(phoneDoc).locked).toBe(true);
+    // The console wrote both back.
+    expect(intruderDoc.getMap('care').get('discreet')).toMatchObject({ on: true });
+    expect(intruderDoc.getMap('meta').get('wall')).toMatchObject({ locked: true });
   });
 
   it('a page whose link carried no verify key reads as before (unchecked)', () => {

@@ -50,6 +50,8 @@ export const discreetMode = defineRoomValue<Discreet>({
     keepWords: z.optional(z.boolean()),
   }),
   fallback: notDiscreet,
+  // A forged "off" would put the topic words back on every screen and export: only the console's counts.
+  signed: true,
 });
 
 /** Break requests up to this time have been seen by the facilitator. */

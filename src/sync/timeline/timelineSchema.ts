@@ -69,6 +69,8 @@ export const wallSettings = defineRoomValue<WallSettings>({
   key: 'wall',
   schema: wallSettingsSchema,
   fallback: () => ({ locked: false, year: null, shown: [...SEVERITIES] }),
+  // The facilitator's moderation of the wall (locked, which year, which colours): the console's alone.
+  signed: true,
 });
 
 export function readWallSettings(doc: Y.Doc): WallSettings {
