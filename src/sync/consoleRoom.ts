@@ -10,11 +10,13 @@ import {
   type RoomConnection,
 } from './roomConnection';
 import { fromBase64 } from './roomCrypto';
-import { ROOM_FILE_FORMAT, ROOM_FILE_VERSION } from './roomBackup';
+import { ROOM_FILE_FORMAT, ROOM_FILE_VERSIONS } from './roomBackup';
 import { createRoomCredentials } from './roomId';
 import { closeRoom } from './roomLifecycle';
 import { forgetRoomOnDevice } from './phoneMemory';
 import { deleteFacilitatorKeys, facilitatorBoxFor } from './privateLayer/facilitatorKeys';
+import type { FacilitatorBox } from './privateLayer/facilitatorBox';
+import { sealImported } from './privateLayer/roomFileSeals';
 import { showOnProjector } from './stage/stageOperations';
 import { adoptSignedValues } from './signedValues';
 import { ROOM_STORAGE_KEY, type RoomCredentials } from './storedRoom';
@@ -50,34 +52,65 @@ function openNewRoom(): RoomConnection {
 
 export class ImportRejected extends Error {}
 
-/** Opens a new room holding what the file holds. */
-export async function importRoom(fileText: string): Promise<RoomConnection> {
-  let update: Uint8Array;
+/** What a room file holds, checked: the document and (version 2) the private layer's words. */
+export type RoomFile = { update: Uint8Array; opened: readonly unknown[] };
+
+/** Reads a room file, or throws ImportRejected before any room exists. */
+export function readRoomFile(fileText: string): RoomFile {
   try {
     const parsed = JSON.parse(fileText) as {
       format?: unknown;
       version?: unknown;
       update?: unknown;
+      opened?: unknown;
     };
     if (
       parsed.format !== ROOM_FILE_FORMAT ||
-      parsed.version !== ROOM_FILE_VERSION ||
-      typeof parsed.update !== 'string'
+      typeof parsed.version !== 'number' ||
+      !ROOM_FILE_VERSIONS.includes(parsed.version) ||
+      typeof parsed.update !== 'string' ||
+      (parsed.opened !== undefined && !Array.isArray(parsed.opened))
     ) {
       throw new ImportRejected('not-a-room-file');
     }
-    update = fromBase64(parsed.update);
+    const update = fromBase64(parsed.update);
     Y.applyUpdate(new Y.Doc(), update); // fails here, before any room exists, if the data is corrupt
+    return { update, opened: (parsed.opened as unknown[] | undefined) ?? [] };
   } catch (error) {
     throw error instanceof ImportRejected ? error : new ImportRejected('corrupt');
   }
+}
+
+/**
+ * Puts a room file into a new room's document, on its console: the content as the
+ * console's own change (local: its watcher must not take the file's old-room
+ * signatures for forgeries and delete them before they are signed again), the
+ * private layer's words sealed again to this room's box, and the signed values
+ * signed again by this console.
+ */
+export async function restoreRoomFile(
+  doc: Y.Doc,
+  file: RoomFile,
+  box: FacilitatorBox,
+  room: string,
+): Promise<void> {
+  doc.transact(() => Y.applyUpdate(doc, file.update));
+  await sealImported(doc, box, room, file.opened);
+  adoptSignedValues(doc);
+}
+
+/** Opens a new room holding what the file holds. */
+export async function importRoom(fileText: string): Promise<RoomConnection> {
+  const file = readRoomFile(fileText);
   // The file's own stage comes with it: the new room starts where the saved one stood.
   const connection = openNewRoom();
   await connection.ready;
-  // As this console's own change (local): its watcher must not take the file's
-  // old-room signatures for forgeries and delete them before they are signed again.
-  connection.doc.transact(() => Y.applyUpdate(connection.doc, update));
-  adoptSignedValues(connection.doc);
+  await restoreRoomFile(
+    connection.doc,
+    file,
+    await facilitatorBoxFor(connection.room),
+    connection.room,
+  );
   return connection;
 }
 

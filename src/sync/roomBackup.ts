@@ -11,10 +11,24 @@ import * as Y from 'yjs';
 import { toBase64 } from './roomCrypto';
 import { randomToken } from './roomId';
 import { ROOM_MAPS, tokenSchema } from './schemaParts';
+import type { FacilitatorBox } from './privateLayer/facilitatorBox';
+import { openForFile, type OpenedEntry } from './privateLayer/roomFileSeals';
 
 const ID_FIELDS = new Set(['device', 'groupId']);
 export const ROOM_FILE_FORMAT = 'security-workshop-kit/room';
-export const ROOM_FILE_VERSION = 1;
+/**
+ * 2: the private layer travels opened (`opened`) for the new room's console to seal
+ * again; 1 (still read): it travelled as the old room's ciphertext, which no new room opens.
+ */
+export const ROOM_FILE_VERSION = 2;
+export const ROOM_FILE_VERSIONS: readonly number[] = [1, 2];
+
+/**
+ * What a version-2 file leaves out of the document: the old room's ciphertext
+ * (its words travel opened instead) and the console's sealed proposals to visits
+ * of the old room, which no phone of a new room could open or answer.
+ */
+const OLD_ROOM_SEALS: ReadonlySet<string> = new Set([ROOM_MAPS.sealed, ROOM_MAPS.sealedReplies]);
 
 /** Maps whose entries sit under a sealed card's id: what goes when that card is left out. */
 const SEALED_ENTRY_MAPS: ReadonlySet<string> = new Set([
@@ -37,19 +51,61 @@ export function roomBackupText(
 ): string {
   return JSON.stringify({
     format: ROOM_FILE_FORMAT,
-    version: ROOM_FILE_VERSION,
+    version: 1,
     exportedAt: now.toISOString(),
-    update: toBase64(Y.encodeStateAsUpdate(anonymisedCopy(doc, leaveOut))),
+    update: toBase64(Y.encodeStateAsUpdate(anonymisedCopy(doc, leaveOut).copy)),
   });
 }
 
-export function anonymisedCopy(doc: Y.Doc, leaveOut: ReadonlySet<string> = new Set()): Y.Doc {
-  const contents = Object.values(ROOM_MAPS).map((name) => {
+/**
+ * The room file as the console saves it: like `roomBackupText`, and what phones
+ * sealed to this console opened (`box`: this room's), for the new room's console
+ * to seal again to its own key (privateLayer/roomFileSeals.ts). `leaveOut`: the
+ * held cards and points the trainer did not tick, which leave no trace at all.
+ */
+export async function roomFileText(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+  leaveOut: ReadonlySet<string> = new Set(),
+  now = new Date(),
+): Promise<string> {
+  const opened = await openForFile(doc, box, room, leaveOut);
+  const { copy, opened: renamed } = anonymisedCopy(doc, leaveOut, opened);
+  return JSON.stringify({
+    format: ROOM_FILE_FORMAT,
+    version: ROOM_FILE_VERSION,
+    exportedAt: now.toISOString(),
+    update: toBase64(Y.encodeStateAsUpdate(copy)),
+    opened: renamed,
+  });
+}
+
+/**
+ * `opened` (a version-2 file): the private layer's words, renamed with the same
+ * pseudonyms as the document; the old room's seals are then left out of it, and the
+ * decisions that waited on an author's answer go back to the queue (the new room
+ * has no proposal for them and no visit that could answer one).
+ */
+export function anonymisedCopy(
+  doc: Y.Doc,
+  leaveOut: ReadonlySet<string> = new Set(),
+  opened?: readonly OpenedEntry[],
+): { copy: Y.Doc; opened: unknown[] } {
+  const contents = Object.values(ROOM_MAPS).flatMap((name) => {
+    if (opened && OLD_ROOM_SEALS.has(name)) return [];
     const entries = doc.getMap(name).toJSON() as Record<string, unknown>;
     if (SEALED_ENTRY_MAPS.has(name)) for (const id of leaveOut) delete entries[id];
-    return [name, entries] as const;
+    if (opened && name === ROOM_MAPS.moderation) {
+      for (const [id, decision] of Object.entries(entries)) {
+        const state = isRecord(decision) ? decision.state : undefined;
+        if (state === 'proposed' || state === 'declined') delete entries[id];
+      }
+    }
+    return [[name, entries] as const];
   });
   const ids = new Set<string>();
+  collectIds(opened ?? [], ids);
   for (const [name, entries] of contents) {
     collectIds(entries, ids);
     // The groups are kept under their ids.
@@ -75,7 +131,7 @@ export function anonymisedCopy(doc: Y.Doc, leaveOut: ReadonlySet<string> = new S
       }
     }
   });
-  return copy;
+  return { copy, opened: (opened ?? []).map((entry) => renameAll(entry, rename)) };
 }
 
 function collectIds(value: unknown, ids: Set<string>): void {

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TimelineCard } from '../../domain/timeline';
 import { facilitatorBoxFor } from '../../sync/privateLayer/facilitatorKeys';
-import { openSealedCards, type OpenedCard } from '../../sync/privateLayer/sealedOperations';
+import { canPublishText } from '../../domain/consent';
+import {
+  openSealedCards,
+  openSealedPoints,
+  type OpenedCard,
+  type OpenedPoint,
+} from '../../sync/privateLayer/sealedOperations';
 import { privateLayerStore } from '../../sync/privateLayer/sealedStore';
 import { useConsoleRoom } from '../room/consoleRoomStore';
 import { useRoomDoc, useRoomValue } from '../room/RoomContext';
@@ -28,6 +34,38 @@ export function useHeldCards(): HeldCard[] {
       .then((box) => openSealedCards(doc, box, room, cache.current))
       .then((opened) => {
         if (live) setHeld(opened.filter(isHeld));
+      })
+      .catch(() => {
+        if (live) setHeld([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [doc, room, layer]);
+  return held;
+}
+
+export type HeldPoint = OpenedPoint & { choice: 'counted' | 'facilitator' };
+
+const isHeldPoint = (point: OpenedPoint): point is HeldPoint => !canPublishText(point.choice);
+
+/**
+ * The role-play points their authors gave to the facilitator only, or to be
+ * counted: like held cards, they go in the room file only when ticked one by one.
+ */
+export function useHeldPoints(): HeldPoint[] {
+  const doc = useRoomDoc();
+  const room = useConsoleRoom()?.room ?? null;
+  const layer = useRoomValue(privateLayerStore);
+  const [held, setHeld] = useState<HeldPoint[]>([]);
+  const cache = useRef(new Map<string, OpenedPoint | null>());
+  useEffect(() => {
+    if (room === null) return;
+    let live = true;
+    facilitatorBoxFor(room)
+      .then((box) => openSealedPoints(doc, box, room, cache.current))
+      .then((opened) => {
+        if (live) setHeld(opened.filter(isHeldPoint));
       })
       .catch(() => {
         if (live) setHeld([]);
