@@ -17,6 +17,7 @@ import { forgetRoomOnDevice } from './phoneMemory';
 import { deleteFacilitatorKeys, facilitatorBoxFor } from './privateLayer/facilitatorKeys';
 import type { FacilitatorBox } from './privateLayer/facilitatorBox';
 import { sealImported } from './privateLayer/roomFileSeals';
+import { watchAuthorsAnswers } from './privateLayer/answerWatcher';
 import { showOnProjector } from './stage/stageOperations';
 import { adoptSignedValues } from './signedValues';
 import { ROOM_STORAGE_KEY, type RoomCredentials } from './storedRoom';
@@ -27,7 +28,10 @@ const CLOSE_NOTICE_MS = 1_500;
 export { storedRoom, type RoomCredentials } from './storedRoom';
 
 export function openConsoleRoom(credentials: RoomCredentials): RoomConnection {
-  return openRoomConnection(credentials.room, credentials.key, 'console');
+  const connection = openRoomConnection(credentials.room, credentials.key, 'console');
+  // Authors' answers to a rewording are acted on while the room is open, on any shelf.
+  watchAuthorsAnswers(connection.doc, credentials.room, facilitatorBoxFor(credentials.room));
+  return connection;
 }
 
 /**

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { QuizCase } from '../../content/schema';
 import { moderationQueue } from '../../domain/consent';
 import { ANSWER_JUSTIFICATION_MAX_CHARS } from '../../sync/limits';
-import { proposeEdit, settleAnswersFor } from '../../sync/privateLayer/sealedOperations';
+import { proposeEdit } from '../../sync/privateLayer/sealedOperations';
 import {
-  isCurrentReason,
   keepReasonPrivate,
   openSealedReasons,
   publishedReasonIds,
@@ -39,12 +38,9 @@ export function ReasonQueue({ quizCase }: { quizCase: QuizCase }) {
   useEffect(() => {
     if (!box || !room) return;
     let live = true;
-    void openSealedReasons(doc, box, room, cache).then(async (reasons) => {
-      if (!live) return;
-      setOpened(reasons);
-      await settleAnswersFor(doc, box, room, reasons, (reason, text) => {
-        if (isCurrentReason(doc, reason)) publishReason(doc, reason, text);
-      });
+    // Authors' answers are settled by the console's watcher (privateLayer/answerWatcher.ts).
+    void openSealedReasons(doc, box, room, cache).then((reasons) => {
+      if (live) setOpened(reasons);
     });
     return () => {
       live = false;

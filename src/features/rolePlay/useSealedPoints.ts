@@ -5,8 +5,6 @@ import { writeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
 import {
   openSealedPoints,
   proposeEdit,
-  publishPointEdit,
-  settleAnswersFor,
   writeModeratedPoints,
   type OpenedPoint,
 } from '../../sync/privateLayer/sealedOperations';
@@ -29,8 +27,8 @@ export type SealedPoints = {
 /**
  * The role-play points phones sealed to this laptop, opened here only: they
  * join the console's lists as proposed points, and reach the room's board only
- * when the facilitator accepts (or merges) them. It also acts on authors'
- * answers to a rewording: an agreed one goes on the board as proposed.
+ * when the facilitator accepts (or merges) them. Authors' answers to a
+ * rewording are acted on by the console's watcher, on any shelf.
  */
 export function useSealedPoints(): SealedPoints {
   const doc = useRoomDoc();
@@ -43,12 +41,9 @@ export function useSealedPoints(): SealedPoints {
   useEffect(() => {
     if (!room || !box) return;
     let live = true;
-    void openSealedPoints(doc, box, room, cache).then(async (points) => {
-      if (!live) return;
-      setOpened(points);
-      await settleAnswersFor(doc, box, room, points, (point, text) =>
-        publishPointEdit(doc, point, text),
-      );
+    // Authors' answers are settled by the console's watcher (privateLayer/answerWatcher.ts).
+    void openSealedPoints(doc, box, room, cache).then((points) => {
+      if (live) setOpened(points);
     });
     return () => {
       live = false;

@@ -8,7 +8,6 @@ import {
   proposeEdit,
   publishCard,
   setOpenWall,
-  settleAnswers,
   type OpenedCard,
 } from '../../sync/privateLayer/sealedOperations';
 import { useConsoleRoom } from '../room/consoleRoomStore';
@@ -22,7 +21,7 @@ import './privateLayer.css';
  * The cards phones sealed to this laptop, opened here only: what waits for a
  * decision (publish, keep private, propose an edit to its author), what waits
  * for its author's answer, what is for the facilitator only, what is counted.
- * It also acts on authors' answers: an agreed edit is published as proposed.
+ * Authors' answers are acted on by the console's watcher, on any shelf.
  */
 export function ModerationQueue() {
   const { t } = useTranslation();
@@ -38,10 +37,9 @@ export function ModerationQueue() {
   useEffect(() => {
     if (!box || !room) return;
     let live = true;
-    void openSealedCards(doc, box, room, cache).then(async (cards) => {
-      if (!live) return;
-      setOpened(cards);
-      await settleAnswers(doc, box, room, cards);
+    // Authors' answers are settled by the console's watcher (privateLayer/answerWatcher.ts).
+    void openSealedCards(doc, box, room, cache).then((cards) => {
+      if (live) setOpened(cards);
     });
     return () => {
       live = false;
