@@ -187,6 +187,56 @@ describe('values only the console may set', () => {
     expect(intruderDoc.getMap('meta').get('wall')).toMatchObject({ locked: true });
   });
 
+  it('a value deleted by a key holder is no news: pages keep it and write it back, even with the console closed', async () => {
+    const { consoleDoc, phoneDoc, keys } = await signedRoom();
+    setPause(consoleDoc, { paused: true, at: 3 });
+    setDiscreet(consoleDoc, { on: true, name: 'Team meeting' });
+    await settle();
+    readCare(phoneDoc);
+    await settle();
+    expect(readCare(phoneDoc).pause.paused).toBe(true);
+    // The console closes: only the phone and the intruder are left in the room.
+    const [phoneLeft, intruderLeft, lateDoc] = linkedPeers(3) as [Y.Doc, Y.Doc, Y.Doc];
+    Y.applyUpdate(phoneLeft, Y.encodeStateAsUpdate(phoneDoc));
+    trustConsoleKey(phoneLeft, room, keys.verifyKey);
+    readCare(phoneLeft);
+    await settle();
+    expect(readCare(phoneLeft).discreet.on).toBe(true);
+    intruderLeft.transact(() => {
+      intruderLeft.getMap('care').delete('pause');
+      intruderLeft.getMap('care').delete('discreet');
+    });
+    // The phone still shows the console's values, and wrote them back for everyone.
+    expect(readCare(phoneLeft).pause.paused).toBe(true);
+    expect(readCare(phoneLeft).discreet).toEqual({ on: true, name: 'Team meeting' });
+    expect(intruderLeft.getMap('care').get('pause')).toMatchObject({ paused: true });
+    // A page that joins now (it has the verify key from its link) reads them too.
+    trustConsoleKey(lateDoc, room, keys.verifyKey);
+    readCare(lateDoc);
+    await settle();
+    expect(readCare(lateDoc).pause.paused).toBe(true);
+    expect(readCare(lateDoc).discreet).toEqual({ on: true, name: 'Team meeting' });
+    // An older signed value, or an unsigned one, over it is written back the same way.
+    intruderLeft.getMap('care').set('pause', { paused: false, at: 9 });
+    expect((lateDoc.getMap('care').get('pause') as { paused: boolean }).paused).toBe(true);
+  });
+
+  it('a console reloaded writes back at once a value it signed before the reload', async () => {
+    const { consoleDoc, keys } = await signedRoom();
+    setStage(consoleDoc, { ...newStage(), kind: 'timeline' });
+    await settle();
+    // The reload: the same keys, the stored document, nothing remembered of what it wrote.
+    const [reloaded, intruder] = linkedPeers(2) as [Y.Doc, Y.Doc];
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(consoleDoc));
+    signAsConsole(reloaded, room, Promise.resolve(keys));
+    readStage(reloaded);
+    await settle();
+    expect(readStage(reloaded).kind).toBe('timeline');
+    intruder.getMap('stage').delete('current');
+    expect(readStage(reloaded).kind).toBe('timeline');
+    expect((intruder.getMap('stage').get('current') as { kind: string }).kind).toBe('timeline');
+  });
+
   it('a page whose link carried no verify key reads as before (unchecked)', () => {
     const doc = new Y.Doc();
     doc.getMap('care').set('pause', { paused: true, at: 5 });
