@@ -19,6 +19,8 @@ import {
 } from '../../src/sync/privateLayer/sealedOperations';
 import { openSealedReasons, sendAnswer } from '../../src/sync/privateLayer/sealedReasons';
 import { watchAuthorsAnswers } from '../../src/sync/privateLayer/answerWatcher';
+import { proposeMerge } from '../../src/sync/privateLayer/mergedPoints';
+import { addRolePoint } from '../../src/sync/rolePlay/rolePlayOperations';
 import { acceptPoint } from '../../src/domain/rolePlay';
 import {
   readDecisions,
@@ -144,5 +146,72 @@ describe("the console's watcher settles authors' answers with no panel shown", (
     expect(readIncidentCards(phoneDoc).items).toEqual([]);
     await answerProposal(phoneDoc, phone, proposal!.reply, true);
     await eventually(() => readIncidentCards(phoneDoc).items.map((c) => c.text), ['Followed']);
+  });
+});
+
+describe('merging points phones sealed', () => {
+  const about = { caseId: 'role-play-followed', step: 'analyse', part: 'facts' } as const;
+
+  async function twoAuthors() {
+    const [consoleDoc, phoneDocA, phoneDocB, otherDoc] = linkedPeers(4) as [
+      Y.Doc,
+      Y.Doc,
+      Y.Doc,
+      Y.Doc,
+    ];
+    const box = facilitatorBox(await createBoxKeys());
+    const side = async (device: string): Promise<PhoneSide> => ({
+      room,
+      device,
+      box: await createPhoneBox(box.publicKey),
+    });
+    const phoneA = await side('device-aaaaaaaa');
+    const phoneB = await side('device-bbbbbbbb');
+    await sendPoint(phoneDocA, phoneA, { ...about, text: 'Luis saw a van', choice: 'room' });
+    await sendPoint(phoneDocB, phoneB, { ...about, text: 'A grey van at 8', choice: 'room' });
+    const own = addRolePoint(consoleDoc, { ...about, text: 'A van', device: 'console' });
+    const opened = await openSealedPoints(consoleDoc, box, room, new Map());
+    const byId = new Map(opened.map((p) => [p.id, p]));
+    const outcome = await proposeMerge(consoleDoc, box, room, [...opened, own], byId);
+    watchAuthorsAnswers(consoleDoc, room, Promise.resolve(box));
+    const board = () =>
+      readRolePoints(otherDoc)
+        .items.filter((p) => p.status === 'accepted')
+        .map((p) => p.text);
+    return { phoneDocA, phoneDocB, otherDoc, phoneA, phoneB, opened, outcome, board };
+  }
+
+  it('asks each author, and the merged point shows only once all agreed', async () => {
+    const room4 = await twoAuthors();
+    expect(room4.outcome).toBe('asked');
+    // Until then the originals stay: the board holds the console's own point only.
+    expect(room4.board()).toEqual(['A van']);
+    const [askedA] = await proposalsForPhone(room4.phoneDocA, room4.phoneA);
+    const [askedB] = await proposalsForPhone(room4.phoneDocB, room4.phoneB);
+    expect(askedA?.text).toBe('Luis saw a van. A grey van at 8. A van.');
+    expect(askedB?.text).toBe(askedA?.text);
+    await answerProposal(room4.phoneDocA, room4.phoneA, askedA!.reply, true);
+    await new Promise((done) => setTimeout(done, 150));
+    expect(room4.board()).toEqual(['A van']);
+    await answerProposal(room4.phoneDocB, room4.phoneB, askedB!.reply, true);
+    await eventually(room4.board, ['Luis saw a van. A grey van at 8. A van.']);
+    // The originals are marked merged under the agreed words: their own never reach the room.
+    const points = readRolePoints(room4.otherDoc).items;
+    expect(points.filter((p) => p.status === 'merged')).toHaveLength(3);
+    expect(JSON.stringify(room4.otherDoc.toJSON())).not.toContain('"Luis saw a van"');
+  });
+
+  it('one author saying no puts every sealed point of the merge back in the queue', async () => {
+    const room4 = await twoAuthors();
+    const [askedA] = await proposalsForPhone(room4.phoneDocA, room4.phoneA);
+    const [askedB] = await proposalsForPhone(room4.phoneDocB, room4.phoneB);
+    await answerProposal(room4.phoneDocA, room4.phoneA, askedA!.reply, true);
+    await answerProposal(room4.phoneDocB, room4.phoneB, askedB!.reply, false);
+    await eventually(
+      () => room4.opened.map((p) => readDecisions(room4.otherDoc).get(p.id)?.state),
+      ['declined', 'declined'],
+    );
+    expect(room4.board()).toEqual(['A van']);
+    expect(JSON.stringify(room4.otherDoc.toJSON())).not.toContain('grey');
   });
 });

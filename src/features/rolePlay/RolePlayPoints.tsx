@@ -13,7 +13,7 @@ import {
 } from '../../domain/rolePlay';
 import type { SharingChoice } from '../../domain/consent';
 import { CARD_TEXT_MAX_CHARS } from '../../sync/limits';
-import { addRolePoint, mergeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
+import { addRolePoint } from '../../sync/rolePlay/rolePlayOperations';
 import { usePointModerationContext, usePointWriter } from './useSealedPoints';
 import { partLabel } from './labels';
 import { PointList } from '../common/PointList';
@@ -28,6 +28,7 @@ export function RolePlayPoints({ rolePlay, step, points }: Props) {
   const doc = useRoomDoc();
   const { t } = useTranslation();
   const [selected, setSelected] = useState<string[]>([]);
+  const { merge } = usePointModerationContext();
   const prompts = rolePlay.steps.find((s) => s.id === step)?.prompts ?? [rolePlay.conclusion];
   const chosen = points.filter((p) => selected.includes(p.id));
   const samePart = new Set(chosen.map((p) => p.part)).size === 1;
@@ -52,7 +53,8 @@ export function RolePlayPoints({ rolePlay, step, points }: Props) {
           type="button"
           disabled={chosen.length < 2 || !samePart}
           onClick={() => {
-            mergeRolePoints(doc, chosen);
+            // Points phones sealed are merged only once their authors agree (mergedPoints.ts).
+            void merge(doc, chosen);
             setSelected([]);
           }}
         >

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { canPublishText, type SharingChoice } from '../../domain/consent';
 import type { RolePoint } from '../../domain/rolePlay';
-import { writeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
+import { mergeRolePoints, writeRolePoints } from '../../sync/rolePlay/rolePlayOperations';
+import { proposeMerge } from '../../sync/privateLayer/mergedPoints';
 import {
   openSealedPoints,
   proposeEdit,
@@ -74,10 +75,16 @@ export type PointModeration = {
   asked: ReadonlyMap<string, string>;
   /** Each sealed point's choice, by id (a point written in the clear has none). */
   choices: ReadonlyMap<string, SharingChoice>;
+  /**
+   * Joins points into one: at once when none was sealed by a phone; otherwise each
+   * phone author is asked, and the merged point shows once they all agreed.
+   */
+  merge: (doc: RoomDoc, points: readonly RolePoint[]) => Promise<void>;
 };
 
 const direct: PointModeration = {
   write: writeRolePoints,
+  merge: (doc, points) => Promise.resolve(mergeRolePoints(doc, points)),
   reword: () => null,
   asked: new Map(),
   choices: new Map(),
@@ -99,6 +106,10 @@ export function usePointModeration(sealed: SealedPoints): PointModeration {
     const byId = new Map(sealed.opened.map((p) => [p.id, p]));
     return {
       write: (target, points) => writeModeratedPoints(target, points, choices),
+      merge: async (target, points) => {
+        if (!box || !room) mergeRolePoints(target, points);
+        else await proposeMerge(target, box, room, points, byId);
+      },
       reword: (point) => {
         const opened = byId.get(point.id);
         if (!opened || !box || !room) return null;

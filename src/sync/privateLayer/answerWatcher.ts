@@ -21,6 +21,7 @@ import {
   type OpenedCard,
   type OpenedPoint,
 } from './sealedOperations';
+import { settleMerges } from './mergedPoints';
 import {
   isCurrentReason,
   openSealedReasons,
@@ -51,6 +52,7 @@ export async function settleAllAnswers(
   const cards = await openSealedCards(doc, box, room, caches.cards);
   await settleAnswersFor(doc, box, room, cards, (card, text) => publishCard(doc, card, text));
   const points = await openSealedPoints(doc, box, room, caches.points);
+  await settleMerges(doc, box, room, points);
   await settleAnswersFor(doc, box, room, points, (point, text) =>
     publishPointEdit(doc, point, text),
   );

@@ -39,6 +39,8 @@ import {
   sealedPointPayloadSchema,
   sealedRecords,
   sealedReplies,
+  type PointMerge,
+  type ProposalPayload,
   type SealedCardPayload,
   type SealedKind,
   type SealedRecord,
@@ -140,7 +142,10 @@ export type OpenedCard = SealedCardPayload & {
 };
 
 /** A reply to a proposed edit, opened, from the visit that sealed it. */
-type OpenedReply = { record: SealedRecord; payload: ReturnType<typeof replyPayloadSchema.parse> };
+export type OpenedReply = {
+  record: SealedRecord;
+  payload: ReturnType<typeof replyPayloadSchema.parse>;
+};
 
 export function binding(room: string, kind: SealedKind | 'proposal', id: string): SealBinding {
   return { room, kind, id };
@@ -238,9 +243,10 @@ export async function proposeEdit(
   item: Proposable,
   text: string,
   now = Date.now(),
+  merge?: PointMerge,
 ): Promise<void> {
   if (!canPublishText(item.choice)) throw new CardRejected('not-for-the-room');
-  const proposal = proposalPayloadSchema.parse({ text: text.trim() });
+  const proposal = proposalPayloadSchema.parse({ text: text.trim(), ...(merge ? { merge } : {}) });
   const id = randomToken(12);
   const sealed = await box.sealForVisit(item.from, binding(room, 'proposal', id), proposal);
   doc.transact(() => {
@@ -262,10 +268,19 @@ export async function proposedText(
   room: string,
   reply: SealedReply,
 ): Promise<string | null> {
+  return (await proposedPayload(box, room, reply))?.text ?? null;
+}
+
+/** What the console proposed (the words, and the merge they belong to), opened by itself. */
+export async function proposedPayload(
+  box: FacilitatorBox,
+  room: string,
+  reply: SealedReply,
+): Promise<ProposalPayload | null> {
   const parsed = proposalPayloadSchema.safeParse(
     await box.openOwnReply(reply.to, binding(room, 'proposal', reply.id), reply.box),
   );
-  return parsed.success ? parsed.data.text : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -312,16 +327,23 @@ export async function settleAnswersFor<T extends Proposable>(
     const proposal = proposals.get(answer.payload.about);
     if (!item || !proposal || proposal.id !== answer.payload.proposal) continue;
     if (answer.record.from !== item.from || states.get(item.id)?.state !== 'proposed') continue;
+    const proposed = await proposedPayload(box, room, proposal);
+    // A merge is published only when all its authors agreed (mergedPoints.ts settles it).
+    if (proposed === null || proposed.merge) continue;
     if (!answer.payload.agreed) {
       decide(doc, item.id, 'declined', now);
       continue;
     }
-    const text = await proposedText(box, room, proposal);
-    if (text !== null) publish(item, text);
+    publish(item, proposed.text);
   }
 }
 
-async function openAnswers(doc: Y.Doc, box: FacilitatorBox, room: string): Promise<OpenedReply[]> {
+/** The answers phones sealed to this console, opened, each with the visit that sealed it. */
+export async function openAnswers(
+  doc: Y.Doc,
+  box: FacilitatorBox,
+  room: string,
+): Promise<OpenedReply[]> {
   const answers: OpenedReply[] = [];
   for (const record of readSealedRecords(doc).items) {
     if (record.kind !== 'reply') continue;

@@ -193,10 +193,23 @@ export const sealedCardPayloadSchema = z.object({
 });
 export type SealedCardPayload = z.infer<typeof sealedCardPayloadSchema>;
 
-/** A proposed edit, sealed to the author's visit. */
+/** Role-play points merged into one: the merged point's id, when, and every point it joins. */
+export const mergeSchema = z.object({
+  id: tokenSchema,
+  at: timeSchema,
+  sources: z.array(tokenSchema).check(z.minLength(2), z.maxLength(ROLE_PLAY_POINTS_PER_ROOM_MAX)),
+});
+export type PointMerge = z.infer<typeof mergeSchema>;
+
+/**
+ * A proposed edit, sealed to the author's visit. `merge`: the new words are those of
+ * several points joined, published only once every phone author of them agreed.
+ */
 export const proposalPayloadSchema = z.object({
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CARD_TEXT_MAX_CHARS)),
+  merge: z.optional(mergeSchema),
 });
+export type ProposalPayload = z.infer<typeof proposalPayloadSchema>;
 
 /** The author's answer to a proposed edit, sealed with the same visit key as the card. */
 export const replyPayloadSchema = z.object({
