@@ -15,6 +15,9 @@ import {
   withoutWebRtc,
   type Person,
   openTheWall,
+  openWallSetting,
+  passPrivacyNoticeIfShown,
+  writeCard as writeChosenCard,
 } from './harness';
 
 const { browser, baseURL } = useBrowser();
@@ -147,6 +150,30 @@ describe('a live room across devices', () => {
     const late = await phone(b, link);
     await expect.poll(() => wallCount(late.page), { timeout: 20_000 }).toContain('2');
 
+    // With the wall moderated again, a card waits sealed in the console's queue.
+    await openWallSetting(console_).uncheck();
+    await expect.poll(() => openWallSetting(console_).isChecked()).toBe(false);
+    await passPrivacyNoticeIfShown(late.page, late.page.getByLabel('What happened? A few words.'));
+    await writeChosenCard(
+      late.page,
+      'Someone waited at the door at night',
+      'The room, without my name',
+    );
+    const queueShows = async (text: string) => {
+      await console_.getByRole('button', { name: 'Cases', exact: true }).click();
+      await console_
+        .getByRole('button', { name: /Our own incidents/ })
+        .first()
+        .click();
+      const queue = console_.locator('.moderation');
+      await expect
+        .poll(() => queue.getByRole('heading', { level: 3 }).textContent(), { timeout: 15_000 })
+        .toBe('Waiting for you: 1');
+      expect(await queue.textContent()).toContain(text);
+      await console_.getByRole('button', { name: 'Live room' }).click();
+    };
+    await queueShows('Someone waited at the door at night');
+
     // The console reloads and loses nothing.
     await console_.reload();
     await console_.getByRole('button', { name: 'Live room' }).click();
@@ -221,6 +248,8 @@ describe('a live room across devices', () => {
       .toBe('Incident cards in the room: 2');
     const newLink = (await console_.locator('.join-link code').textContent()) ?? '';
     expect(newLink).not.toContain(key);
+    // The sealed card came too, sealed again to the new room's key: its queue opens it.
+    await queueShows('Someone waited at the door at night');
 
     // Nothing went anywhere but the workshop server.
     for (const person of [trainer, ...phones, relayed, late]) {
@@ -249,6 +278,7 @@ describe('a live room across devices', () => {
     for (const secret of [
       'Followed from the office',
       'Van with no number',
+      'Someone waited at the door',
       key,
       roomId,
       'fingerprint',
