@@ -150,13 +150,25 @@ describe('the role-play walkthrough with phones', () => {
     await facts.getByRole('checkbox').nth(0).check();
     await facts.getByRole('checkbox').nth(1).check();
     await console_.getByRole('button', { name: 'Merge the selected points (2)' }).click();
+    // Both points were sealed by their phones: each author is asked before the merged one shows.
+    const merged = 'He crossed the street when she did. The man changed pavement with her.';
+    for (const page of [staff1, staff2]) {
+      const asked = page.getByRole('group', {
+        name: 'The facilitator suggests this wording for the board:',
+      });
+      await expect.poll(() => asked.textContent(), { timeout: 15_000 }).toContain(merged);
+      expect(await projector.locator('.role-play-screen__parts').textContent()).not.toContain(
+        merged,
+      );
+      await asked.getByRole('button', { name: 'Publish this wording' }).click();
+    }
     const authors = console_.getByRole('list', {
       name: 'Proposed from phones: Possible authors and sources',
     });
     await authors.getByRole('button', { name: 'Accept' }).click();
     await expect
       .poll(() => projector.locator('.role-play-screen__parts').textContent())
-      .toContain('He crossed the street when she did. The man changed pavement with her.');
+      .toContain(merged);
     await expect
       .poll(() => projector.locator('.role-play-screen__parts').textContent())
       .toContain('Linked to our report on the land case');
