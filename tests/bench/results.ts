@@ -370,6 +370,9 @@ export async function interleaved<K extends string>(
 /** Pairs per figure: at least 5 (issue 24); SWK_BENCH_ROUNDS for a quicker look. */
 export const ROUNDS = Number(process.env.SWK_BENCH_ROUNDS ?? 5);
 
+/** Runs only the parts whose name holds this (SWK_BENCH_ONLY='late join'), for a quicker look. */
+const ONLY = process.env.SWK_BENCH_ONLY ?? '';
+
 /**
  * Runs one part of the bench; if it throws, its figures are recorded as not
  * measured with the reason, and the bench carries on with the next part.
@@ -379,6 +382,10 @@ export async function guarded(
   keys: readonly string[],
   run: () => Promise<void>,
 ): Promise<void> {
+  if (ONLY && !what.includes(ONLY)) {
+    console.log(`  ${what}: skipped (SWK_BENCH_ONLY=${ONLY})`);
+    return;
+  }
   try {
     await run();
   } catch (error) {
