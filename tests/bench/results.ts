@@ -147,6 +147,10 @@ export const FIGURES: Figure[] = [
     key: 'relayed_10_phones_to_console_p95_ms',
     what: 'isolated Wi-Fi: a card from one of 10 relayed phones reaches the console, p95',
   },
+  {
+    key: 'timeline_phones_5_cards_each_ms',
+    what: 'SWK_BENCH_PHONES phones place 5 cards each, until the projector shows them all',
+  },
   { key: 'server_rss_30_relayed_mb', what: 'server RSS, 30 relayed phones', max: 150 },
   {
     key: 'server_cpu_30_relayed_ratio',
