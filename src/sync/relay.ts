@@ -204,9 +204,14 @@ export class RelayChannel {
     this.sayHello();
   }
 
+  /** Whether this phone holds its catch-up, waiting for a direct peer (see askForCatchUp). */
+  get holdingCatchUp(): boolean {
+    return this.holdTimer !== undefined;
+  }
+
   /** A direct peer brought changes: a held catch-up may be asked for now (see askForCatchUp). */
   directChange(): void {
-    if (this.holdTimer !== undefined) this.askForCatchUp();
+    if (this.holdingCatchUp) this.askForCatchUp();
   }
 
   private onConnect = (): void => {
@@ -522,7 +527,7 @@ export class RelayChannel {
     }
     // At once with a nonce our last hello lacked; else at most once a second.
     const newNonce = this.consoleNonce.nonce !== this.helloNonce;
-    if (this.holdTimer !== undefined) return; // a catch-up is already held
+    if (this.holdingCatchUp) return; // asked for once the hold is over
     if (!this.caughtUp && (newNonce || Date.now() - this.lastHelloAt > 1_000)) this.askForCatchUp();
   }
 

@@ -196,7 +196,8 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
   // A peer's change may be the sync that lets a held relay catch-up go (RelayChannel.askForCatchUp).
   // After this task: y-webrtc marks the peer synced once the change is applied.
   const onPeerChange = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-    if (!tr.local && origin !== RELAY_ORIGIN) setTimeout(() => relay?.directChange(), 0);
+    if (!tr.local && origin !== RELAY_ORIGIN && relay?.holdingCatchUp)
+      setTimeout(() => relay?.directChange(), 0);
   };
   if (role === 'phone') doc.on('update', onPeerChange);
   /** When this page's network code started: the relay's catch-up waits a while for a direct sync. */
