@@ -41,7 +41,8 @@ export async function startBenchServer(site = stageSite()): Promise<BenchServer>
     import { createAdmission } from ${JSON.stringify(resolve('server/admission.js'))};
     const workshop = createWorkshopServer({
       dist: ${JSON.stringify(site)}, admission: createAdmission(${JSON.stringify(BENCH_ADMISSION)}),
-      signaling: { log: () => {} },
+      // SWK_BENCH_SERVER_LOG=1: the signaling server's own lines (closed clients and why).
+      signaling: { log: ${process.env.SWK_BENCH_SERVER_LOG ? '(line) => console.error("server: " + line)' : '() => {}'} },
     });
     console.log('port ' + (await workshop.listen(0, '127.0.0.1')));
     process.on('SIGTERM', () => workshop.close().then(() => process.exit(0)));
