@@ -15,6 +15,7 @@ import {
   AWAY_GAP_MS,
   BACK_NOTICE_MS,
   CATCH_UP_DIRECT_WAIT_MS,
+  ICE_GATHERING_MAX_MS,
   DIRECT_CONNECTION_TIMEOUT_MS,
   PEER_START_TIMEOUT_MS,
   WRONG_KEY_AFTER_MS,
@@ -231,8 +232,15 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       password: key,
       awareness,
       maxConns: webrtc ? 20 + Math.floor(Math.random() * 15) : 0,
-      // LAN host candidates only: no public STUN server ever learns of the room.
-      peerOpts: { config: { iceServers: [] } },
+      // LAN host candidates only: no public STUN server ever learns of the room. Those are
+      // gathered at once, so each offer and answer carries them all (no trickle): a phone
+      // joining 30 others then sends one signaling message per peer, not one per candidate
+      // too, which went past the server's per-client rate at 16-20 pages and closed it.
+      peerOpts: {
+        config: { iceServers: [] },
+        trickle: false,
+        iceCompleteTimeout: ICE_GATHERING_MAX_MS,
+      },
     });
     void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
     const signaling = webrtc
