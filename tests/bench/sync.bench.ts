@@ -5,10 +5,13 @@
  *   bare   the same number of pages in a bare y-webrtc room, a Y.Map.set per card
  *          (tests/bench/pages/sync.ts): the floor for our stack;
  *   relay  our app with every phone forced onto the relay (no WebRTC constructors,
- *          as on an isolated Wi-Fi), then each phone writing a card a second while
- *          the server's CPU time and RSS are read from /proc.
+ *          as on an isolated Wi-Fi).
  * Each round gives a median and a p95 over every (card, reader) pair; the ratios
  * are taken within a round, so the machine's load at that moment weighs on both.
+ * Then, in a room of its own, every relayed phone writes a card a second while the
+ * server's CPU time and RSS are read from /proc. Every page is a context of its own
+ * in one Chromium: ours load only the phone route (no images or fonts to block);
+ * the bare pages load tests/bench/pages/sync.ts alone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
