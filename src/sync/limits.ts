@@ -41,6 +41,14 @@ export const CATCH_UP_INTERVAL_MS = 3_000;
 export const CONSOLE_NONCE_MS = 30_000;
 /** Signaling messages a page remembers, to refuse a replayed one. */
 export const SIGNALS_REMEMBERED = 4_096;
+/**
+ * How long a joining phone with WebRTC holds its relay catch-up, from when its network code
+ * starts, while a direct peer may bring the room first (its catch-up is then only the rest).
+ * Measured here: a direct sync 0.3-0.8 s after the network code; a page without WebRTC never waits.
+ */
+export const CATCH_UP_DIRECT_WAIT_MS = 1_500;
+/** The longest an offer or answer waits for its ICE candidates (host ones only: normally a few ms). */
+export const ICE_GATHERING_MAX_MS = 1_000;
 /** How long a phone waits for a direct WebRTC link before it says it is relayed. */
 export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 /** A gap this long between the connection's 1 s ticks means the page slept or was frozen. */

@@ -103,6 +103,8 @@ export class RelayChannel {
   /** The server echoes a publish to its sender too; this tells our own messages apart. */
   private readonly sender = randomToken(9);
   private beacon: ReturnType<typeof setInterval> | undefined;
+  /** On a phone: its catch-up, held while a direct link may bring the room (askForCatchUp). */
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly sweep: ReturnType<typeof setInterval>;
   private counter = 0;
   private published = 0;
@@ -135,6 +137,11 @@ export class RelayChannel {
     private readonly onChange: () => void,
     /** Whether anyone (this page included) lacks a direct link: only then do updates go by relay too. */
     private readonly relayNeeded: () => boolean = () => true,
+    /**
+     * On a phone: how long (ms) to wait still before asking the console for its catch-up,
+     * while a direct link may be bringing the room (see askForCatchUp); 0 to ask now.
+     */
+    private readonly catchUpHold: () => number = () => 0,
   ) {
     link.on('message', this.onMessage);
     link.on('connect', this.onConnect);
@@ -152,6 +159,7 @@ export class RelayChannel {
   destroy(): void {
     clearInterval(this.beacon);
     clearInterval(this.sweep);
+    clearTimeout(this.holdTimer);
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.link.off('message', this.onMessage);
     this.link.off('connect', this.onConnect);
@@ -173,6 +181,37 @@ export class RelayChannel {
     if (!this.link.connected) return;
     this.sayHello();
     this.sharePresence();
+  }
+
+  /**
+   * A phone's hello with the console's nonce asks for a catch-up: everything the phone's
+   * state vector lacks, and the whole delete set. A phone that has just joined also gets
+   * the room from a WebRTC peer; asked for at once, the catch-up would carry the whole
+   * room a second time (and the server would send it to every phone on the topic). So
+   * the phone asks once a direct peer has synced it (or the hold is over): its state vector
+   * then names what it holds, and the console sends only the rest. Deletions are not lost:
+   * they move no state vector, but every catch-up carries the full delete set.
+   */
+  private askForCatchUp(): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    if (this.caughtUp || this.isConsole) return;
+    const wait = this.catchUpHold();
+    if (wait > 0) {
+      this.holdTimer = setTimeout(() => this.askForCatchUp(), wait);
+      return;
+    }
+    this.sayHello();
+  }
+
+  /** Whether this phone holds its catch-up, waiting for a direct peer (see askForCatchUp). */
+  get holdingCatchUp(): boolean {
+    return this.holdTimer !== undefined;
+  }
+
+  /** A direct peer brought changes: a held catch-up may be asked for now (see askForCatchUp). */
+  directChange(): void {
+    if (this.holdingCatchUp) this.askForCatchUp();
   }
 
   private onConnect = (): void => {
@@ -488,7 +527,8 @@ export class RelayChannel {
     }
     // At once with a nonce our last hello lacked; else at most once a second.
     const newNonce = this.consoleNonce.nonce !== this.helloNonce;
-    if (!this.caughtUp && (newNonce || Date.now() - this.lastHelloAt > 1_000)) this.sayHello();
+    if (this.holdingCatchUp) return; // asked for once the hold is over
+    if (!this.caughtUp && (newNonce || Date.now() - this.lastHelloAt > 1_000)) this.askForCatchUp();
   }
 
   /**

@@ -10,11 +10,12 @@ import { WebsocketClient } from 'lib0/websocket';
 import { Awareness } from 'y-protocols/awareness';
 import type { Room as WebrtcRoom, WebrtcConn, WebrtcProvider } from 'y-webrtc';
 import * as Y from 'yjs';
-import { retryImport } from '../lib/retryImport';
 import { admissionFor, presentAdmission } from './admission';
 import {
   AWAY_GAP_MS,
   BACK_NOTICE_MS,
+  CATCH_UP_DIRECT_WAIT_MS,
+  ICE_GATHERING_MAX_MS,
   DIRECT_CONNECTION_TIMEOUT_MS,
   PEER_START_TIMEOUT_MS,
   WRONG_KEY_AFTER_MS,
@@ -29,6 +30,7 @@ import { markOnce } from './joinMarks';
 import { roomMetaStore } from './roomMetaStore';
 import { establishConsoleTrust } from './consoleTrust';
 import { followJoinCode } from './join/followJoinCode';
+import { loadNetworkCode } from './networkCode';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
 /** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
@@ -192,7 +194,22 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     if (!tr.local) markOnce(origin === RELAY_ORIGIN ? 'first-update-relay' : 'first-update-peer');
   };
   if (role === 'phone') doc.on('update', markFirstUpdate);
-  void retryImport(() => import('y-webrtc')).then(async ({ WebrtcProvider }) => {
+  // A peer's change may be the sync that lets a held relay catch-up go (RelayChannel.askForCatchUp).
+  // After this task: y-webrtc marks the peer synced once the change is applied.
+  const onPeerChange = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    if (!tr.local && origin !== RELAY_ORIGIN && relay?.holdingCatchUp)
+      setTimeout(() => relay?.directChange(), 0);
+  };
+  if (role === 'phone') doc.on('update', onPeerChange);
+  /** When this page's network code started: the relay's catch-up waits a while for a direct sync. */
+  let networkAt = 0;
+  const catchUpHold = (): number => {
+    if (role !== 'phone' || !hasWebRtc()) return 0;
+    const conns = provider?.room?.webrtcConns;
+    if (conns && [...conns.values()].some((conn) => conn.synced)) return 0;
+    return Math.max(0, networkAt + CATCH_UP_DIRECT_WAIT_MS - Date.now());
+  };
+  void loadNetworkCode().then(async ({ WebrtcProvider }) => {
     markOnce('network-code');
     // Without this run's admission secret the server refuses the socket: the page keeps
     // trying (a restarted server's new link is needed), and says it is connecting.
@@ -206,6 +223,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     installRoomSocket();
     if (admission) presentAdmission(signalingUrl(), admission);
     const webrtc = hasWebRtc();
+    networkAt = Date.now();
     provider = new WebrtcProvider(secrets.signalTopic, doc, {
       // Without WebRTC a page stays out of WebRTC signaling: announcing itself there would
       // make every peer open a connection it cannot answer (simple-peer throws "No WebRTC
@@ -214,8 +232,15 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       password: key,
       awareness,
       maxConns: webrtc ? 20 + Math.floor(Math.random() * 15) : 0,
-      // LAN host candidates only: no public STUN server ever learns of the room.
-      peerOpts: { config: { iceServers: [] } },
+      // LAN host candidates only: no public STUN server ever learns of the room. Those are
+      // gathered at once, so each offer and answer carries them all (no trickle): a phone
+      // joining 30 others then sends one signaling message per peer, not one per candidate
+      // too, which went past the server's per-client rate at 16-20 pages and closed it.
+      peerOpts: {
+        config: { iceServers: [] },
+        trickle: false,
+        iceCompleteTimeout: ICE_GATHERING_MAX_MS,
+      },
     });
     void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
     const signaling = webrtc
@@ -234,6 +259,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       role === 'console',
       notify,
       relayNeeded,
+      catchUpHold,
     );
     notify();
   });

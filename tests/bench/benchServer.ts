@@ -41,7 +41,8 @@ export async function startBenchServer(site = stageSite()): Promise<BenchServer>
     import { createAdmission } from ${JSON.stringify(resolve('server/admission.js'))};
     const workshop = createWorkshopServer({
       dist: ${JSON.stringify(site)}, admission: createAdmission(${JSON.stringify(BENCH_ADMISSION)}),
-      signaling: { log: () => {} },
+      // SWK_BENCH_SERVER_LOG=1: the signaling server's own lines (closed clients and why).
+      signaling: { log: ${process.env.SWK_BENCH_SERVER_LOG ? '(line) => console.error("server: " + line)' : '() => {}'} },
     });
     console.log('port ' + (await workshop.listen(0, '127.0.0.1')));
     process.on('SIGTERM', () => workshop.close().then(() => process.exit(0)));
@@ -90,8 +91,8 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE_USABLE = '.phone-welcome button';
 
 /** A phone past its welcome screen (once per room and visit), as a person goes on. */
-export async function passWelcome(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Go to the workshop' }).click({ timeout: 60_000 });
+export async function passWelcome(page: Page, timeout = 60_000): Promise<void> {
+  await page.getByRole('button', { name: 'Go to the workshop' }).click({ timeout });
 }
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -117,11 +118,12 @@ export async function openRoom(
   browser: Browser,
   base: string,
   roomFile?: { path: string; cards: number },
-): Promise<{ link: string; close: () => Promise<void> }> {
+  timeout = 60_000,
+): Promise<{ link: string; page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await context.grantPermissions(['microphone', 'camera']);
   const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
+  page.setDefaultTimeout(timeout);
   await page.goto(base);
   await page.getByRole('button', { name: 'Live room' }).click();
   if (roomFile) {
@@ -140,5 +142,5 @@ export async function openRoom(
     .click();
   await page.getByRole('button', { name: 'Show the wall on the projector' }).click();
   await page.getByRole('button', { name: 'Put the agenda back on the projector' }).waitFor();
-  return { link, close: () => context.close() };
+  return { link, page, close: () => context.close() };
 }

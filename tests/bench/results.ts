@@ -147,6 +147,10 @@ export const FIGURES: Figure[] = [
     key: 'relayed_10_phones_to_console_p95_ms',
     what: 'isolated Wi-Fi: a card from one of 10 relayed phones reaches the console, p95',
   },
+  {
+    key: 'timeline_phones_5_cards_each_ms',
+    what: 'SWK_BENCH_PHONES phones place 5 cards each, until the projector shows them all',
+  },
   { key: 'server_rss_30_relayed_mb', what: 'server RSS, 30 relayed phones', max: 150 },
   {
     key: 'server_cpu_30_relayed_ratio',
@@ -370,6 +374,9 @@ export async function interleaved<K extends string>(
 /** Pairs per figure: at least 5 (issue 24); SWK_BENCH_ROUNDS for a quicker look. */
 export const ROUNDS = Number(process.env.SWK_BENCH_ROUNDS ?? 5);
 
+/** Runs only the parts whose name holds this (SWK_BENCH_ONLY='late join'), for a quicker look. */
+const ONLY = process.env.SWK_BENCH_ONLY ?? '';
+
 /**
  * Runs one part of the bench; if it throws, its figures are recorded as not
  * measured with the reason, and the bench carries on with the next part.
@@ -379,6 +386,10 @@ export async function guarded(
   keys: readonly string[],
   run: () => Promise<void>,
 ): Promise<void> {
+  if (ONLY && !what.includes(ONLY)) {
+    console.log(`  ${what}: skipped (SWK_BENCH_ONLY=${ONLY})`);
+    return;
+  }
   try {
     await run();
   } catch (error) {

@@ -140,15 +140,30 @@ describe('a live room across devices', () => {
       })
       .toContain('Van with no number plates outside');
     await expect.poll(() => wallCount(phones[2]!.page), { timeout: 15_000 }).toContain('2');
+    // A card written, then withdrawn: a withdrawal moves no Yjs state vector, so a phone that
+    // joins later must still learn of it (from the delete set every catch-up carries).
+    await writeCard(relayed.page, 'Written by mistake, then withdrawn', 'Green');
+    await expect.poll(() => wallCount(phones[2]!.page), { timeout: 15_000 }).toContain('3');
+    await openYourCards(relayed.page);
+    await relayed.page
+      .getByRole('region', { name: 'Your cards', exact: true })
+      .locator('li', { hasText: 'Written by mistake, then withdrawn' })
+      .getByRole('button', { name: 'Withdraw', exact: true })
+      .click();
+    await expect.poll(() => wallCount(phones[2]!.page), { timeout: 15_000 }).toContain('2');
     // The reloaded phone's old presence goes when its page says goodbye, or at the latest
     // when awareness times it out (30 s).
     await expect
       .poll(() => console_.locator('.live-room__count').textContent(), { timeout: 40_000 })
       .toContain('4');
 
-    // A phone that joins late receives everything.
+    // A phone that joins late receives everything, the withdrawal too: it shows the two cards
+    // (not three), and still two once its relay catch-up has come as well.
     const late = await phone(b, link);
-    await expect.poll(() => wallCount(late.page), { timeout: 20_000 }).toContain('2');
+    await expect.poll(() => wallCount(late.page), { timeout: 20_000 }).toBe('Cards on the wall: 2');
+    await late.page.waitForTimeout(3_000);
+    expect(await wallCount(late.page)).toBe('Cards on the wall: 2');
+    expect(await late.page.locator('body').textContent()).not.toContain('Written by mistake');
 
     // With the wall moderated again, a card waits sealed in the console's queue.
     await openWallSetting(console_).uncheck();

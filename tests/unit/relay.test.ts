@@ -12,7 +12,7 @@ import {
   sealedAsYWebrtcSeals,
 } from '../../src/sync/relay';
 import { deriveRoomSecrets, macOf, type RoomSecrets } from '../../src/sync/roomCrypto';
-import { addIncidentCard } from '../../src/sync/timeline/cardOperations';
+import { addIncidentCard, withdrawIncidentCard } from '../../src/sync/timeline/cardOperations';
 import { readIncidentCards } from '../../src/sync/roomSchema';
 
 /** An in-memory signaling server: every publish goes to every subscriber, sender included. */
@@ -135,6 +135,81 @@ describe('the relay', () => {
     expect(phone.relay.counters.rejected).toBe(0);
     console_.relay.destroy();
     phone.relay.destroy();
+  });
+
+  it('a phone a direct peer brought up to date gets only the rest by relay, withdrawn cards included', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'key-ccccccccccccccccccc', true);
+    const ids = Array.from(
+      { length: 200 },
+      (_, i) =>
+        addIncidentCard(console_.doc, `device${String(i % 20).padStart(8, '0')}`, {
+          text: `Card ${i}: a car parked across the street all afternoon`,
+          severity: 'red',
+        }).id,
+    );
+    // The phone holds the whole room from a direct peer, as it was before two cards were
+    // withdrawn: a withdrawal moves no state vector, so only the delete set tells of it.
+    const fromPeer = Y.encodeStateAsUpdate(console_.doc);
+    ids.slice(0, 2).forEach((id) => withdrawIncidentCard(console_.doc, id));
+    let held = true;
+    const doc = new Y.Doc();
+    const secrets = await deriveRoomSecrets('key-ccccccccccccccccccc', ROOM);
+    const relay = new Relay(
+      server.link(),
+      secrets,
+      doc,
+      new Awareness(doc),
+      false,
+      () => {},
+      undefined,
+      () => (held ? 60_000 : 0),
+    );
+    await settle();
+    // Held: the console has not been asked for the room, which would send all of it again.
+    expect(readIncidentCards(doc).items).toHaveLength(0);
+    const framesBefore = server.frames.length;
+    Y.applyUpdate(doc, fromPeer);
+    held = false;
+    relay.directChange();
+    await expect.poll(() => readIncidentCards(doc).items.length).toBe(198);
+    expect(readIncidentCards(doc).items.map((card) => card.id)).toEqual(
+      readIncidentCards(console_.doc).items.map((card) => card.id),
+    );
+    // What went over the relay since is a fraction of the room (sealed and encoded, the room is about 4x this).
+    const sent = server.frames.slice(framesBefore).join('').length;
+    expect(sent).toBeLessThan(toBase64(fromPeer).length / 4);
+    console_.relay.destroy();
+    relay.destroy();
+  });
+
+  it('a held catch-up is asked for all the same once the hold is over', async () => {
+    const server = fakeServer();
+    const console_ = await peer(server, 'key-ddddddddddddddddddd', true);
+    addIncidentCard(console_.doc, 'deviceCONSOLE1', {
+      text: 'no direct peer came',
+      severity: 'red',
+    });
+    const doc = new Y.Doc();
+    const secrets = await deriveRoomSecrets('key-ddddddddddddddddddd', ROOM);
+    const holdUntil = Date.now() + 300;
+    const relay = new Relay(
+      server.link(),
+      secrets,
+      doc,
+      new Awareness(doc),
+      false,
+      () => {},
+      undefined,
+      () => Math.max(0, holdUntil - Date.now()),
+    );
+    await settle();
+    expect(readIncidentCards(doc).items).toHaveLength(0);
+    await expect
+      .poll(() => readIncidentCards(doc).items.map((c) => c.text), { timeout: 3_000 })
+      .toEqual(['no direct peer came']);
+    console_.relay.destroy();
+    relay.destroy();
   });
 
   it('refuses a change larger than any card before decoding it, and counts it', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../lib/route';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
 import { formatJoinCode } from '../../sync/join/joinCode';
+import { loadNetworkCode } from '../../sync/networkCode';
 import { useJoinCode } from './useJoinCode';
 import { withEveryString } from '../../i18n/setup';
 import { GenericWelcome, PhoneWelcomeFrame, RoomStatusLine } from '../room/PhoneWelcomeFrame';
@@ -14,7 +15,13 @@ type Props = { room: string; roomKey: string | null };
 // The live room (yjs, the stores, WebRTC) loads while the join screen and its welcome show,
 // so that a phone on a slow network can read and pass the welcome before it has arrived.
 const PhoneRoom = lazyWithRetry(
-  withEveryString(() => afterFirstPaint().then(() => import('../room/PhoneRoom'))),
+  withEveryString(() =>
+    afterFirstPaint().then(() => {
+      // The network code is asked for at the same time, not once the room's code has run.
+      void loadNetworkCode();
+      return import('../room/PhoneRoom');
+    }),
+  ),
 );
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The sync baseline: a bare y-webrtc room and one Y.Map.set per card, with no
  * schema, no stores, no React. The floor for our stack: the same signaling
- * server, the same password (encrypted signaling), no STUN, the same maxConns.
+ * server, the same password (encrypted signaling), no STUN, no trickle, the same maxConns.
  * Address: sync.html#<room>/<key>/<admission secret>.
  */
 import { WebrtcProvider } from 'y-webrtc';
@@ -24,7 +24,8 @@ const provider = new WebrtcProvider(room, doc, {
   signaling: [url],
   password: key,
   maxConns: 20 + Math.floor(Math.random() * 15),
-  peerOpts: { config: { iceServers: [] } },
+  // As the app's (roomConnection.ts): candidates in the offer and answer, no trickle.
+  peerOpts: { config: { iceServers: [] }, trickle: false, iceCompleteTimeout: 1_000 },
 });
 
 const seen: Record<string, number> = {};
