@@ -178,13 +178,15 @@ describe('role-play points with a choice', () => {
       expect.objectContaining({ caseId: about.caseId, step: 'analyse', part: 'facts' }),
     ]);
     const opened = await openSealedPoints(consoleDoc, consoleBox, room, new Map());
-    expect(opened.map((p) => [p.text, p.choice])).toEqual([
+    // Points written in the same millisecond come in key order, which is random: read by text.
+    const byText = [...opened].sort((a, b) => a.text.localeCompare(b.text));
+    expect(byText.map((p) => [p.text, p.choice])).toEqual([
       ['for the room', 'room'],
       ['my sister Ana', 'facilitator'],
       ['the clinic raid', 'counted'],
     ]);
     const choices = new Map(opened.map((p) => [p.id, p.choice]));
-    const [, forFacilitator, counted] = opened as [OpenedPoint, OpenedPoint, OpenedPoint];
+    const [, forFacilitator, counted] = byText as [OpenedPoint, OpenedPoint, OpenedPoint];
     expect(() => writeModeratedPoints(consoleDoc, [acceptPoint(forFacilitator)], choices)).toThrow(
       'not-for-the-room',
     );
