@@ -51,7 +51,11 @@ describe('discreet mode', () => {
     await console_.getByLabel('Neutral workshop name').fill(NAME);
     // A P typed into a field is a letter, not the room's pause.
     await console_.getByLabel('Neutral workshop name').press('p');
-    expect(await console_.getByRole('button', { name: 'Pause the room' }).count()).toBe(1);
+    // (The room's care controls load with the room, a moment after it opens.)
+    await expect
+      .poll(() => console_.getByRole('button', { name: 'Pause the room' }).count())
+      .toBe(1);
+    expect(await console_.getByRole('button', { name: 'Restore the room' }).count()).toBe(0);
     await console_.getByLabel('Neutral workshop name').press('Backspace');
     await console_.getByRole('button', { name: 'Use this name' }).click();
     await console_.getByText(`Discreet mode is on: screens and exports say “${NAME}”.`).waitFor();
