@@ -16,24 +16,27 @@ export type HeldCard = OpenedCard & { choice: 'counted' | 'facilitator' };
 
 const isHeld = (card: OpenedCard): card is HeldCard => card.choice !== 'room';
 
-/**
- * The cards their authors gave to the facilitator only, or to be counted: the
- * console opens them with its room key. They are never in an export unless
- * the trainer ticks them one by one (KeepFileDialog).
- */
-export function useHeldCards(): HeldCard[] {
+type Opener<T> = (
+  doc: ReturnType<typeof useRoomDoc>,
+  box: Awaited<ReturnType<typeof facilitatorBoxFor>>,
+  room: string,
+  cache: Map<string, T | null>,
+) => Promise<T[]>;
+
+/** What the console opens of one sealed kind, kept to the entries `keep` holds back. */
+function useHeldSealed<T, H extends T>(open: Opener<T>, keep: (item: T) => item is H): H[] {
   const doc = useRoomDoc();
   const room = useConsoleRoom()?.room ?? null;
   const layer = useRoomValue(privateLayerStore);
-  const [held, setHeld] = useState<HeldCard[]>([]);
-  const cache = useRef(new Map<string, OpenedCard | null>());
+  const [held, setHeld] = useState<H[]>([]);
+  const cache = useRef(new Map<string, T | null>());
   useEffect(() => {
     if (room === null) return;
     let live = true;
     facilitatorBoxFor(room)
-      .then((box) => openSealedCards(doc, box, room, cache.current))
+      .then((box) => open(doc, box, room, cache.current))
       .then((opened) => {
-        if (live) setHeld(opened.filter(isHeld));
+        if (live) setHeld(opened.filter(keep));
       })
       .catch(() => {
         if (live) setHeld([]);
@@ -41,8 +44,17 @@ export function useHeldCards(): HeldCard[] {
     return () => {
       live = false;
     };
-  }, [doc, room, layer]);
+  }, [doc, room, layer, open, keep]);
   return held;
+}
+
+/**
+ * The cards their authors gave to the facilitator only, or to be counted: the
+ * console opens them with its room key. They are never in an export unless
+ * the trainer ticks them one by one (KeepFileDialog).
+ */
+export function useHeldCards(): HeldCard[] {
+  return useHeldSealed(openSealedCards, isHeld);
 }
 
 export type HeldPoint = OpenedPoint & { choice: 'counted' | 'facilitator' };
@@ -54,27 +66,7 @@ const isHeldPoint = (point: OpenedPoint): point is HeldPoint => !canPublishText(
  * counted: like held cards, they go in the room file only when ticked one by one.
  */
 export function useHeldPoints(): HeldPoint[] {
-  const doc = useRoomDoc();
-  const room = useConsoleRoom()?.room ?? null;
-  const layer = useRoomValue(privateLayerStore);
-  const [held, setHeld] = useState<HeldPoint[]>([]);
-  const cache = useRef(new Map<string, OpenedPoint | null>());
-  useEffect(() => {
-    if (room === null) return;
-    let live = true;
-    facilitatorBoxFor(room)
-      .then((box) => openSealedPoints(doc, box, room, cache.current))
-      .then((opened) => {
-        if (live) setHeld(opened.filter(isHeldPoint));
-      })
-      .catch(() => {
-        if (live) setHeld([]);
-      });
-    return () => {
-      live = false;
-    };
-  }, [doc, room, layer]);
-  return held;
+  return useHeldSealed(openSealedPoints, isHeldPoint);
 }
 
 /** A held card as a row of the register, once the trainer ticked it. */
