@@ -8,7 +8,14 @@ import {
   signAsConsole,
   trustConsoleKey,
 } from '../../src/sync/signedValues';
-import { readCare, setDiscreet, setPause } from '../../src/sync/care/careSchema';
+import {
+  askForBreakUnsealed,
+  markBreaksSeen,
+  readCare,
+  setDiscreet,
+  setPause,
+} from '../../src/sync/care/careSchema';
+import { unseenBreakRequests } from '../../src/domain/care';
 import { readWallSettings } from '../../src/sync/timeline/timelineSchema';
 import { setWallSettings } from '../../src/sync/timeline/cardOperations';
 import { decisions, readDecisions } from '../../src/sync/privateLayer/sealedSchema';
@@ -185,6 +192,22 @@ describe('values only the console may set', () => {
     // The console wrote both back.
     expect(intruderDoc.getMap('care').get('discreet')).toMatchObject({ on: true });
     expect(intruderDoc.getMap('meta').get('wall')).toMatchObject({ locked: true });
+  });
+
+  it('a key holder cannot mark break requests as seen: the console still counts them', async () => {
+    const { consoleDoc, phoneDoc, intruderDoc } = await signedRoom();
+    markBreaksSeen(consoleDoc, 1_000);
+    await settle();
+    askForBreakUnsealed(phoneDoc, 2_000);
+    // "Seen until far in the future" would hide this request and every later one.
+    intruderDoc.getMap('care').set('breaksSeenAt', { at: 9_999_999_999_999 });
+    readCare(consoleDoc);
+    await settle();
+    const care = readCare(consoleDoc);
+    expect(care.breaksSeenAt).toBe(1_000);
+    expect(unseenBreakRequests(care.breaks.items, care.breaksSeenAt)).toHaveLength(1);
+    // The console wrote its own back.
+    expect(intruderDoc.getMap('care').get('breaksSeenAt')).toMatchObject({ at: 1_000 });
   });
 
   it('a value deleted by a key holder is no news: pages keep it and write it back, even with the console closed', async () => {

@@ -55,11 +55,13 @@ export const discreetMode = defineRoomValue<Discreet>({
 });
 
 /** Break requests up to this time have been seen by the facilitator. */
-export const breaksSeenAt = defineRoomValue<number>({
+export const breaksSeenAt = defineRoomValue<{ at: number }>({
   map: ROOM_MAPS.care,
   key: 'breaksSeenAt',
-  schema: time,
-  fallback: () => 0,
+  schema: z.object({ at: time }),
+  fallback: () => ({ at: 0 }),
+  // A key holder who set it far ahead would hide every later request for a break: only the console's counts.
+  signed: true,
 });
 
 export const breakRequests = defineRoomRecord<BreakRequest>({
@@ -83,7 +85,7 @@ export function readCare(doc: Y.Doc): CareSnapshot {
     pause: readValue(doc, roomPause),
     discreet: readValue(doc, discreetMode),
     breaks: readRecords(doc, breakRequests),
-    breaksSeenAt: readValue(doc, breaksSeenAt),
+    breaksSeenAt: readValue(doc, breaksSeenAt).at,
   };
 }
 
@@ -136,5 +138,5 @@ export async function openBreakRequests(
 
 /** The facilitator has seen every request made until now. */
 export function markBreaksSeen(doc: Y.Doc, now = Date.now()): void {
-  writeValue(doc, breaksSeenAt, now);
+  writeValue(doc, breaksSeenAt, { at: now });
 }
