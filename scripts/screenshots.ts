@@ -7,7 +7,12 @@ import { chromium, type Page } from 'playwright-core';
 import { createWorkshopServer } from '../server/app.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from '../tests/e2e/chromium';
 
-const SIZES = { phone: { width: 390, height: 844 }, projector: { width: 1920, height: 1080 } };
+const SIZES = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1366, height: 768 },
+  projector: { width: 1920, height: 1080 },
+};
+type Size = keyof typeof SIZES;
 const room = 'AbCdEfGhIjKlMnOpQrStUv';
 const key = 'ZyXwVuTsRqPoNmLkJiHgFe';
 
@@ -16,6 +21,8 @@ type Shot = {
   hash: string;
   language?: string;
   prepare?: (page: Page) => Promise<void>;
+  /** The sizes it is seen at: the console on a laptop and a projector, a phone's screen on a phone. */
+  sizes?: Size[];
 };
 const chooseSession = (title: RegExp) => async (page: Page) => {
   await page.locator('.console__nav button').nth(1).click();
@@ -24,7 +31,7 @@ const chooseSession = (title: RegExp) => async (page: Page) => {
 const SHOTS: Shot[] = [
   { name: 'console', hash: '#/', prepare: chooseSession(/Security incidents/) },
   { name: 'console-es', hash: '#/', language: 'es', prepare: chooseSession(/incident/i) },
-  { name: 'console-ar', hash: '#/', language: 'ar', prepare: chooseSession(/Security incidents/) },
+  { name: 'console-ar', hash: '#/', language: 'ar', prepare: chooseSession(/الحوادث الأمنية/) },
   {
     name: 'console-cases',
     hash: '#/',
@@ -44,8 +51,8 @@ const SHOTS: Shot[] = [
     },
   },
   { name: 'projector', hash: '#/screen' },
-  { name: 'join', hash: `#/join/${room}/${key}` },
-  { name: 'join-ar', hash: `#/join/${room}/${key}`, language: 'ar' },
+  { name: 'join', hash: `#/join/${room}/${key}`, sizes: ['phone'] },
+  { name: 'join-ar', hash: `#/join/${room}/${key}`, language: 'ar', sizes: ['phone'] },
 ];
 
 assertChromium();
@@ -56,6 +63,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 for (const [sizeName, viewport] of Object.entries(SIZES)) {
   const context = await browser.newContext({ viewport });
   for (const shot of SHOTS) {
+    if (!(shot.sizes ?? ['laptop', 'projector']).includes(sizeName as Size)) continue;
     const page = await context.newPage();
     await page.goto(base);
     await page.evaluate(
@@ -72,57 +80,12 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) {
   }
   await context.close();
 }
-await liveRoomShots();
 await dayShots();
-await quizShots();
 await slidesShots();
-await timelineShots();
+await reopeningShot();
 await browser.close();
 await workshop.close();
 
-/** The live room: the console with its QR code, two phones (English, Arabic), the wall. */
-async function liveRoomShots(): Promise<void> {
-  const trainer = await browser.newContext({ viewport: SIZES.projector });
-  await trainer.grantPermissions(['microphone', 'camera']);
-  const console_ = await trainer.newPage();
-  await console_.goto(base);
-  await console_.getByRole('button', { name: 'Live room' }).click();
-  await console_.getByRole('button', { name: 'Open a live room' }).click();
-  const link = (await console_.locator('.join-link code').textContent()) ?? '';
-  const phones = [];
-  for (const language of ['en', 'ar']) {
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    await context.grantPermissions(['microphone', 'camera']);
-    await context.addInitScript(`localStorage.setItem('swk.language', '${language}')`);
-    const page = await context.newPage();
-    await page.goto(link);
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
-    phones.push({ page, language });
-  }
-  const [first] = phones;
-  if (first) {
-    const cards: [string, string][] = [
-      ['Someone photographed our office door twice this month', 'Red'],
-      ['Phone calls with silence on the line', 'Yellow'],
-      ['A stranger asked what we do at the office', 'Green'],
-    ];
-    for (const [text, severity] of cards) {
-      await first.page.getByLabel('What happened? A few words.').fill(text);
-      await first.page.getByRole('radio', { name: new RegExp(`^${severity}`) }).check();
-      await first.page.getByRole('button', { name: 'Add the card' }).click();
-    }
-  }
-  await console_.waitForTimeout(1_500);
-  await console_.screenshot({ path: 'screenshots/live-room-console-projector.png' });
-  for (const { page, language } of phones) {
-    await page.screenshot({ path: `screenshots/live-room-phone-${language}.png`, fullPage: true });
-  }
-  const projector = await trainer.newPage();
-  await projector.goto(`${base}#/screen`);
-  await projector.waitForTimeout(3_000);
-  await projector.screenshot({ path: 'screenshots/live-room-wall-projector.png', fullPage: true });
-  await trainer.close();
-}
 /**
  * The day running: the console at two laptop sizes and the projector, with the
  * clock frozen eight minutes into the first activity (its warning phase).
@@ -150,77 +113,6 @@ async function dayShots(): Promise<void> {
   await trainer.close();
 }
 
-/** A quiz with three group phones: the phone's answer screen, the projector before and after the reveal; then the story. */
-async function quizShots(): Promise<void> {
-  const trainer = await browser.newContext({ viewport: SIZES.projector });
-  await trainer.grantPermissions(['microphone', 'camera']);
-  const console_ = await trainer.newPage();
-  await console_.goto(base);
-  await console_.getByRole('button', { name: 'Cases' }).click();
-  await console_.getByRole('button', { name: /Case analysis 1/ }).click();
-  await console_.getByRole('button', { name: 'Open a live room' }).click();
-  await console_.getByLabel('Number of groups').fill('3');
-  await console_.getByRole('button', { name: 'Form the groups' }).click();
-  await console_.getByRole('button', { name: 'Live room' }).click();
-  const link = (await console_.locator('.join-link code').textContent()) ?? '';
-  await console_.getByRole('button', { name: 'Cases' }).click();
-  const projector = await trainer.newPage();
-  await projector.goto(`${base}#/screen`);
-  await console_.getByRole('button', { name: 'Open 1.1 alone' }).click();
-  const answers: [string, string][] = [
-    ['A', 'He picked me out of everyone: it looks targeted.'],
-    ['C', 'Phones are stolen every day at that bus stop.'],
-    ['A', 'The contacts on the phone put others at risk.'],
-  ];
-  let firstPhone: Page | undefined;
-  for (const [index, [option, why]] of answers.entries()) {
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    await context.grantPermissions(['microphone', 'camera']);
-    const page = await context.newPage();
-    await page.goto(link);
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
-    await page
-      .getByRole('combobox', { name: 'Your group' })
-      .selectOption({ label: `Group ${index + 1}` });
-    const form = page.getByRole('form', { name: 'Situation 1.1' });
-    await form.getByRole('radio', { name: new RegExp(`^${option} `) }).check();
-    await form.getByLabel('Why? A few words for your group').fill(why);
-    await form.getByRole('button', { name: 'Send our answer' }).click();
-    firstPhone ??= page;
-  }
-  await firstPhone?.waitForTimeout(500);
-  await firstPhone?.screenshot({ path: 'screenshots/quiz-phone.png', fullPage: true });
-  await projector.waitForTimeout(1_000);
-  await projector.screenshot({ path: 'screenshots/quiz-projector-before-reveal.png' });
-  await console_.getByRole('button', { name: 'Reveal 1.1' }).click();
-  await projector.waitForTimeout(1_000);
-  await projector.screenshot({
-    path: 'screenshots/quiz-projector-after-reveal.png',
-    fullPage: true,
-  });
-  await console_.getByRole('button', { name: 'Show the model answers for 1.1' }).click();
-  await projector.waitForTimeout(1_000);
-  await projector.screenshot({
-    path: 'screenshots/quiz-projector-model-answers.png',
-    fullPage: true,
-  });
-  await console_.screenshot({ path: 'screenshots/quiz-console.png', fullPage: true });
-
-  await console_.getByRole('button', { name: /Case analysis 2/ }).click();
-  for (let day = 0; day < 3; day += 1) {
-    await console_.getByRole('button', { name: 'Show the next day' }).click();
-  }
-  await console_.getByLabel('Show the questions').check();
-  await firstPhone
-    ?.getByLabel('A thought for the group')
-    .fill('Nobody told the others about the car.');
-  await firstPhone?.getByRole('button', { name: 'Send', exact: true }).click();
-  await projector.waitForTimeout(1_000);
-  await projector.screenshot({ path: 'screenshots/story-projector.png', fullPage: true });
-  await firstPhone?.screenshot({ path: 'screenshots/story-phone.png', fullPage: true });
-  await trainer.close();
-}
-
 /** The slides: the console's small deck with its notes, and the projector in English and Spanish. */
 async function slidesShots(): Promise<void> {
   for (const language of ['en', 'es']) {
@@ -243,69 +135,25 @@ async function slidesShots(): Promise<void> {
   }
 }
 
-/** The timeline: 60 cards on the projector's wall, and two phones (English, Arabic) placing theirs. */
-async function timelineShots(): Promise<void> {
-  const trainer = await browser.newContext({ viewport: SIZES.projector });
-  await trainer.grantPermissions(['microphone', 'camera']);
+console.log('screenshots written to screenshots/');
+
+/** The console reloaded mid-session, its room's code held back: "Reopening the room…". */
+async function reopeningShot(): Promise<void> {
+  const trainer = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const console_ = await trainer.newPage();
   await console_.goto(base);
-  await console_.getByRole('button', { name: 'Cases' }).click();
-  await console_.getByRole('button', { name: /Our own incidents/ }).click();
-  await console_.getByRole('button', { name: 'Open a live room' }).click();
   await console_.getByRole('button', { name: 'Live room' }).click();
-  const link = (await console_.locator('.join-link code').textContent()) ?? '';
-  await console_.getByRole('button', { name: 'Cases' }).click();
-  const projector = await trainer.newPage();
-  await projector.goto(`${base}#/screen`);
-  const incidents = [
-    'Photographed at the office door',
-    'Silent calls at night',
-    'A stranger asked about our funding',
-    'Laptop stolen from the car',
-    'Threatening message on social media',
-    'Followed after the community meeting',
-  ];
-  const phones: Page[] = [];
-  for (const language of ['en', 'ar']) {
-    const context = await browser.newContext({
-      viewport: SIZES.phone,
-      hasTouch: true,
-      isMobile: true,
-    });
-    await context.grantPermissions(['microphone', 'camera']);
-    await context.addInitScript(`localStorage.setItem('swk.language', '${language}')`);
-    const page = await context.newPage();
-    await page.goto(link);
-    await page.locator('[data-status="connected"]').waitFor({ timeout: 30_000 });
-    phones.push(page);
-  }
-  for (const [p, page] of phones.entries()) {
-    for (let i = 0; i < 30; i += 1) {
-      const text = `${incidents[(i + p) % incidents.length]} (${p * 30 + i + 1})`;
-      await page.locator('textarea').first().fill(text);
-      await page
-        .locator('input[type="radio"][name="severity"]')
-        .nth((i + p) % 3)
-        .check();
-      await page.locator('form.card-writer button[type="submit"]').click();
-      const select = page.locator('.card', { hasText: `(${p * 30 + i + 1})` }).locator('select');
-      await select.selectOption({ index: 1 + ((i * 5 + p * 3) % 12) });
-    }
-  }
-  await console_.getByRole('button', { name: 'Show the wall on the projector' }).click();
-  const office = console_
-    .locator('.wall-card')
-    .filter({ has: console_.locator('.wall-card__text', { hasText: '(1)' }) });
-  await office.locator('summary').click();
-  await office.locator('select').nth(1).selectOption({ index: 5 });
-  await projector.waitForTimeout(2_000);
-  await projector.screenshot({ path: 'screenshots/timeline-wall-60-cards.png' });
-  await console_.screenshot({ path: 'screenshots/timeline-console.png', fullPage: true });
-  for (const [i, page] of phones.entries()) {
-    await page.locator('.month-strip').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `screenshots/timeline-phone-${i === 0 ? 'en' : 'ar'}.png` });
-  }
+  await console_.getByRole('button', { name: 'Open a live room' }).click();
+  await console_.locator('.join-link code').waitFor();
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  await console_.route(/\/assets\/roomConnection-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await console_.reload();
+  await console_.getByRole('status').filter({ hasText: 'Reopening the room…' }).waitFor();
+  await console_.screenshot({ path: 'screenshots/console-reopening-1366.png' });
+  release();
   await trainer.close();
 }
-
-console.log('screenshots written to screenshots/');
