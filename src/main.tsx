@@ -19,7 +19,7 @@ async function start(root: HTMLElement): Promise<void> {
   // 50-150 ms of main thread, and one task holding them all blocked the page for 250-400 ms.
   const [{ createRoot }] = await Promise.all([
     nextTask().then(() => retryImport(() => import('react-dom/client'))),
-    setupI18n(),
+    nextTask().then(setupI18n),
   ]);
   await nextTask();
   // Drawn as a transition: React then renders in slices of about 5 ms and lets the
