@@ -12,11 +12,20 @@ import './join.css';
 
 type Props = { room: string; roomKey: string | null };
 
+/** Resolved by the first JoinedRoom on the page once its welcome is committed. */
+let welcomeCommitted: () => void = () => {};
+const welcomeOnPage = new Promise<void>((done) => {
+  welcomeCommitted = done;
+});
+
 // The live room (yjs, the stores, WebRTC) loads while the join screen and its welcome show,
 // so that a phone on a slow network can read and pass the welcome before it has arrived.
-const PhoneRoom = lazyWithRetry(
-  withEveryString(() =>
-    afterFirstPaint().then(() => {
+// It is asked for once the welcome is on the page, not when React first renders it: the
+// first screen renders in slices (main.tsx), and a frame between two slices let the room's
+// forty files and the rest of the strings start before the welcome showed.
+const PhoneRoom = lazyWithRetry(() =>
+  welcomeOnPage.then(afterFirstPaint).then(
+    withEveryString(() => {
       // The network code is asked for at the same time, not once the room's code has run.
       void loadNetworkCode();
       return import('../room/PhoneRoom');
@@ -69,6 +78,7 @@ export function JoinPage({ room, roomKey }: Props) {
 export function JoinedRoom({ room, roomKey }: { room: string; roomKey: string }) {
   const { t } = useTranslation();
   const code = useJoinCode(roomKey);
+  useEffect(() => welcomeCommitted(), []);
   return (
     <div className="join join--in-room">
       {/* The projector's code: "am I in the right room?" at a glance. Isolated left to right in Arabic. */}
