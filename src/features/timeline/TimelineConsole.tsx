@@ -1,4 +1,4 @@
-import { DndContext, type DragEndEvent } from '@dnd-kit/core';
+import type { DragEndEvent } from '@dnd-kit/core';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallMonths, type Severity } from '../../domain/timeline';
@@ -112,23 +112,15 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
         </fieldset>
       </div>
       <WallRoom.Provider value={wallRoom}>
-        <DndContext
-          sensors={drag.sensors}
-          collisionDetection={drag.collisionDetection}
-          accessibility={drag.accessibility}
-          measuring={drag.measuring}
-          onDragEnd={onDragEnd}
-        >
-          <TimelineWall
-            cards={cards}
-            links={links}
-            months={months}
-            shown={shown}
-            counted={counted}
-            draggable
-            CardControls={CardControls}
-          />
-        </DndContext>
+        <TimelineWall
+          cards={cards}
+          links={links}
+          months={months}
+          shown={shown}
+          counted={counted}
+          drag={{ ...drag, onDragEnd }}
+          CardControls={CardControls}
+        />
       </WallRoom.Provider>
       <PaperCards months={months} />
       <Insights insights={insights} />
