@@ -34,10 +34,12 @@ const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
-  'disabled-by-default-v8.cpu_profiler',
   'blink.user_timing',
   'v8.execute',
 ];
+/** SWK_DRAG_LIGHT=1: no CPU profile (less overhead), only the tasks over 20 ms with their CPU time. */
+const LIGHT = Boolean(process.env.SWK_DRAG_LIGHT);
+if (!LIGHT) CATEGORIES.push('disabled-by-default-v8.cpu_profiler');
 
 const top = (m: Map<string, number>, n: number) =>
   [...m]
@@ -128,6 +130,13 @@ async function profileDrag(browser: Browser, page: Page, label: string): Promise
   const ms = (t: TraceEvent) =>
     `${((t.dur ?? 0) / 1000).toFixed(0)} (CPU ${((t.tdur ?? 0) / 1000).toFixed(0)})`;
   console.log(`  ${label}: longest tasks ${longest.map(ms).join(', ')} ms`);
+  if (LIGHT) {
+    const long = tasks.filter(
+      (t) => t.ts >= downTs - 1000 && !parentOf.has(t) && (t.dur ?? 0) > 20_000,
+    );
+    for (const task of long) console.log(`    ${ms(task)} ms, ${phase(task.ts)}`);
+    return;
+  }
   for (const task of longest) {
     const end = task.ts + (task.dur ?? 0);
     console.log(`    ${ms(task)} ms task, ${phase(task.ts)}`);
@@ -172,6 +181,9 @@ async function profileDrag(browser: Browser, page: Page, label: string): Promise
     });
     console.log(`      script functions by self time:\n${top(byFunction, 15)}`);
     console.log(`      script functions by total time:\n${top(inclusive, 25)}`);
+    // React components by their names (capitalised in an unminified build: vite build --minify false).
+    const components = new Map([...inclusive].filter(([name]) => /^[A-Z][a-z]/.test(name)));
+    console.log(`      components by total time:\n${top(components, 15)}`);
   }
 }
 

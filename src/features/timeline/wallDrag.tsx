@@ -1,4 +1,10 @@
-import { DndContext, useDraggable, useDroppable, type DndContextProps } from '@dnd-kit/core';
+import {
+  DndContext,
+  useDraggable,
+  useDroppable,
+  type DndContextProps,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import {
   createContext,
   useCallback,
@@ -120,11 +126,33 @@ export function WallDragArea({
   // dnd-kit names its instructions' node after the context's id.
   const describedBy = `wall-drag-${useId()}`;
   const [bridge] = useState(() => makeBridge(describedBy));
+  const { onDragEnd } = dnd;
+  const [landing] = useState(() => makeLanding());
+  const endDrag = useCallback(
+    (event: DragEndEvent) => {
+      if (!event.over) {
+        onDragEnd?.(event);
+        return;
+      }
+      // The drop's write and the wall's redraw in a task of their own, after dnd-kit's end of
+      // the drag: together they were the drag's longest task. The card stays where it was
+      // dropped meanwhile (see WallCarrier), and its move is announced at once.
+      landing.hold();
+      setTimeout(() => {
+        try {
+          onDragEnd?.(event);
+        } finally {
+          landing.release();
+        }
+      }, 0);
+    },
+    [onDragEnd, landing],
+  );
   return (
     <WallDragContext.Provider value={bridge}>
       {children}
-      <DndContext {...dnd} id={bridge.describedBy}>
-        <WallCarrier bridge={bridge} />
+      <DndContext {...dnd} onDragEnd={endDrag} id={bridge.describedBy}>
+        <WallCarrier bridge={bridge} landing={landing} />
         {months.map((id) => (
           <MonthTarget key={id} id={id} bridge={bridge} />
         ))}
@@ -133,8 +161,41 @@ export function WallDragArea({
   );
 }
 
+/**
+ * A dropped card waiting for its write: it keeps the place and look it was dropped with
+ * until then. Once written it is drawn in its new month (a new node) or, dropped on its
+ * own month, comes back to its place.
+ */
+type Landing = {
+  hold: () => void;
+  /** True while a drop waits: the carrier then leaves the card's node as it is. */
+  held: () => boolean;
+  /** The carrier's node to put back once the drop is written. */
+  settle: (put: (() => void) | null) => void;
+  release: () => void;
+};
+
+function makeLanding(): Landing {
+  let waiting = false;
+  let put: (() => void) | null = null;
+  return {
+    hold: () => {
+      waiting = true;
+    },
+    held: () => waiting,
+    settle: (next) => {
+      put = next;
+    },
+    release: () => {
+      waiting = false;
+      put?.();
+      put = null;
+    },
+  };
+}
+
 /** The wall's one draggable: renders nothing, moves the carried card's node. */
-function WallCarrier({ bridge }: { bridge: Bridge }) {
+function WallCarrier({ bridge, landing }: { bridge: Bridge; landing: Landing }) {
   const carried = useRef<{ cardId: string; node: HTMLElement } | null>(null);
   // Read when the drag is announced and dropped, after the handle said which card it is.
   const data = useMemo<WallDragData>(
@@ -158,9 +219,13 @@ function WallCarrier({ bridge }: { bridge: Bridge }) {
   useLayoutEffect(() => {
     const card = carried.current?.node;
     if (!card) return;
-    card.style.transform = transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : '';
-    card.classList.toggle('card--dragging', isDragging);
-  }, [transform, isDragging]);
+    const put = () => {
+      card.style.transform = transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : '';
+      card.classList.toggle('card--dragging', isDragging);
+    };
+    if (!isDragging && landing.held()) landing.settle(put);
+    else put();
+  }, [transform, isDragging, landing]);
 
   const start = useCallback<StartDrag>(
     (cardId, event) => {
