@@ -131,9 +131,11 @@ async function profileDrag(browser: Browser, page: Page, label: string): Promise
     `${((t.dur ?? 0) / 1000).toFixed(0)} (CPU ${((t.tdur ?? 0) / 1000).toFixed(0)})`;
   console.log(`  ${label}: longest tasks ${longest.map(ms).join(', ')} ms`);
   if (LIGHT) {
-    const long = tasks.filter(
-      (t) => t.ts >= downTs - 1000 && !parentOf.has(t) && (t.dur ?? 0) > 20_000,
-    );
+    // By CPU time: on a loaded machine a task's length is mostly its wait for a core.
+    const long = tasks
+      .filter((t) => t.ts >= downTs - 1000 && !parentOf.has(t) && (t.dur ?? 0) > 20_000)
+      .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+      .slice(0, 6);
     for (const task of long) console.log(`    ${ms(task)} ms, ${phase(task.ts)}`);
     return;
   }
