@@ -7,41 +7,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { wallMonths } from '../../src/domain/timeline';
 import { launchBrowser, openRoom, passWelcome, sleep, startBenchServer } from './benchServer';
-import { roomFileWithCards, writeTemp } from './roomFile';
+import { dragFirstCard, ourWall, plainWall } from './dragWall';
 import { ROUNDS, figure, guarded, interleaved, record, recordPairs } from './results';
 
 // Thirty pages placing cards at once starve two cores (see issue 5's note): only when asked.
 const PHONES = Number(process.env.SWK_BENCH_PHONES ?? 0);
-
-async function openTimeline(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Cases', exact: true }).click();
-  await page
-    .getByRole('button', { name: /Our own incidents/ })
-    .first()
-    .click();
-}
-
-/** Our console's wall holding the bench's 300 cards, ready to drag on. */
-async function ourWall(browser: Browser, base: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.getByRole('button', { name: 'Live room' }).click();
-  await page.getByLabel('Import a room from a file').setInputFiles(roomFile);
-  await page.getByText('Incident cards in the room: 300').waitFor({ timeout: 60_000 });
-  await openTimeline(page);
-  await page.locator('.wall-card').nth(299).waitFor({ timeout: 60_000 });
-  return page;
-}
-
-/** The baseline: a plain dnd-kit wall, a draggable per card, the same 300 cards. */
-async function plainWall(browser: Browser, base: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  await page.goto(`${base}bench/wall.html`);
-  await page.locator('.wall-card').nth(299).waitFor({ timeout: 60_000 });
-  return page;
-}
 
 /**
  * The longest main-thread task while a card of the wall is picked up, carried
@@ -57,29 +27,7 @@ async function dragLongestTask(page: Page, label: string): Promise<number> {
       for (const entry of list.getEntries()) window.__tasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask' });
   })()`);
-  const handle = await page.getByRole('button', { name: /^Move “Incident 1:/ }).boundingBox();
-  const target = await page.locator('.timeline__column').nth(5).boundingBox();
-  if (!handle || !target) throw new Error('nothing to drag');
-  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-  // Read before the press: the pickup's own task starts as the press arrives.
-  const downAt = Number(await page.evaluate('performance.now()'));
-  await page.mouse.down();
-  for (let step = 1; step <= 20; step += 1) {
-    await page.mouse.move(
-      handle.x + ((target.x + target.width / 2 - handle.x) * step) / 20,
-      handle.y + ((target.y + 40 - handle.y) * step) / 20,
-    );
-  }
-  const upAt = Number(await page.evaluate('performance.now()'));
-  await page.mouse.up();
-  await page.waitForTimeout(1_000);
-  // A drag that moved nothing measured nothing.
-  const moved = await page
-    .locator('.timeline__column')
-    .nth(5)
-    .getByRole('button', { name: /^Move “Incident 1:/ })
-    .count();
-  if (moved === 0) throw new Error(`${label}: the dragged card is not in the sixth month`);
+  const { downAt, upAt } = await dragFirstCard(page, label);
   const tasks = (await page.evaluate('window.__tasks')) as [number, number][];
   const during = tasks.filter(([start]) => start >= downAt && start < upAt).map(([, d]) => d);
   const after = tasks.filter(([start]) => start >= upAt).map(([, d]) => d);
@@ -148,7 +96,6 @@ async function thirtyPhones(
   }
 }
 
-const roomFile = writeTemp('room.json', roomFileWithCards(300));
 const server = await startBenchServer();
 const browser = await launchBrowser();
 const { base } = server;

@@ -1,4 +1,3 @@
-import { DndContext } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { wallColumns, wallMonths } from '../../domain/timeline';
 import { SEVERITIES } from '../../sync/roomSchema';
@@ -43,16 +42,14 @@ export default function ProjectorTimeline() {
       {cards.length === 0 && layer.counted.length === 0 ? (
         <p>{t('timeline.wallEmpty')}</p>
       ) : (
-        <DndContext>
-          <TimelineWall
-            cards={cards}
-            links={links}
-            months={months}
-            shown={shown}
-            counted={layer.counted}
-            fitToScreen
-          />
-        </DndContext>
+        <TimelineWall
+          cards={cards}
+          links={links}
+          months={months}
+          shown={shown}
+          counted={layer.counted}
+          fitToScreen
+        />
       )}
     </section>
   );

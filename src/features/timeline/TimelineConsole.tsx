@@ -1,5 +1,5 @@
-import { DndContext, type DragEndEvent } from '@dnd-kit/core';
-import { createContext, useContext, useMemo, useState } from 'react';
+import type { DragEndEvent } from '@dnd-kit/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallMonths, type Severity } from '../../domain/timeline';
 import { PaperCards } from './PaperCards';
@@ -33,7 +33,6 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
   const doc = useRoomDoc();
   const { t, i18n } = useTranslation();
   const { cards, links, insights } = useTimeline();
-  const wallRoom = useMemo(() => ({ cards, links }), [cards, links]);
   const settings = useWallSettings();
   const shown = new Set<Severity>(settings.shown ?? SEVERITIES);
   const months = wallMonths(new Date(), settings.year);
@@ -111,25 +110,15 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
           ))}
         </fieldset>
       </div>
-      <WallRoom.Provider value={wallRoom}>
-        <DndContext
-          sensors={drag.sensors}
-          collisionDetection={drag.collisionDetection}
-          accessibility={drag.accessibility}
-          measuring={drag.measuring}
-          onDragEnd={onDragEnd}
-        >
-          <TimelineWall
-            cards={cards}
-            links={links}
-            months={months}
-            shown={shown}
-            counted={counted}
-            draggable
-            CardControls={CardControls}
-          />
-        </DndContext>
-      </WallRoom.Provider>
+      <TimelineWall
+        cards={cards}
+        links={links}
+        months={months}
+        shown={shown}
+        counted={counted}
+        drag={{ ...drag, onDragEnd }}
+        CardControls={CardControls}
+      />
       <PaperCards months={months} />
       <Insights insights={insights} />
       <div className="timeline-console__exports">
@@ -146,9 +135,6 @@ export function TimelineConsole({ timeline }: { timeline?: TimelineCase }) {
 
 type ControlsProps = { card: IncidentCard; cards: IncidentCard[]; links: CardLink[] };
 
-/** The wall's room, for the few control forms that are open: closed ones read nothing. */
-const WallRoom = createContext<Omit<ControlsProps, 'card'> | null>(null);
-
 /** Closed until asked for: 300 cards each listing 299 others would weigh on every drag. */
 function CardControls({ card }: { card: IncidentCard }) {
   const { t } = useTranslation();
@@ -164,9 +150,14 @@ function CardControls({ card }: { card: IncidentCard }) {
   );
 }
 
+/**
+ * An open form reads the room's cards and links itself. They used to come down
+ * a context around the wall, whose new value at every change in the room (a
+ * drop among them) made React search all 300 cards for its readers.
+ */
 function OpenControls({ card }: { card: IncidentCard }) {
-  const room = useContext(WallRoom);
-  return room ? <CardControlsForm {...room} card={card} /> : null;
+  const { cards, links } = useTimeline();
+  return <CardControlsForm cards={cards} links={links} card={card} />;
 }
 
 function CardControlsForm({ card, cards, links }: ControlsProps) {

@@ -1,10 +1,10 @@
-import { useDroppable } from '@dnd-kit/core';
+import type { DndContextProps } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wallColumns, type CountedOnly, type Severity } from '../../domain/timeline';
 import type { CardLink, IncidentCard } from '../../sync/roomSchema';
 import { monthLabel } from './useCardDrag';
-import { WallDragArea, useWallDragHandle } from './wallDrag';
+import { WallDragArea, useWallDragHandle, useWallMonthRef } from './wallDrag';
 import { isFromPaper } from '../../domain/paper';
 import { FromPaperMark } from '../common/FromPaperMark';
 import { FitFirst } from '../common/FitPages';
@@ -14,8 +14,8 @@ type Props = {
   links: CardLink[];
   months: string[];
   shown: ReadonlySet<Severity>;
-  /** On the console, each card can be dragged and carries the facilitator's controls. */
-  draggable?: boolean;
+  /** On the console, each card can be dragged (with these sensors, announcements and drop) and carries the facilitator's controls. */
+  drag?: Omit<DndContextProps, 'children' | 'id'>;
   /** A stable component: a card that did not change is not redrawn. */
   CardControls?: ComponentType<{ card: IncidentCard }>;
   /** On the projector, a month shows the cards that fit and says how many more it holds. */
@@ -36,12 +36,13 @@ export function TimelineWall({
   links,
   months,
   shown,
-  draggable = false,
+  drag,
   CardControls,
   fitToScreen = false,
   counted = NONE_COUNTED,
 }: Props) {
   const { t, i18n } = useTranslation();
+  const draggable = drag !== undefined;
   const wall = wallColumns(cards, months, shown, counted);
   const frame = useRef<HTMLDivElement>(null);
   const lines = useLinkLines(frame, links, cards);
@@ -49,7 +50,7 @@ export function TimelineWall({
     <div className="timeline" ref={frame}>
       <ol className="timeline__months">
         {wall.columns.map((column) => (
-          <MonthColumn key={column.month} id={column.month} droppable={draggable}>
+          <MonthColumn key={column.month} id={column.month}>
             <h3 className="timeline__month">
               {monthLabel(column.month, i18n.language)}
               <span className="timeline__counts" aria-label={t('timeline.counts', column.counts)}>
@@ -99,7 +100,7 @@ export function TimelineWall({
         ))}
       </svg>
       {(wall.unplaced.length > 0 || draggable) && (
-        <MonthColumn id="unplaced" droppable={draggable} className="timeline__unplaced">
+        <MonthColumn id={UNPLACED} className="timeline__unplaced">
           <h3 className="timeline__month">
             {t('timeline.unplaced', { count: wall.unplaced.length })}
           </h3>
@@ -112,22 +113,24 @@ export function TimelineWall({
       )}
     </div>
   );
-  return draggable ? <WallDragArea>{wallView}</WallDragArea> : wallView;
+  return drag ? (
+    <WallDragArea months={[...months, UNPLACED]} dnd={drag}>
+      {wallView}
+    </WallDragArea>
+  ) : (
+    wallView
+  );
 }
 
-function MonthColumn(props: {
-  id: string;
-  droppable: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
-  const { setNodeRef, isOver } = useDroppable({ id: props.id, disabled: !props.droppable });
+/** The drop target of the cards not placed on a month. */
+export const UNPLACED = 'unplaced';
+
+/** A month; on a wall with a drag its node is a drop target (marked by the drag when a card is over it). */
+function MonthColumn(props: { id: string; className?: string; children: ReactNode }) {
+  const ref = useWallMonthRef(props.id);
   const Tag = props.className ? 'div' : 'li';
   return (
-    <Tag
-      ref={setNodeRef}
-      className={`${props.className ?? 'timeline__column'}${isOver ? ' timeline__column--over' : ''}`}
-    >
+    <Tag ref={ref} className={props.className ?? 'timeline__column'}>
       {props.children}
     </Tag>
   );
