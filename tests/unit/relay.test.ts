@@ -104,8 +104,9 @@ describe('the relay', () => {
       readIncidentCards(doc)
         .items.map((c) => c.text)
         .sort();
-    expect(texts(phone.doc)).toEqual(['also while apart', 'while apart']);
-    expect(texts(console_.doc)).toEqual(texts(phone.doc));
+    // Polled: on a loaded machine the phone's changes come back after a settle's 150 ms.
+    await expect.poll(() => texts(phone.doc)).toEqual(['also while apart', 'while apart']);
+    await expect.poll(() => texts(console_.doc)).toEqual(texts(phone.doc));
   });
 
   it('brings a phone up to date from the console, and carries its changes back', async () => {
@@ -406,6 +407,9 @@ describe('the relay', () => {
       .map((frame) => JSON.parse(frame) as { type: string; topic?: string })
       .filter((frame) => frame.type === 'publish' && frame.topic === relayTopic);
     const states = () => console_.relay.counters.received;
+    // What the phone sends back after its catch-up comes after it shows the card (on a
+    // loaded machine, after a settle too): wait until the console hears nothing more.
+    for (let heard = -1; heard !== states(); await settle()) heard = states();
     const before = server.frames.length;
     const receivedBefore = states();
     const raw = server.link();
