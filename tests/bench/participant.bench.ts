@@ -259,6 +259,22 @@ function printJoinProfile(p: Profile): void {
   );
   console.log(`    by script:\n${top(byScript)}`);
   console.log(`    by function (self time):\n${top(byFunction)}`);
+  // Who calls the heaviest built-ins (appendChild and the like): their callers' names.
+  const parent = new Map<number, ProfileNode>();
+  for (const node of p.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const callers = new Map<string, number>();
+  for (const node of p.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    if (node.callFrame.url || ms < 5) continue;
+    const chain: string[] = [];
+    for (let up = parent.get(node.id); up && chain.length < 4; up = parent.get(up.id))
+      chain.push(
+        `${up.callFrame.functionName || '(anonymous)'}@${up.callFrame.url.split('/').pop()}`,
+      );
+    const key = `${node.callFrame.functionName || '(anonymous)'} <- ${chain.join(' <- ')}`;
+    callers.set(key, (callers.get(key) ?? 0) + ms);
+  }
+  console.log(`    built-ins by caller:\n${top(callers)}`);
 }
 
 /** Each step's median over the joins, in the order they came. */
