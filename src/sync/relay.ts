@@ -56,6 +56,12 @@ type RelayMessage =
   | { t: 'beacon'; nonce?: string; at?: number; sv?: string }
   | { t: 'closed' };
 
+/**
+ * How long a phone lets a change wait for its writer's earlier ones (they may be in the
+ * next message) before it asks the console for them; then again as long as they lack.
+ */
+const GAP_WAIT_MS = CATCH_UP_INTERVAL_MS / 2;
+
 /** A state vector names each writer once: a room's few hundred fit in well under this. */
 const STATE_VECTOR_MAX_CHARS = 16 * 1024;
 
@@ -126,6 +132,15 @@ export class RelayChannel {
   private consoleNonce: { nonce: string; at: number } | null = null;
   private caughtUp = false;
   private lastHelloAt = 0;
+  /**
+   * Up to which clock this page's own changes went by relay (see withUnrelayed). A phone's
+   * first ones (made before its relay started, or while everyone was direct) went by
+   * WebRTC alone; the console's are in every catch-up it gives, so it starts at its clock.
+   */
+  private relayedOfMine = 0;
+  /** On a phone: while changes wait for earlier ones the relay never brought (see healGap). */
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private gapAsks = 0;
   private helloNonce: string | null = null;
 
   constructor(
@@ -147,6 +162,7 @@ export class RelayChannel {
     link.on('connect', this.onConnect);
     doc.on('update', this.onDocUpdate);
     awareness.on('update', this.onAwarenessUpdate);
+    if (isConsole) this.relayedOfMine = Y.getState(doc.store, doc.clientID);
     if (link.connected) this.onConnect();
     if (isConsole) this.beacon = setInterval(() => this.sendBeacon(), CONSOLE_BEACON_INTERVAL_MS);
     this.sweep = setInterval(() => this.sweepParts(), RELAY_ASSEMBLY_TIMEOUT_MS / 3);
@@ -160,6 +176,7 @@ export class RelayChannel {
     clearInterval(this.beacon);
     clearInterval(this.sweep);
     clearTimeout(this.holdTimer);
+    clearTimeout(this.gapTimer);
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.link.off('message', this.onMessage);
     this.link.off('connect', this.onConnect);
@@ -296,8 +313,32 @@ export class RelayChannel {
     tr: Y.Transaction,
   ): void => {
     if (origin === RELAY_ORIGIN || !tr.local || !this.relayNeeded()) return;
-    void this.publish({ t: 'update', u: toBase64(update) });
+    void this.publish({ t: 'update', u: toBase64(this.withUnrelayed(update, tr)) });
   };
+
+  /**
+   * A change of this page's, with every earlier one of its own the relay never carried.
+   * Yjs applies a writer's changes only in order: a relayed phone that lacks a phone's
+   * first changes (they went to the console by WebRTC, and the console passes on nothing
+   * it did not write) would hold every later one of that phone unapplied, for good.
+   * The delete set comes whole with it. Past what the relay takes as one change, the
+   * change goes alone, and the relayed page asks the console for the rest (healGap).
+   */
+  private withUnrelayed(update: Uint8Array, tr: Y.Transaction): Uint8Array {
+    const me = this.doc.clientID;
+    const from = this.relayedOfMine;
+    this.relayedOfMine = Math.max(from, Y.getState(this.doc.store, me));
+    if ((tr.beforeState.get(me) ?? 0) <= from) return update;
+    const whole = Y.encodeStateAsUpdate(this.doc, this.stateVectorWithMineFrom(from));
+    return whole.byteLength <= UPDATE_MAX_BYTES ? whole : update;
+  }
+
+  /** This page's state vector, but its own clock set back to `clock`: the rest of the room is held. */
+  private stateVectorWithMineFrom(clock: number, base?: Map<number, number>): Uint8Array {
+    const vector = new Map(base ?? Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+    vector.set(this.doc.clientID, Math.min(clock, vector.get(this.doc.clientID) ?? 0));
+    return Y.encodeStateVector(vector);
+  }
 
   private onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -490,11 +531,7 @@ export class RelayChannel {
         this.caughtUp = true;
         markOnce('relay-catch-up');
         this.noteConsoleState(message.sv);
-        // Send back what the console lacks: changes this phone made while apart.
-        void this.publish({
-          t: 'update',
-          u: toBase64(Y.encodeStateAsUpdate(this.doc, fromBase64(message.sv))),
-        });
+        this.sendBack(message.sv);
         return;
       case 'update':
         this.apply(message.u, UPDATE_MAX_BYTES);
@@ -561,6 +598,19 @@ export class RelayChannel {
     });
   }
 
+  /**
+   * After a catch-up: what the console lacks (changes this phone made while apart), and
+   * this phone's own changes the relay never carried, which a direct peer may have
+   * brought the console already but no relayed page has (see withUnrelayed).
+   */
+  private sendBack(consoleVector: string): void {
+    if (consoleVector.length > STATE_VECTOR_MAX_CHARS) throw new Error('state vector too large');
+    const held = Y.decodeStateVector(fromBase64(consoleVector));
+    const vector = this.stateVectorWithMineFrom(this.relayedOfMine, held);
+    this.relayedOfMine = Y.getState(this.doc.store, this.doc.clientID);
+    void this.publish({ t: 'update', u: toBase64(Y.encodeStateAsUpdate(this.doc, vector)) });
+  }
+
   private noteConsoleState(encoded: string): void {
     if (encoded.length > STATE_VECTOR_MAX_CHARS) throw new Error('state vector too large');
     const clock = Y.decodeStateVector(fromBase64(encoded)).get(this.doc.clientID) ?? 0;
@@ -570,6 +620,32 @@ export class RelayChannel {
   private apply(encoded: string, maxBytes: number): void {
     if (encoded.length > Math.ceil(maxBytes / 3) * 4) throw new Error('update too large');
     Y.applyUpdate(this.doc, fromBase64(encoded), RELAY_ORIGIN);
+    this.healGap();
+  }
+
+  /**
+   * On a phone: changes that wait for earlier ones of their writer the relay never
+   * brought (a page older than withUnrelayed, or one too large to go with them) are
+   * asked of the console, which holds them, while the gap lasts. Its answer is a
+   * catch-up, at most one per CATCH_UP_INTERVAL_MS: a gap closed meanwhile asks nothing.
+   */
+  private healGap(): void {
+    if (this.isConsole || this.gapTimer !== undefined) return;
+    if (!this.doc.store.pendingStructs) {
+      this.gapAsks = 0;
+      return;
+    }
+    // Waits longer after each ask: a gap the console cannot fill either costs little.
+    this.gapTimer = setTimeout(
+      () => {
+        this.gapTimer = undefined;
+        if (!this.doc.store.pendingStructs) return this.healGap();
+        this.gapAsks += 1;
+        if (!this.holdingCatchUp) this.sayHello();
+        this.healGap();
+      },
+      GAP_WAIT_MS * 2 ** Math.min(this.gapAsks, 5),
+    );
   }
 
   private async publish(message: RelayMessage): Promise<void> {

@@ -146,6 +146,7 @@ function hasWebRtc(): boolean {
 }
 
 function createConnection(room: string, key: string, role: RoomRole): RoomConnection {
+  markOnce('connection');
   const doc = new Y.Doc();
   // Before any store reads it: who signs, and who checks, what only the console may set.
   establishConsoleTrust(doc, room, role);
@@ -209,14 +210,15 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     if (conns && [...conns.values()].some((conn) => conn.synced)) return 0;
     return Math.max(0, networkAt + CATCH_UP_DIRECT_WAIT_MS - Date.now());
   };
+  // Without this run's admission secret the server refuses the socket: the page keeps
+  // trying (a restarted server's new link is needed), and says it is connecting. Topics
+  // are derived from the key: the server never learns the room id. Both are asked for
+  // while the network code loads (the relay's key is 100,000 PBKDF2 rounds), not after it.
+  const preparing = Promise.all([admissionFor(room), deriveRoomSecrets(key, room)]);
+  void preparing.then(() => markOnce('room-secrets'));
   void loadNetworkCode().then(async ({ WebrtcProvider }) => {
     markOnce('network-code');
-    // Without this run's admission secret the server refuses the socket: the page keeps
-    // trying (a restarted server's new link is needed), and says it is connecting.
-    const admission = await admissionFor(room);
-    // Topics derived from the key: the server never learns the room id.
-    const secrets = await deriveRoomSecrets(key, room);
-    markOnce('room-secrets');
+    const [admission, secrets] = await preparing;
     if (destroyed) return;
     // The link falls back to EventSource and fetch where a WebSocket cannot open. Put in
     // place first: the admission wrapper then extends it, so both transports present the token.

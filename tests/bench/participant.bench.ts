@@ -140,13 +140,27 @@ function printBefore(loads: Record<string, Record<string, number[]>>): void {
   }
 }
 
+/**
+ * SWK_BENCH_JOIN_PROFILE=1: each late join runs under Chromium's CPU profiler, and the
+ * self time per function and per script after the welcome is usable is printed (build
+ * unminified for names: npx vite build --minify false). Not for the figures: the
+ * profiler slows the page, and marks the cut with a 3 ms busy loop.
+ */
+const JOIN_PROFILE = process.env.SWK_BENCH_JOIN_PROFILE === '1';
+
 /** In the page, from its first script: when its welcome is usable, and when the wall first reads `cards`. */
 const joinObserver = (cards: number) => `(() => {
   window.__join = { usable: 0, shown: 0 };
   const check = () => {
     const j = window.__join;
     const button = document.querySelector(${JSON.stringify(PHONE_USABLE)});
-    if (!j.usable && button && !button.disabled) j.usable = performance.now();
+    if (!j.usable && button && !button.disabled) {
+      j.usable = performance.now();
+      if (${JOIN_PROFILE}) (function swkUsableMarker() {
+        const end = performance.now() + 3;
+        while (performance.now() < end);
+      })();
+    }
     if (!j.shown && document.body && document.body.textContent.includes('Cards on the wall: ${cards}'))
       j.shown = performance.now();
   };
@@ -166,15 +180,32 @@ async function lateJoin(
   await context.grantPermissions(['microphone', 'camera']);
   const page: Page = await context.newPage();
   await page.addInitScript(joinObserver(cards));
+  const profiler = JOIN_PROFILE ? await context.newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+  }
   const started = Date.now();
   await page.goto(link);
   await passWelcome(page);
   await page.getByText(`Cards on the wall: ${cards}`).waitFor({ timeout: 60_000 });
   const ms = Date.now() - started;
+  if (profiler)
+    printJoinProfile(((await profiler.send('Profiler.stop')) as { profile: Profile }).profile);
   const steps = (await page.evaluate(`(() => {
     const steps = { usable: window.__join.usable, shown: window.__join.shown };
     for (const m of performance.getEntriesByType('mark'))
       if (m.name.startsWith('swk:')) steps[m.name.slice(4)] = m.startTime;
+    // When the live room's and the network code's files were asked for and had arrived.
+    for (const r of performance.getEntriesByType('resource')) {
+      const file = r.name.split('/').pop() || '';
+      for (const chunk of ['PhoneRoom-', 'y-webrtc-'])
+        if (file.startsWith(chunk) && file.endsWith('.js')) {
+          steps[chunk + 'asked'] = r.startTime;
+          steps[chunk + 'arrived'] = r.responseEnd;
+        }
+    }
     return steps;
   })()`)) as JoinSteps;
   const cdp = await context.newCDPSession(page);
@@ -182,6 +213,68 @@ async function lateJoin(
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await context.close();
   return { ms, heapMb: heap.usedSize / 2 ** 20, steps };
+}
+
+type ProfileNode = {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number };
+};
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** Self time per function and per script, from the welcome usable (its marker) to the cards shown. */
+function printJoinProfile(p: Profile): void {
+  const marker = new Set(
+    p.nodes.filter((n) => n.callFrame.functionName === 'swkUsableMarker').map((n) => n.id),
+  );
+  const cut = Math.max(
+    0,
+    p.samples.findIndex((id) => marker.has(id)),
+  );
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => {
+    if (i >= cut) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  const byFunction = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  let busy = 0;
+  for (const node of p.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || functionName === '(program)') continue;
+    busy += ms;
+    const file = url.split('/').pop() || functionName;
+    const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    byScript.set(file, (byScript.get(file) ?? 0) + ms);
+  }
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([name, ms]) => `      ${ms.toFixed(0).padStart(5)} ms  ${name}`)
+      .join('\n');
+  console.log(
+    `    profile${cut ? '' : ' (no usable mark: all of it)'}: ${busy.toFixed(0)} ms busy`,
+  );
+  console.log(`    by script:\n${top(byScript)}`);
+  console.log(`    by function (self time):\n${top(byFunction)}`);
+  // Who calls the heaviest built-ins (appendChild and the like): their callers' names.
+  const parent = new Map<number, ProfileNode>();
+  for (const node of p.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const callers = new Map<string, number>();
+  for (const node of p.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    if (node.callFrame.url || ms < 5) continue;
+    const chain: string[] = [];
+    for (let up = parent.get(node.id); up && chain.length < 4; up = parent.get(up.id))
+      chain.push(
+        `${up.callFrame.functionName || '(anonymous)'}@${up.callFrame.url.split('/').pop()}`,
+      );
+    const key = `${node.callFrame.functionName || '(anonymous)'} <- ${chain.join(' <- ')}`;
+    callers.set(key, (callers.get(key) ?? 0) + ms);
+  }
+  console.log(`    built-ins by caller:\n${top(callers)}`);
 }
 
 /** Each step's median over the joins, in the order they came. */
