@@ -21,7 +21,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSOLE_DIRECT_LINKS_MAX, MESH_PHONES_MAX } from '../../src/sync/limits';
@@ -95,6 +95,17 @@ async function inBatches<T>(
     `    ${what}: ${count} pages in the room after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
   );
   return out;
+}
+
+/**
+ * A room that never filled: its pages go (rounds run one at a time, so every context open
+ * is this room's), or the next room would share the two cores with them.
+ */
+function closeEverything(browser: Browser) {
+  return async (error: unknown): Promise<never> => {
+    await Promise.all(browser.contexts().map((context) => context.close().catch(() => {})));
+    throw error;
+  };
 }
 
 async function phoneContext(browser: Browser, withoutWebRtc: boolean): Promise<BrowserContext> {
@@ -193,7 +204,9 @@ async function ourRoom(browser: Browser, base: string, relay: boolean, label: st
   const link = room.link.startsWith(base)
     ? room.link
     : room.link.replace(`${new URL(base).origin}/`, base);
-  const phones = await inBatches(label, READERS + 1, () => ourPhone(browser, link, relay));
+  const phones = await inBatches(label, READERS + 1, () => ourPhone(browser, link, relay)).catch(
+    closeEverything(browser),
+  );
   await sleep(3_000); // let the mesh settle
   /** What the trainer sees: each phone's path as the console's Live room lists it. */
   const paths = async () => {
@@ -285,7 +298,7 @@ async function bareRound(browser: Browser, base: string) {
     await page.goto(address);
     await until(page, 'window.__bench && window.__bench.linked()');
     return page;
-  });
+  }).catch(closeEverything(browser));
   for (const page of pages.slice(1)) await until(page, 'window.__bench.peers() > 0');
   await sleep(3_000); // let the mesh settle
   let ends = 0;
@@ -309,7 +322,12 @@ async function bareRound(browser: Browser, base: string) {
 const otherDist = process.env.SWK_BENCH_OTHER;
 const otherLabel = process.env.SWK_BENCH_OTHER_LABEL ?? 'other';
 const site = stageSite();
-if (otherDist) cpSync(otherDist, join(site, 'other'), { recursive: true });
+if (otherDist) {
+  cpSync(otherDist, join(site, 'other'), { recursive: true });
+  // Its console asks for workshop.json beside it: the same answer as the server's at the root.
+  const info = { lanUrls: [], loopbackOnly: true, admission: BENCH_ADMISSION, fingerprint: null };
+  writeFileSync(join(site, 'other', 'workshop.json'), JSON.stringify(info));
+}
 const server = await startBenchServer(site);
 const browser = await launchBrowser();
 const { base } = server;
