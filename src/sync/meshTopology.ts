@@ -5,15 +5,15 @@
  * that is 465 links; on two cores it took minutes to fill and the server dropped pages too
  * starved to answer its pings (README, Performance).
  *
- * Relay first in a large room: up to MESH_PHONES_MAX phones the room is a mesh; past it no
- * page opens a new WebRTC link, so a phone that joins then is relayed through the laptop,
- * as a phone without WebRTC already is (one WebSocket each, the server passing on sealed
- * changes it cannot read; the console's catch-up brings a phone back after the server or
- * the phone restarts). The links pages already have stay open, so the first phones keep
- * theirs. Measured side by side at 30 phones (README, Performance): a star around the
- * console and a sparse mesh (maxConns 3-6) were both slower than the relay.
+ * In a small room the phones keep the mesh. Past MESH_PHONES_MAX phones a phone opens no
+ * new link to anyone; the console (the laptop) still links to every phone that announces
+ * itself, so a large room is a star around the console, one hop from every phone, which
+ * passes each change on to the others. A phone the console cannot reach (client isolation,
+ * WebRTC off) is relayed, as before. The links a phone already has stay open.
  */
-import { MESH_PHONES_MAX } from './limits';
+import { CONSOLE_DIRECT_LINKS_MAX, MESH_PHONES_MAX } from './limits';
+
+export type LinkRole = 'console' | 'projector' | 'phone';
 
 /** y-webrtc's own default: 20 links plus up to 14, so that pages do not settle into clusters. */
 function meshLinks(random: () => number): number {
@@ -23,10 +23,14 @@ function meshLinks(random: () => number): number {
 /**
  * The most WebRTC links this page may have open before it stops answering announces
  * (y-webrtc's `maxConns`), given how many phones the room holds as far as this page knows.
- * y-webrtc reads it at every announce it hears or sends. A page that has just joined knows
- * only itself, so it still announces; the pages of a large room no longer answer.
+ * y-webrtc reads it at every announce it hears or sends; an offer addressed to this page is
+ * answered whatever it says, so a phone at 0 still takes the console's link.
  */
-export function directLinksRule(random: () => number = Math.random): (phones: number) => number {
+export function directLinksRule(
+  role: LinkRole,
+  random: () => number = Math.random,
+): (phonesInRoom: number) => number {
+  if (role === 'console') return () => CONSOLE_DIRECT_LINKS_MAX;
   const mesh = meshLinks(random);
   return (phonesInRoom) => (phonesInRoom > MESH_PHONES_MAX ? 0 : mesh);
 }

@@ -224,7 +224,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     installRoomSocket();
     if (admission) presentAdmission(signalingUrl(), admission);
     const webrtc = hasWebRtc();
-    const directLinks = directLinksRule();
+    const directLinks = directLinksRule(role);
     networkAt = Date.now();
     provider = new WebrtcProvider(secrets.signalTopic, doc, {
       // Without WebRTC a page stays out of WebRTC signaling: announcing itself there would
@@ -244,7 +244,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
         iceCompleteTimeout: ICE_GATHERING_MAX_MS,
       },
     });
-    // Read again at every announce: no page opens a new link once the room is large
+    // Read again at every announce: a phone stops opening links once the room is large
     // (sync/meshTopology.ts). y-webrtc keeps maxConns as a plain field; a getter stands in.
     if (webrtc)
       Object.defineProperty(provider, 'maxConns', {

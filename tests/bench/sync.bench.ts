@@ -1,8 +1,9 @@
 /**
  * npm run bench, live room: a card written on one phone until each of 30 other
  * phones shows it, in interleaved rounds of three (A B C A B C ...):
- *   ours   our app with WebRTC: a full mesh up to MESH_PHONES_MAX phones, and every
- *          later phone relayed through the laptop (src/sync/meshTopology.ts);
+ *   ours   our app with WebRTC: a full mesh up to MESH_PHONES_MAX phones, then each
+ *          later phone linked to the console alone, which passes changes on
+ *          (src/sync/meshTopology.ts); the relay only where someone lacks a link;
  *   bare   the same number of pages in a bare y-webrtc room, a Y.Map.set per card
  *          (tests/bench/pages/sync.ts): the floor for our stack, with y-webrtc's own
  *          topology (its default maxConns of 20-34: a full mesh at 30 pages);
@@ -23,7 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MESH_PHONES_MAX } from '../../src/sync/limits';
+import { CONSOLE_DIRECT_LINKS_MAX, MESH_PHONES_MAX } from '../../src/sync/limits';
 import {
   BENCH_ADMISSION,
   launchBrowser,
@@ -334,7 +335,7 @@ console.log(
   `Live room on loopback, ${READERS} phones reading (one Chromium, one context per page, 2 cores), ${ROUNDS} interleaved rounds:`,
 );
 console.log(
-  `    ours: WebRTC mesh up to ${MESH_PHONES_MAX} phones, past it each later phone relayed (no new link); bare: y-webrtc's defaults (maxConns 20-34, a full mesh); relay: no WebRTC on any phone${otherDist ? `; ${otherLabel}: the build in ${otherDist}` : ''}`,
+  `    ours: WebRTC mesh up to ${MESH_PHONES_MAX} phones, past it each phone linked to the console alone (up to ${CONSOLE_DIRECT_LINKS_MAX} links); bare: y-webrtc's defaults (maxConns 20-34, a full mesh); relay: no WebRTC on any phone${otherDist ? `; ${otherLabel}: the build in ${otherDist}` : ''}`,
 );
 const p95 = figure('sync_30_pages_p95_ms');
 const mid = figure('sync_30_pages_median_ms');

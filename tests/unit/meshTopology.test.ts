@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MESH_PHONES_MAX } from '../../src/sync/limits';
-import { directLinksRule, phonesIn } from '../../src/sync/meshTopology';
-
-type Role = 'console' | 'phone';
+import { CONSOLE_DIRECT_LINKS_MAX, MESH_PHONES_MAX } from '../../src/sync/limits';
+import { directLinksRule, phonesIn, type LinkRole } from '../../src/sync/meshTopology';
 
 /**
  * A room filling as y-webrtc fills it: each page that joins announces itself; every page
  * already in the room with fewer links than its maxConns (given the phones it knows, here
  * all of them) offers a link; the newcomer answers every offer, whatever its own maxConns.
  */
-function fill(roles: Role[]): { links: Set<string>; neighbours: Map<number, Set<number>> } {
-  const rules = roles.map((_, i) => directLinksRule(() => (i % 7) / 7));
+function fill(roles: LinkRole[]): { links: Set<string>; neighbours: Map<number, Set<number>> } {
+  const rules = roles.map((role, i) => directLinksRule(role, () => (i % 7) / 7));
   const neighbours = new Map<number, Set<number>>();
   const links = new Set<string>();
   roles.forEach((_, joining) => {
@@ -41,7 +39,7 @@ function hops(neighbours: Map<number, Set<number>>, from: number): number[] {
   return [...neighbours.keys()].map((page) => distance.get(page) ?? Infinity);
 }
 
-const room = (phones: number): Role[] => [
+const room = (phones: number): LinkRole[] => [
   'console',
   ...Array.from({ length: phones }, () => 'phone' as const),
 ];
@@ -49,16 +47,21 @@ const room = (phones: number): Role[] => [
 describe('who opens WebRTC links to whom', () => {
   it('keeps y-webrtc’s mesh (20 links and up to 14 more) in a small room', () => {
     for (const random of [0, 0.5, 0.999]) {
-      const rule = directLinksRule(() => random);
+      const rule = directLinksRule('phone', () => random);
       expect(rule(1)).toBeGreaterThanOrEqual(20);
       expect(rule(MESH_PHONES_MAX)).toBeLessThanOrEqual(34);
       expect(rule(1)).toBe(rule(MESH_PHONES_MAX));
     }
   });
 
-  it('opens no new link once the room holds more phones than the mesh', () => {
-    expect(directLinksRule()(MESH_PHONES_MAX + 1)).toBe(0);
-    expect(directLinksRule()(30)).toBe(0);
+  it('has a phone open no new link once the room holds more phones than the mesh', () => {
+    expect(directLinksRule('phone')(MESH_PHONES_MAX + 1)).toBe(0);
+    expect(directLinksRule('projector')(30)).toBe(0);
+  });
+
+  it('has the console link to every phone of a large room', () => {
+    expect(directLinksRule('console')(1)).toBe(CONSOLE_DIRECT_LINKS_MAX);
+    expect(directLinksRule('console')(60)).toBe(CONSOLE_DIRECT_LINKS_MAX);
   });
 
   it('is a full mesh at 8 phones', () => {
@@ -66,15 +69,17 @@ describe('who opens WebRTC links to whom', () => {
     expect(links.size).toBe((9 * 8) / 2);
   });
 
-  it('relays every phone past the eighth: 36 links at 30 phones, not 465', () => {
+  it('links 30 phones in 58 links, not 465, each phone two hops from every page at most', () => {
     const { links, neighbours } = fill(room(30));
-    // The console and the first eight phones among themselves, as when the room was small.
-    expect(links.size).toBe((9 * 8) / 2);
-    for (let page = 0; page <= MESH_PHONES_MAX; page += 1)
-      expect(Math.max(...hops(neighbours, page).slice(0, MESH_PHONES_MAX + 1))).toBe(1);
-    // No later phone holds a link: the relay carries it (and its status says so).
+    // The console to each phone, and the first eight phones among themselves.
+    expect(links.size).toBe(30 + (8 * 7) / 2);
+    for (let phone = 1; phone <= 30; phone += 1) {
+      expect(neighbours.get(phone)?.has(0)).toBe(true);
+      expect(Math.max(...hops(neighbours, phone))).toBeLessThanOrEqual(2);
+    }
+    // No phone past the eighth holds more than the console's link.
     for (let phone = MESH_PHONES_MAX + 1; phone <= 30; phone += 1)
-      expect(neighbours.get(phone)?.size).toBe(0);
+      expect(neighbours.get(phone)?.size).toBe(1);
   });
 
   it('counts the phones among presence states, and nothing else', () => {
