@@ -52,6 +52,14 @@ export const SIGNALS_REMEMBERED = 4_096;
 export const CATCH_UP_DIRECT_WAIT_MS = 1_500;
 /** The longest an offer or answer waits for its ICE candidates (host ones only: normally a few ms). */
 export const ICE_GATHERING_MAX_MS = 1_000;
+/**
+ * Phones up to which a room is a full WebRTC mesh (every phone links to every page). Past
+ * it a phone opens no new link and the console links to every phone (sync/meshTopology.ts):
+ * at 30 phones the mesh was 465 links and a card took 30-130 s to reach every page here.
+ */
+export const MESH_PHONES_MAX = 8;
+/** WebRTC links the console opens at most: one per phone, with room for more than CAST_MAX. */
+export const CONSOLE_DIRECT_LINKS_MAX = 64;
 /** How long a phone waits for a direct WebRTC link before it says it is relayed. */
 export const DIRECT_CONNECTION_TIMEOUT_MS = 6_000;
 /** A gap this long between the connection's 1 s ticks means the page slept or was frozen. */

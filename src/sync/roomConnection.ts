@@ -31,6 +31,7 @@ import { roomMetaStore } from './roomMetaStore';
 import { establishConsoleTrust } from './consoleTrust';
 import { followJoinCode } from './join/followJoinCode';
 import { loadNetworkCode } from './networkCode';
+import { directLinksRule, phonesIn } from './meshTopology';
 
 export type RoomRole = 'console' | 'projector' | 'phone';
 /** relay-http: relayed, and the link to the laptop is EventSource and fetch, not a WebSocket. */
@@ -225,6 +226,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
     installRoomSocket();
     if (admission) presentAdmission(signalingUrl(), admission);
     const webrtc = hasWebRtc();
+    const directLinks = directLinksRule(role);
     networkAt = Date.now();
     provider = new WebrtcProvider(secrets.signalTopic, doc, {
       // Without WebRTC a page stays out of WebRTC signaling: announcing itself there would
@@ -233,7 +235,7 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
       signaling: webrtc ? [signalingUrl()] : [],
       password: key,
       awareness,
-      maxConns: webrtc ? 20 + Math.floor(Math.random() * 15) : 0,
+      maxConns: webrtc ? directLinks(phonesIn(awareness.getStates().values())) : 0,
       // LAN host candidates only: no public STUN server ever learns of the room. Those are
       // gathered at once, so each offer and answer carries them all (no trickle): a phone
       // joining 30 others then sends one signaling message per peer, not one per candidate
@@ -244,6 +246,13 @@ function createConnection(room: string, key: string, role: RoomRole): RoomConnec
         iceCompleteTimeout: ICE_GATHERING_MAX_MS,
       },
     });
+    // Read again at every announce: a phone stops opening links once the room is large
+    // (sync/meshTopology.ts). y-webrtc keeps maxConns as a plain field; a getter stands in.
+    if (webrtc)
+      Object.defineProperty(provider, 'maxConns', {
+        get: () => directLinks(phonesIn(awareness.getStates().values())),
+        configurable: true,
+      });
     void provider.key.then(() => provider?.room && passOnlyWebrtcChanges(provider.room, doc));
     const signaling = webrtc
       ? (provider.signalingConns[0] as unknown as SignalingLink)

@@ -1,11 +1,17 @@
 /**
  * npm run bench, live room: a card written on one phone until each of 30 other
  * phones shows it, in interleaved rounds of three (A B C A B C ...):
- *   ours   our app, every page on WebRTC (the relay only where needed);
+ *   ours   our app with WebRTC: a full mesh up to MESH_PHONES_MAX phones, then each
+ *          later phone linked to the console alone, which passes changes on
+ *          (src/sync/meshTopology.ts); the relay only where someone lacks a link;
  *   bare   the same number of pages in a bare y-webrtc room, a Y.Map.set per card
- *          (tests/bench/pages/sync.ts): the floor for our stack;
+ *          (tests/bench/pages/sync.ts): the floor for our stack, with y-webrtc's own
+ *          topology (its default maxConns of 20-34: a full mesh at 30 pages);
  *   relay  our app with every phone forced onto the relay (no WebRTC constructors,
- *          as on an isolated Wi-Fi).
+ *          as on an isolated Wi-Fi);
+ *   other  only with SWK_BENCH_OTHER=<a built dist/ of another commit> (served under
+ *          other/; SWK_BENCH_OTHER_LABEL names it): that build's room, in the same
+ *          rounds, printed and not recorded, to weigh a change before and after.
  * Each round gives a median and a p95 over every (card, reader) pair; the ratios
  * are taken within a round, so the machine's load at that moment weighs on both.
  * Then, in a room of its own, every relayed phone writes a card a second while the
@@ -15,14 +21,17 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
+import { cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONSOLE_DIRECT_LINKS_MAX, MESH_PHONES_MAX } from '../../src/sync/limits';
 import {
   BENCH_ADMISSION,
   launchBrowser,
   openRoom,
   passWelcome,
   sleep,
+  stageSite,
   startBenchServer,
 } from './benchServer';
 import {
@@ -86,6 +95,17 @@ async function inBatches<T>(
     `    ${what}: ${count} pages in the room after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
   );
   return out;
+}
+
+/**
+ * A room that never filled: its pages go (rounds run one at a time, so every context open
+ * is this room's), or the next room would share the two cores with them.
+ */
+function closeEverything(browser: Browser) {
+  return async (error: unknown): Promise<never> => {
+    await Promise.all(browser.contexts().map((context) => context.close().catch(() => {})));
+    throw error;
+  };
 }
 
 async function phoneContext(browser: Browser, withoutWebRtc: boolean): Promise<BrowserContext> {
@@ -178,21 +198,36 @@ async function latencies(
 }
 
 /** A room of our phones (relayed or not), each in the room with the card writer open. */
-async function ourRoom(browser: Browser, base: string, relay: boolean) {
+async function ourRoom(browser: Browser, base: string, relay: boolean, label: string) {
   const room = await openRoom(browser, base, undefined, STEP_TIMEOUT_MS);
-  const phones = await inBatches(relay ? 'relay' : 'ours', READERS + 1, () =>
-    ourPhone(browser, room.link, relay),
+  // Another build's console (under other/) may give the laptop's root address: its phones go there too.
+  const link = room.link.startsWith(base)
+    ? room.link
+    : room.link.replace(`${new URL(base).origin}/`, base);
+  const phones = await inBatches(label, READERS + 1, () => ourPhone(browser, link, relay)).catch(
+    closeEverything(browser),
   );
   await sleep(3_000); // let the mesh settle
+  /** What the trainer sees: each phone's path as the console's Live room lists it. */
+  const paths = async () => {
+    await room.page.getByRole('button', { name: 'Live room' }).click();
+    await room.page.locator('.participants li').first().waitFor();
+    const listed = await room.page
+      .locator('.participants li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-path') ?? '?'));
+    const counts = new Map<string, number>();
+    for (const path of listed) counts.set(path, (counts.get(path) ?? 0) + 1);
+    return [...counts].map(([path, count]) => `${count} ${path}`).join(', ');
+  };
   const close = async () => {
     await Promise.all(phones.map((page) => page.context().close()));
     await room.close();
   };
-  return { phones, close };
+  return { phones, close, paths };
 }
 
-async function ourRound(browser: Browser, base: string, relay: boolean) {
-  const { phones, close } = await ourRoom(browser, base, relay);
+async function ourRound(browser: Browser, base: string, relay: boolean, label: string) {
+  const { phones, close, paths } = await ourRoom(browser, base, relay, label);
   try {
     const [writer, ...readers] = phones;
     if (!writer) throw new Error('no writer');
@@ -209,6 +244,8 @@ async function ourRound(browser: Browser, base: string, relay: boolean) {
       ),
     );
   } finally {
+    // After the cards, so that the console draws its list outside the measured time.
+    console.log(`    ${label}: the console lists ${await paths().catch(() => 'nothing')}`);
     await close();
   }
 }
@@ -222,7 +259,7 @@ async function serverUnderLoad(
   base: string,
   server: Awaited<ReturnType<typeof startBenchServer>>,
 ) {
-  const { phones, close } = await ourRoom(browser, base, true);
+  const { phones, close } = await ourRoom(browser, base, true, 'relay (load)');
   try {
     const cpuBefore = server.cpuMs();
     const startedAt = Date.now();
@@ -261,9 +298,12 @@ async function bareRound(browser: Browser, base: string) {
     await page.goto(address);
     await until(page, 'window.__bench && window.__bench.linked()');
     return page;
-  });
+  }).catch(closeEverything(browser));
   for (const page of pages.slice(1)) await until(page, 'window.__bench.peers() > 0');
   await sleep(3_000); // let the mesh settle
+  let ends = 0;
+  for (const page of pages) ends += Number(await page.evaluate('window.__bench.peers()'));
+  console.log(`    bare: ${ends / 2} WebRTC links among ${pages.length} pages`);
   const [, writer, ...readers] = pages;
   if (!writer) throw new Error('no writer');
   const measured = summarise(
@@ -279,11 +319,23 @@ async function bareRound(browser: Browser, base: string) {
   return measured;
 }
 
-const server = await startBenchServer();
+const otherDist = process.env.SWK_BENCH_OTHER;
+const otherLabel = process.env.SWK_BENCH_OTHER_LABEL ?? 'other';
+const site = stageSite();
+if (otherDist) {
+  cpSync(otherDist, join(site, 'other'), { recursive: true });
+  // Its console asks for workshop.json beside it: the same answer as the server's at the root.
+  const info = { lanUrls: [], loopbackOnly: true, admission: BENCH_ADMISSION, fingerprint: null };
+  writeFileSync(join(site, 'other', 'workshop.json'), JSON.stringify(info));
+}
+const server = await startBenchServer(site);
 const browser = await launchBrowser();
 const { base } = server;
 console.log(
   `Live room on loopback, ${READERS} phones reading (one Chromium, one context per page, 2 cores), ${ROUNDS} interleaved rounds:`,
+);
+console.log(
+  `    ours: WebRTC mesh up to ${MESH_PHONES_MAX} phones, past it each phone linked to the console alone (up to ${CONSOLE_DIRECT_LINKS_MAX} links); bare: y-webrtc's defaults (maxConns 20-34, a full mesh); relay: no WebRTC on any phone${otherDist ? `; ${otherLabel}: the build in ${otherDist}` : ''}`,
 );
 const p95 = figure('sync_30_pages_p95_ms');
 const mid = figure('sync_30_pages_median_ms');
@@ -291,10 +343,11 @@ const relayed = figure('relay_30_phones_p95_ms');
 const serverKeys = ['server_cpu_30_relayed_ratio', 'server_rss_30_relayed_mb'];
 await guarded('sync', [p95.key, mid.key, relayed.key], async () => {
   const rounds = await interleaved(ROUNDS, {
-    ours: () => ourRound(browser, base, false),
+    ...(otherDist ? { other: () => ourRound(browser, `${base}other/`, false, otherLabel) } : {}),
+    ours: () => ourRound(browser, base, false, 'ours'),
     bare: () => bareRound(browser, base),
-    relay: () => ourRound(browser, base, true),
-  });
+    relay: () => ourRound(browser, base, true, 'relay'),
+  } as Record<'other' | 'ours' | 'bare' | 'relay', () => Promise<Latencies>>);
   const { ours, bare, relay } = rounds;
   if (READERS !== 30) console.log(`    (keys say 30; measured with ${READERS} phones reading)`);
   recordPairs(p95, ours.p95_ms ?? [], bare.p95_ms ?? []);
@@ -305,6 +358,13 @@ await guarded('sync', [p95.key, mid.key, relayed.key], async () => {
   record(relayed.baseline?.ratioKey ?? 'relay_30_phones_p95_ratio', ratios.filter(Number.isFinite));
   record('relay_30_phones_median_ms', relay.median_ms ?? []);
   console.log(`    (relay p95 median over rounds ${median(relay.p95_ms ?? []).toFixed(0)} ms)`);
+  if (otherDist) {
+    const { other } = rounds;
+    const against = (other.p95_ms ?? []).map((value, i) => value / (bare.p95_ms?.[i] ?? NaN));
+    console.log(
+      `    (${otherLabel}: p95 ${median(other.p95_ms ?? []).toFixed(0)} ms, median ${median(other.median_ms ?? []).toFixed(0)} ms, ${median(against.filter(Number.isFinite)).toFixed(2)}x bare; not recorded)`,
+    );
+  }
 });
 // In a room of its own: the load's cards would otherwise be in the latency rooms' walls.
 await guarded('server under relayed load', serverKeys, async () => {

@@ -1,7 +1,9 @@
 /**
  * The sync baseline: a bare y-webrtc room and one Y.Map.set per card, with no
  * schema, no stores, no React. The floor for our stack: the same signaling
- * server, the same password (encrypted signaling), no STUN, no trickle, the same maxConns.
+ * server, the same password (encrypted signaling), no STUN, no trickle; y-webrtc's own
+ * topology (its default maxConns, 20 links plus up to 14: a full mesh at 30 pages), where
+ * ours stops opening phone-to-phone links past a few phones (src/sync/meshTopology.ts).
  * Address: sync.html#<room>/<key>/<admission secret>.
  */
 import { WebrtcProvider } from 'y-webrtc';
@@ -23,7 +25,6 @@ const cards = doc.getMap<{ text: string; severity: string; month: string | null 
 const provider = new WebrtcProvider(room, doc, {
   signaling: [url],
   password: key,
-  maxConns: 20 + Math.floor(Math.random() * 15),
   // As the app's (roomConnection.ts): candidates in the offer and answer, no trickle.
   peerOpts: { config: { iceServers: [] }, trickle: false, iceCompleteTimeout: 1_000 },
 });
