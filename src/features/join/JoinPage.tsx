@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { joinPath } from '../../lib/route';
 import { lazyWithRetry } from '../../lib/lazyWithRetry';
@@ -50,8 +50,10 @@ function afterFirstPaint(): Promise<void> {
 export function JoinPage({ room, roomKey }: Props) {
   const { t } = useTranslation();
 
-  // The key must not linger in the address bar, history or a shoulder-surfer's view.
-  useEffect(() => {
+  // The key must not linger in the address bar, history or a shoulder-surfer's view. A layout
+  // effect, so it is gone in the same task that first draws the page: the first screen renders
+  // as a transition (main.tsx), whose ordinary effects can run a while after it is on screen.
+  useLayoutEffect(() => {
     if (roomKey && window.location.hash !== joinPath(room)) {
       window.history.replaceState(null, '', joinPath(room));
     }

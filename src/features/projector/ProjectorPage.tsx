@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { projectorRoomPath } from '../../lib/route';
 import { useTranslation } from 'react-i18next';
 import { contentDirection } from '../../content/languages';
@@ -50,8 +50,9 @@ type Props = { room?: string | null; roomKey?: string | null; address?: string }
  */
 export default function ProjectorPage({ room: linkedRoom = null, roomKey = null, address }: Props) {
   const library = useContentLibrary();
-  // Like the join page: the key leaves the address bar (a remote projector's address is on show).
-  useEffect(() => {
+  // Like the join page: the key leaves the address bar (a remote projector's address is on show),
+  // in the task that draws the page.
+  useLayoutEffect(() => {
     const kept = address ?? (linkedRoom ? projectorRoomPath(linkedRoom) : null);
     if (linkedRoom && roomKey && kept && window.location.hash !== kept) {
       window.history.replaceState(null, '', kept);
