@@ -20,6 +20,7 @@ import {
   startBenchServer,
 } from './benchServer';
 import { roomFileWithCards, writeTemp } from './roomFile';
+import { markerSample, printSelfTime, type Profile } from './cpuProfile';
 import { ROUNDS, figure, guarded, interleaved, median, record, recordPairs } from './results';
 
 /** Lighthouse's mobile throttling: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up. */
@@ -215,66 +216,12 @@ async function lateJoin(
   return { ms, heapMb: heap.usedSize / 2 ** 20, steps };
 }
 
-type ProfileNode = {
-  id: number;
-  children?: number[];
-  callFrame: { functionName: string; url: string; lineNumber: number };
-};
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-
 /** Self time per function and per script, from the welcome usable (its marker) to the cards shown. */
 function printJoinProfile(p: Profile): void {
-  const marker = new Set(
-    p.nodes.filter((n) => n.callFrame.functionName === 'swkUsableMarker').map((n) => n.id),
-  );
-  const cut = Math.max(
-    0,
-    p.samples.findIndex((id) => marker.has(id)),
-  );
-  const self = new Map<number, number>();
-  p.samples.forEach((id, i) => {
-    if (i >= cut) self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
-  });
-  const byFunction = new Map<string, number>();
-  const byScript = new Map<string, number>();
-  let busy = 0;
-  for (const node of p.nodes) {
-    const ms = self.get(node.id) ?? 0;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || functionName === '(program)') continue;
-    busy += ms;
-    const file = url.split('/').pop() || functionName;
-    const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
-    byScript.set(file, (byScript.get(file) ?? 0) + ms);
-  }
-  const top = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 20)
-      .map(([name, ms]) => `      ${ms.toFixed(0).padStart(5)} ms  ${name}`)
-      .join('\n');
-  console.log(
-    `    profile${cut ? '' : ' (no usable mark: all of it)'}: ${busy.toFixed(0)} ms busy`,
-  );
-  console.log(`    by script:\n${top(byScript)}`);
-  console.log(`    by function (self time):\n${top(byFunction)}`);
-  // Who calls the heaviest built-ins (appendChild and the like): their callers' names.
-  const parent = new Map<number, ProfileNode>();
-  for (const node of p.nodes) for (const child of node.children ?? []) parent.set(child, node);
-  const callers = new Map<string, number>();
-  for (const node of p.nodes) {
-    const ms = self.get(node.id) ?? 0;
-    if (node.callFrame.url || ms < 5) continue;
-    const chain: string[] = [];
-    for (let up = parent.get(node.id); up && chain.length < 4; up = parent.get(up.id))
-      chain.push(
-        `${up.callFrame.functionName || '(anonymous)'}@${up.callFrame.url.split('/').pop()}`,
-      );
-    const key = `${node.callFrame.functionName || '(anonymous)'} <- ${chain.join(' <- ')}`;
-    callers.set(key, (callers.get(key) ?? 0) + ms);
-  }
-  console.log(`    built-ins by caller:\n${top(callers)}`);
+  const cut = Math.max(0, markerSample(p, 'swkUsableMarker'));
+  console.log(`    profile${cut ? '' : ' (no usable mark: all of it)'}:`);
+  const busy = printSelfTime(p, cut, p.samples.length, 20);
+  console.log(`    ${busy.toFixed(0)} ms busy`);
 }
 
 /** Each step's median over the joins, in the order they came. */

@@ -7,14 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { PHONE_USABLE, launchBrowser, openRoom, startBenchServer } from './benchServer';
-
-type ProfileNode = {
-  id: number;
-  children?: number[];
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-};
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+import { markerSample, printSelfTime, type Profile } from './cpuProfile';
 
 const SLOW_4G = {
   offline: false,
@@ -65,56 +58,11 @@ async function profile(browser: Browser, url: string, label: string): Promise<vo
     ];
   })()`)) as string[];
   await context.close();
-  // Self time per node, from the samples and their time deltas.
-  const self = new Map<number, number>();
-  const marker = new Set(
-    p.nodes.filter((n) => n.callFrame.functionName === 'swkUsableMarker').map((n) => n.id),
-  );
-  const cut = p.samples.findIndex((id) => marker.has(id));
+  const cut = markerSample(p, 'swkUsableMarker');
   if (cut < 0) console.log('    (the usable mark is not in the profile: every sample counted)');
-  p.samples
-    .slice(0, cut < 0 ? undefined : cut)
-    .forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
-  const byFunction = new Map<string, number>();
-  const byScript = new Map<string, number>();
-  let busy = 0;
-  for (const node of p.nodes) {
-    const ms = self.get(node.id) ?? 0;
-    const { functionName, url: script, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || functionName === '(program)') continue;
-    busy += ms;
-    const file = script.split('/').pop() || functionName;
-    const name = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
-    byScript.set(file, (byScript.get(file) ?? 0) + ms);
-  }
-  const top = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 15)
-      .map(([name, ms]) => `      ${ms.toFixed(0).padStart(5)} ms  ${name}`)
-      .join('\n');
-  console.log(`  ${label}: ${busy.toFixed(0)} ms of script and its compile before usable`);
-  console.log(`    files (ms from navigation): ${waterfall.join(', ')}`);
-  console.log(`    by script:\n${top(byScript)}`);
-  console.log(`    by function (self time):\n${top(byFunction)}`);
-  // Who calls the heaviest built-in functions (appendChild and the like): their parents' names.
-  const parent = new Map<number, ProfileNode>();
-  for (const node of p.nodes) for (const child of node.children ?? []) parent.set(child, node);
-  const callers = new Map<string, number>();
-  for (const node of p.nodes) {
-    if (node.callFrame.url) continue;
-    const ms = self.get(node.id) ?? 0;
-    if (ms < 5) continue;
-    const chain: string[] = [];
-    for (let up = parent.get(node.id); up && chain.length < 4; up = parent.get(up.id))
-      chain.push(
-        `${up.callFrame.functionName || '(anonymous)'}@${up.callFrame.url.split('/').pop()}:${up.callFrame.lineNumber + 1}`,
-      );
-    const key = `${node.callFrame.functionName || '(anonymous)'} <- ${chain.join(' <- ')}`;
-    callers.set(key, (callers.get(key) ?? 0) + ms);
-  }
-  console.log(`    built-ins by caller:\n${top(callers)}`);
+  console.log(`  ${label}: files before usable (ms from navigation): ${waterfall.join(', ')}`);
+  const busy = printSelfTime(p, 0, cut < 0 ? p.samples.length : cut, 15);
+  console.log(`    ${label}: ${busy.toFixed(0)} ms of script and its compile before usable`);
 }
 
 const server = await startBenchServer();

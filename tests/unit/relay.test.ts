@@ -267,25 +267,11 @@ describe('the relay', () => {
   });
 
   it('a phone sends by relay its cards written while everyone was direct, with its next one', async () => {
-    const server = fakeServer();
-    const console_ = await peer(server, 'key-fffffffffffffffffff', true);
-    const relayed = await peer(server, 'key-fffffffffffffffffff', false);
-    const direct = new Y.Doc();
-    linkDirectly(direct, console_.doc);
-    let relayNeeded = false;
-    const relay = new Relay(
-      server.link(),
-      await deriveRoomSecrets('key-fffffffffffffffffff', ROOM),
-      direct,
-      new Awareness(direct),
-      false,
-      () => {},
-      () => relayNeeded,
-    );
-    await settle();
+    const { console_, relayed, direct, relay, needRelay } =
+      await directBesideRelayed('key-fffffffffffffffffff');
     // The relayed phone's presence has not reached this phone yet: its card goes directly only.
     const first = addIncidentCard(direct, 'devicePHONE002', { text: 'unheard', severity: 'red' });
-    relayNeeded = true;
+    needRelay();
     withdrawIncidentCard(direct, first.id);
     addIncidentCard(direct, 'devicePHONE002', { text: 'heard', severity: 'green' });
     await expect.poll(() => cardTexts(relayed.doc), { timeout: 1_000 }).toEqual(['heard']);
@@ -296,25 +282,11 @@ describe('the relay', () => {
   });
 
   it("a relayed phone missing a writer's earlier changes asks the console for them", async () => {
-    const server = fakeServer();
-    const console_ = await peer(server, 'key-ggggggggggggggggggg', true);
-    const relayed = await peer(server, 'key-ggggggggggggggggggg', false);
-    const direct = new Y.Doc();
-    linkDirectly(direct, console_.doc);
-    let relayNeeded = false;
-    const relay = new Relay(
-      server.link(),
-      await deriveRoomSecrets('key-ggggggggggggggggggg', ROOM),
-      direct,
-      new Awareness(direct),
-      false,
-      () => {},
-      () => relayNeeded,
-    );
-    await settle();
+    const { console_, relayed, direct, relay, needRelay } =
+      await directBesideRelayed('key-ggggggggggggggggggg');
     // Too large to go by relay with the next card (an imported plan, say): the card goes alone.
     direct.getMap('planImport').set('plan', 'p'.repeat(300_000));
-    relayNeeded = true;
+    needRelay();
     addIncidentCard(direct, 'devicePHONE002', { text: 'after a large change', severity: 'red' });
     await settle();
     expect(relayed.doc.store.pendingStructs).not.toBeNull();
@@ -520,3 +492,28 @@ describe('the relay', () => {
     phone.relay.destroy();
   });
 });
+
+/**
+ * The console, a relayed phone and a phone linked to the console directly with a relay of its
+ * own, which thinks no page needs the relay until `needRelay` (the relayed phone's presence not
+ * heard yet).
+ */
+async function directBesideRelayed(key: string) {
+  const server = fakeServer();
+  const console_ = await peer(server, key, true);
+  const relayed = await peer(server, key, false);
+  const direct = new Y.Doc();
+  linkDirectly(direct, console_.doc);
+  let relayNeeded = false;
+  const relay = new Relay(
+    server.link(),
+    await deriveRoomSecrets(key, ROOM),
+    direct,
+    new Awareness(direct),
+    false,
+    () => {},
+    () => relayNeeded,
+  );
+  await settle();
+  return { console_, relayed, direct, relay, needRelay: () => (relayNeeded = true) };
+}
